@@ -1,0 +1,59 @@
+/**
+ * `npm run build`: builds the site into a temporary folder, runs every post-build step (search
+ * index, exports) there, and only then swaps it into place. A failing build, at any step, leaves
+ * the previous output exactly as it was.
+ *
+ * Options (environment): READER_OUT_DIR (default dist), READER_BASE, READER_SITE, READER_ROOT
+ * (project to build, default the current folder; fixture tests point it at a fixture site).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { postBuildSteps } from './post-build.ts';
+
+const projectRoot = path.resolve(process.env.READER_ROOT ?? '.');
+const finalDir = path.resolve(projectRoot, process.env.READER_OUT_DIR ?? 'dist');
+const stamp = `${Date.now().toString(36)}-${process.pid}`;
+const tempDir = path.join(path.dirname(finalDir), `.${path.basename(finalDir)}-build-${stamp}`);
+const astroBin = path.resolve(import.meta.dirname, '../../node_modules/astro/bin/astro.mjs');
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: projectRoot, env, stdio: 'inherit' });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const env = { ...process.env, READER_OUT_DIR: tempDir, ASTRO_TELEMETRY_DISABLED: '1' };
+  const code = await run(process.execPath, [astroBin, 'build', '--root', projectRoot], env);
+  if (code !== 0) {
+    console.error(`\nBuild failed (astro build exited ${code}); ${path.relative(process.cwd(), finalDir) || finalDir}/ was left unchanged.`);
+    return code;
+  }
+  for (const step of postBuildSteps) {
+    try {
+      await step.run({ outDir: tempDir, projectRoot });
+    } catch (error) {
+      console.error(`\nBuild failed in step "${step.name}": ${(error as Error).message}`);
+      console.error(`${path.relative(process.cwd(), finalDir) || finalDir}/ was left unchanged.`);
+      return 1;
+    }
+  }
+  const oldDir = `${tempDir}-old`;
+  if (existsSync(finalDir)) await rename(finalDir, oldDir);
+  await rename(tempDir, finalDir);
+  await rm(oldDir, { recursive: true, force: true });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`\nBuilt ${path.relative(process.cwd(), finalDir) || finalDir}/ in ${seconds} s.`);
+  return 0;
+}
+
+const code = await main().catch((error) => {
+  console.error(error);
+  return 1;
+});
+await rm(tempDir, { recursive: true, force: true });
+process.exit(code);

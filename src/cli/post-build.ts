@@ -1,0 +1,16 @@
+/**
+ * Steps that run on the finished HTML before it replaces the previous build. Each step throws to
+ * fail the build; nothing is swapped into place until all of them succeed.
+ */
+export interface PostBuildContext {
+  /** The temporary output folder holding the new build. */
+  outDir: string;
+  projectRoot: string;
+}
+
+export interface PostBuildStep {
+  name: string;
+  run: (context: PostBuildContext) => Promise<void>;
+}
+
+export const postBuildSteps: PostBuildStep[] = [];

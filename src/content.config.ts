@@ -1,0 +1,34 @@
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { readingsLoader } from './loaders/readings-loader.ts';
+import { PASSAGE_ROLES, ReadingMetaSchema } from './schemas/reading.ts';
+
+/** A reading as stored after the loader has checked it: metadata plus the derived passages. */
+const ReadingEntrySchema = ReadingMetaSchema.omit({ passages: true }).extend({
+  passages: z.array(
+    z.object({
+      id: z.string(),
+      number: z.number(),
+      role: z.enum(PASSAGE_ROLES),
+      level: z.number().optional(),
+      section: z.string(),
+      speaker: z.string().optional(),
+      text: z.string(),
+      start: z.number(),
+      end: z.number(),
+      startLine: z.number(),
+      endLine: z.number(),
+      gapBefore: z.string(),
+    }),
+  ),
+  trailing: z.string(),
+  source: z.string(),
+  folder: z.string(),
+});
+
+export const collections = {
+  readings: defineCollection({
+    loader: readingsLoader({ base: 'src/content/readings' }),
+    schema: ReadingEntrySchema,
+  }),
+};

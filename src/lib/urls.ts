@@ -1,0 +1,15 @@
+/**
+ * Every internal link goes through `withBase`, so the site works unchanged under a sub-path
+ * (an instructor's `/courses/pol-101/reader/`). Paths are written as if the site sat at `/`.
+ */
+export function joinBase(base: string, path: string): string {
+  const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
+  const cleanPath = path.startsWith('/') ? path : `/${path}`;
+  return `${trimmedBase}${cleanPath}`;
+}
+
+export const withBase = (path: string) => joinBase(import.meta.env.BASE_URL, path);
+
+export const readingPath = (readingId: string) => `/read/${readingId}/`;
+export const glossaryPath = (termId?: string) => (termId ? `/glossary/${termId}/` : '/glossary/');
+export const sourcesPath = (sourceId?: string) => (sourceId ? `/sources/#source-${sourceId}` : '/sources/');
