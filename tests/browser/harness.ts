@@ -1,0 +1,144 @@
+/**
+ * Shared setup for browser tests: Debian Chromium driven by playwright-core (never a downloaded
+ * browser), the built site served on 127.0.0.1, and recorders for what a reader must never see:
+ * console errors, uncaught exceptions, CSP violations, requests that leave the site.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { startStaticServer, type RunningServer } from '../../src/cli/static-server.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const DIST = path.resolve(process.env.READER_OUT_DIR ?? 'dist');
+export const BASE = process.env.READER_BASE ?? '/';
+
+/** Locally a missing browser skips the suite; under CI=true it is a failure, never a skip. */
+export const browserAvailable = existsSync(CHROMIUM_PATH);
+if (!browserAvailable && process.env.CI === 'true') {
+  throw new Error(`Chromium is missing at ${CHROMIUM_PATH}; CI must install it (apt-get install -y chromium).`);
+}
+
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Session {
+  browser: Browser;
+  server: RunningServer;
+  /** Home page URL, base included, trailing slash. */
+  baseUrl: string;
+  /** Absolute URL for a site path written as if the site sat at `/`. */
+  url: (sitePath: string) => string;
+  close: () => Promise<void>;
+}
+
+/** Starts Chromium (fresh profile) and a static server for dist/. */
+export async function startSession(): Promise<Session> {
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`No built site in ${DIST}; run \`npm run build\` first (npm test does).`);
+  }
+  // launch() always starts from a new, empty temporary profile (its own --user-data-dir).
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
+  const server = await startStaticServer({ root: DIST, port: 0, base: BASE });
+  const url = (sitePath: string) => new URL(sitePath.replace(/^\//, ''), server.url).href;
+  return {
+    browser,
+    server,
+    baseUrl: server.url,
+    url,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** What went wrong on a page while a test used it. */
+export interface PageRecord {
+  consoleErrors: string[];
+  pageErrors: string[];
+  /** Requests to any origin other than the test server's. */
+  foreignRequests: string[];
+  cspViolations: string[];
+}
+
+/** Opens a page that records errors, CSP violations and requests leaving the site. */
+export async function openPage(
+  session: Session,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; context: BrowserContext; record: PageRecord }> {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const record: PageRecord = { consoleErrors: [], pageErrors: [], foreignRequests: [], cspViolations: [] };
+  const origin = new URL(session.baseUrl).origin;
+  page.on('console', (message) => {
+    if (message.type() === 'error') record.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => record.pageErrors.push(error.message));
+  page.on('request', (request) => {
+    const requestUrl = request.url();
+    if (requestUrl.startsWith('data:') || requestUrl.startsWith('blob:')) return;
+    if (new URL(requestUrl).origin !== origin) record.foreignRequests.push(requestUrl);
+  });
+  await context.exposeBinding('__reportCspViolation', (_source, text: string) => record.cspViolations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation: (t: string) => void }).__reportCspViolation;
+      report(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  return { page, context, record };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** Runs axe-core with the WCAG 2.x A and AA rules (2.2 included); returns the violations. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<any> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n: any) => `${n.target.join(' ')} — ${n.failureSummary}`),
+    }));
+  });
+}
+
+/** Every built page as a site path ('/read/partner-state/'), from the index.html files in dist/. */
+export function builtPages(dir = DIST): string[] {
+  const pages: string[] = [];
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const full = path.join(folder, name);
+      if (name.startsWith('pagefind') || name.startsWith('_astro')) continue;
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name === 'index.html') {
+        const relative = path.relative(dir, folder).split(path.sep).join('/');
+        pages.push(relative ? `/${relative}/` : '/');
+      }
+    }
+  };
+  walk(dir);
+  return pages.sort();
+}

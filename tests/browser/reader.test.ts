@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { words } from '../../src/lib/passages.ts';
+import { browserAvailable, openPage, startSession, type Session } from './harness.ts';
+
+const folder = 'src/content/readings/partner-state';
+const source = readFileSync(`${folder}/source.txt`, 'utf8');
+const meta = parse(readFileSync(`${folder}/reading.yaml`, 'utf8')) as { passages: { id: string; lines: number | string }[] };
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe.skipIf(!browserAvailable)('the reader page', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(() => session?.close());
+
+  test('shows every passage, in order, with its number and permalink', async () => {
+    const { page, context } = await openPage(session);
+    await page.goto(session.url('/read/partner-state/'));
+    const shown = await page.$$eval('[data-passage]', (els) =>
+      els.map((el) => ({
+        id: el.getAttribute('data-passage'),
+        anchor: el.id,
+        number: el.querySelector('.passage-number')?.textContent?.replace(/\D/g, ''),
+        href: el.querySelector('.passage-number')?.getAttribute('href'),
+      })),
+    );
+    expect(shown.map((p) => p.id)).toEqual(meta.passages.map((p) => p.id));
+    shown.forEach((p, i) => {
+      expect(p.anchor).toBe(`p-${p.id}`);
+      expect(p.number).toBe(String(i + 1));
+      expect(p.href).toBe(`#p-${p.id}`);
+    });
+    await context.close();
+  });
+
+  test('each passage renders exactly its source text, and every word of the source appears in order', async () => {
+    const { page, context } = await openPage(session);
+    await page.goto(session.url('/read/partner-state/'));
+    const rendered = await page.$$eval('[data-passage] .passage-text', (els) =>
+      els.map((el) => (el as HTMLElement).innerText),
+    );
+    const lines = source.split('\n');
+    const expected = meta.passages.map((p) => {
+      const [first, last = first] = String(p.lines).split('-').map(Number);
+      return lines.slice(first! - 1, last).join('\n');
+    });
+    expect(rendered.map(collapse)).toEqual(expected.map(collapse));
+    // The page as a whole, read top to bottom, contains the source's words in order
+    // (catches words glued together by whitespace-stripping HTML compression).
+    const bodyWords = words(await page.locator('.reading-body').innerText());
+    let cursor = 0;
+    for (const word of words(source)) {
+      const found = bodyWords.indexOf(word, cursor);
+      expect(found, `word "${word}" after position ${cursor}`).toBeGreaterThanOrEqual(0);
+      cursor = found + 1;
+    }
+    await context.close();
+  });
+
+  test('arriving on a permalink highlights that passage and only it', async () => {
+    const { page, context } = await openPage(session);
+    await page.goto(session.url('/read/partner-state/#p-kleiner-public-funding'));
+    const targeted = await page.$$eval('[data-passage]', (els) => els.filter((el) => el.matches(':target')).map((el) => el.id));
+    expect(targeted).toEqual(['p-kleiner-public-funding']);
+    const background = await page.$eval('#p-kleiner-public-funding', (el) => getComputedStyle(el).backgroundImage);
+    expect(background).toContain('gradient');
+    const other = await page.$eval('#p-kmo-question', (el) => getComputedStyle(el).backgroundImage);
+    expect(other).toBe('none');
+    await page.click('#p-helfrich-role-of-state .passage-number');
+    expect(new URL(page.url()).hash).toBe('#p-helfrich-role-of-state');
+    expect(await page.$eval('#p-helfrich-role-of-state', (el) => el.matches(':target'))).toBe(true);
+    await context.close();
+  });
+
+  test('shows the structure: headings, quotations with speakers, the list, the references, a contents list', async () => {
+    const { page, context } = await openPage(session);
+    await page.goto(session.url('/read/partner-state/'));
+    expect(await page.locator('h1').innerText()).toBe('The Partner State');
+    expect(await page.locator('#p-opinions-heading h2').innerText()).toBe('Opinions on the Partner State');
+    expect(await page.locator('#p-helfrich-heading h3').count()).toBe(1);
+    expect(await page.locator('blockquote #p-kleiner-public-funding').count()).toBe(1);
+    expect(await page.locator('#p-helfrich-three-roles ul li').count()).toBe(3);
+    expect(await page.locator('.reference-list > li.passage').count()).toBe(2);
+    const captions = await page.locator('.voice-caption').allInnerTexts();
+    expect(captions).toContain('— KMO, Dmytri Kleiner');
+    const tocLinks = await page.locator('.toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const href of tocLinks) expect(await page.locator(href!).count(), href!).toBe(1);
+    expect(await page.locator('#about-this-text').count()).toBe(1);
+    expect(await page.locator('.provenance').innerText()).toContain('CC BY-SA 3.0');
+    await context.close();
+  });
+
+  test('reads completely with JavaScript disabled', async () => {
+    const { page, context } = await openPage(session, { javaScriptEnabled: false });
+    await page.goto(session.url('/read/partner-state/'));
+    expect(await page.locator('[data-passage]').count()).toBe(meta.passages.length);
+    expect(await page.locator('.reading-body').innerText()).toContain('kicking of or providing incentives');
+    await context.close();
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * `npm test`: type-checks, builds the site (the browser suites test the real output), runs every
+ * Vitest suite, and ends with one plain line `N passed, M failed` totalling all of them. Exits
+ * non-zero on any failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const outputDir = path.resolve('tests/.output');
+mkdirSync(outputDir, { recursive: true });
+const bin = (name: string) => path.resolve('node_modules/.bin', name);
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+/** A whole command counted as one check (type-check, build). */
+function step(label: string, command: string, args: string[]): boolean {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  const ok = result.status === 0;
+  if (ok) passed++;
+  else {
+    failed++;
+    console.error(`✗ ${label} failed (exit ${result.status ?? result.signal})`);
+  }
+  return ok;
+}
+
+step('Type-check (astro check)', bin('astro'), ['check']);
+step('Build the site (npm run build)', process.execPath, ['src/cli/build.ts']);
+
+console.log('\n▶ Vitest: unit, fixtures and browser suites');
+const report = path.join(outputDir, 'vitest.json');
+rmSync(report, { force: true });
+const vitestArgs = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const vitest = spawnSync(bin('vitest'), vitestArgs, { stdio: 'inherit', env });
+try {
+  const results = JSON.parse(readFileSync(report, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numTotalTestSuites: number;
+    testResults: { status: string; message?: string; assertionResults: unknown[]; name: string }[];
+  };
+  passed += results.numPassedTests;
+  failed += results.numFailedTests;
+  skipped += results.numPendingTests + results.numTodoTests;
+  // A test file that fails to load has no test results of its own: count it as a failure.
+  for (const file of results.testResults) {
+    if (file.status === 'failed' && file.assertionResults.length === 0) {
+      failed++;
+      console.error(`✗ ${path.relative(process.cwd(), file.name)} failed to run: ${file.message ?? ''}`);
+    }
+  }
+  if (results.numPassedTests + results.numFailedTests === 0) {
+    failed++;
+    console.error('✗ Vitest ran no tests.');
+  }
+} catch {
+  failed++;
+  console.error(`✗ Vitest wrote no report (exit ${vitest.status}).`);
+}
+if (vitest.status !== 0 && failed === 0) failed++;
+
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);
