@@ -16,6 +16,8 @@ export default defineConfig({
   site,
   base,
   outDir: process.env.READER_OUT_DIR ?? './dist',
+  // Separate caches let several builds of this tree run side by side (benchmarks, fixture sites).
+  cacheDir: process.env.READER_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx()],

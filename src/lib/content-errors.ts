@@ -25,12 +25,12 @@ export interface ContentProblem {
   /** Path relative to the project root, as the editor would open it. */
   file: string;
   /** 1-based line in `file`, when the problem has one. */
-  line?: number;
+  line?: number | undefined;
   /** Dotted path of the field, e.g. `passages[3].lines`. */
-  field?: string;
+  field?: string | undefined;
   message: string;
   /** What to do about it, in the imperative. */
-  fix?: string;
+  fix?: string | undefined;
 }
 
 /** Formats one problem as `file:line (field) [kind] message` plus an indented fix line. */
