@@ -9,9 +9,26 @@ export const NOTE_ANCHOR_PREFIX = 'note-';
 export const passageAnchor = (passageId: string) => `${PASSAGE_ANCHOR_PREFIX}${passageId}`;
 /** Element id of an editorial note. */
 export const noteAnchor = (noteId: string) => `${NOTE_ANCHOR_PREFIX}${noteId}`;
+/** Element id of a note's marker in the text, so the note can link back to its phrase. */
+export const noteRefAnchor = (noteId: string) => `ref-${noteId}`;
+/** Element id of the definition popover for a glossary term on a reader page. */
+export const termPopoverId = (termId: string) => `term-def-${termId}`;
+
+/**
+ * Class on editorial apparatus placed inside the verbatim text (note markers): it is not part of
+ * the source, so fidelity checks and text exports remove it before comparing or copying.
+ */
+export const APPARATUS_CLASS = 'apparatus';
 
 export const DATA = {
   passage: 'data-passage',
+  /** On each note element (id `note-<id>`): the note id. */
+  note: 'data-note',
+  /** On markers and phrases in the text: the note they belong to. */
+  noteRef: 'data-note-ref',
+  anno: 'data-anno',
+  term: 'data-term',
+  noteKind: 'data-note-kind',
   passageNumber: 'data-passage-number',
   role: 'data-role',
   speaker: 'data-speaker',

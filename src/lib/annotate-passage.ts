@@ -1,0 +1,63 @@
+/**
+ * The reader's passage HTML: verbatim text with annotated phrases marked, a numbered marker after
+ * each phrase linking to its note, and glossary terms as buttons that open their definition popover.
+ * Built on renderRanges, so overlapping and nested phrases stay well nested.
+ */
+import { APPARATUS_CLASS, noteAnchor, noteRefAnchor, termPopoverId } from './constants.ts';
+import { escapeHtml } from './render-passage.ts';
+import { renderRanges, type Insertion, type MarkRange } from './render-ranges.ts';
+
+export interface NoteMark {
+  id: string;
+  /** Number of the note in the reading, shown as the marker. */
+  number: number;
+  kind: string;
+  /** Offsets of the phrase in the passage text; absent for a note on the whole passage. */
+  start?: number | undefined;
+  end?: number | undefined;
+}
+
+export interface TermMark {
+  termId: string;
+  start: number;
+  end: number;
+}
+
+const attr = (value: string) => escapeHtml(value);
+
+/** The marker after an annotated phrase (or at the end of the passage for whole-passage notes). */
+export function noteMarker(note: Pick<NoteMark, 'id' | 'number'>): string {
+  return (
+    `<a class="note-ref ${APPARATUS_CLASS}" href="#${attr(noteAnchor(note.id))}" id="${attr(noteRefAnchor(note.id))}" ` +
+    `data-note-ref="${attr(note.id)}" data-pagefind-ignore><span class="visually-hidden">Note </span>${note.number}</a>`
+  );
+}
+
+export function annotatePassageHtml(
+  passage: { text: string; role: string },
+  notes: readonly NoteMark[],
+  terms: readonly TermMark[],
+): string {
+  const ranges: MarkRange[] = [];
+  const insertions: Insertion[] = [];
+  for (const note of [...notes].sort((a, b) => a.number - b.number)) {
+    const whole = note.start === undefined || note.end === undefined;
+    if (!whole) {
+      const open = `<span class="anno anno--${attr(note.kind)}" data-anno="${attr(note.id)}">`;
+      ranges.push({ key: `n-${note.id}`, start: note.start!, end: note.end!, open, close: '</span>' });
+    }
+    insertions.push({ at: whole ? passage.text.length : note.end!, html: noteMarker(note) });
+  }
+  for (const term of terms) {
+    const popover = attr(termPopoverId(term.termId));
+    ranges.push({
+      key: `t-${term.termId}-${term.start}`,
+      start: term.start,
+      end: term.end,
+      atomic: true,
+      open: `<button type="button" class="term" popovertarget="${popover}" aria-describedby="${popover}-short" data-term="${attr(term.termId)}">`,
+      close: '</button>',
+    });
+  }
+  return renderRanges(passage.text, ranges, insertions, { mode: passage.role === 'list' ? 'list' : 'inline' });
+}
