@@ -1,7 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { readingsLoader } from './loaders/readings-loader.ts';
+import { glossaryLoader, notesLoader, sourcesLoader } from './loaders/edition-loaders.ts';
+import { AnnotationSchema } from './schemas/annotation.ts';
+import { GlossaryTermSchema } from './schemas/glossary.ts';
 import { PASSAGE_ROLES, ReadingMetaSchema } from './schemas/reading.ts';
+import { CslItemSchema } from './schemas/source.ts';
 
 /** A reading as stored after the loader has checked it: metadata plus the derived passages. */
 const ReadingEntrySchema = ReadingMetaSchema.omit({ passages: true }).extend({
@@ -31,4 +35,10 @@ export const collections = {
     loader: readingsLoader({ base: 'src/content/readings' }),
     schema: ReadingEntrySchema,
   }),
+  /** Editorial notes: annotations/<reading>/<note>.mdx (entry id `<reading>/<note>`). Use getEdition() to join. */
+  notes: defineCollection({ loader: notesLoader(), schema: AnnotationSchema }),
+  /** Glossary terms: annotations/glossary/<term>.mdx. */
+  glossary: defineCollection({ loader: glossaryLoader(), schema: GlossaryTermSchema }),
+  /** Bibliography: the CSL items of annotations/sources.yaml. */
+  sources: defineCollection({ loader: sourcesLoader(), schema: CslItemSchema }),
 };

@@ -15,6 +15,18 @@ export const ERROR_KINDS = {
   'passage-misaligned': 'A passage\u2019s lines do not match a block of the source text exactly.',
   'duplicate-id': 'Two entries share an id that must be unique.',
   'unknown-section': 'A passage names a section that reading.yaml does not define.',
+  'unknown-reading': 'A folder under annotations/ or a <PassageRef reading> names a reading that does not exist.',
+  'unknown-passage': 'A note or a <PassageRef> names a passage id that is not in the reading\u2019s passage map.',
+  'phrase-not-found': 'A note\u2019s `exact` phrase (with its prefix/suffix) does not occur in its passage.',
+  'phrase-ambiguous': 'A note\u2019s `exact` phrase occurs more than once in its passage and prefix/suffix do not pick one.',
+  'unknown-term': 'A glossary term id (in `terms`, `related` or <Term id>) is not defined.',
+  'unknown-source': 'A source key (in `sources` or <Cite id>) is not in annotations/sources.yaml.',
+  'duplicate-alias': 'A glossary headword or alias is used twice (matching ignores case).',
+  'mdx-syntax': 'The MDX body of a note or term cannot be parsed.',
+  'invalid-component': 'An author component is unknown or has a missing, unknown or invalid prop.',
+  'correction-not-editorial': '`correction` is set on a note that is not `kind: editorial`.',
+  'invalid-scope': '`scope: reading` is combined with a passage or phrase, or used for a note that is not a question.',
+  'invalid-file-name': 'An annotation or glossary file name is not a valid id (lower-case words joined by hyphens).',
 } as const;
 
 export type ErrorKind = keyof typeof ERROR_KINDS;

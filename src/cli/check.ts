@@ -1,0 +1,27 @@
+/**
+ * `npm run check`: validates every reading and all editorial content (schemas, passage maps,
+ * anchors, references, MDX syntax and component props) without building pages. Prints every
+ * problem and exits 1, or prints a one-line summary and exits 0. Types are checked separately by
+ * `npm run typecheck` (astro check), which takes far longer.
+ *
+ * READER_ROOT points it at another project folder (the fixture tests use it).
+ */
+import path from 'node:path';
+import { ContentError } from '../lib/content-errors.ts';
+import { checkEditionFiles } from '../loaders/edition-files.ts';
+
+const root = path.resolve(process.env.READER_ROOT ?? '.');
+const started = performance.now();
+const result = await checkEditionFiles(root);
+const seconds = ((performance.now() - started) / 1000).toFixed(2);
+
+if (result.problems.length) {
+  console.error(new ContentError(result.problems).message);
+  console.error(`\nnpm run check: fix the problems above (checked in ${seconds} s).`);
+  process.exit(1);
+}
+const { readings, passages, notes, terms, sources } = result.counts;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+console.log(
+  `Content OK: ${plural(readings, 'reading')} (${plural(passages, 'passage')}), ${plural(notes, 'note')}, ${plural(terms, 'glossary term')}, ${plural(sources, 'source')} checked in ${seconds} s.`,
+);

@@ -1,0 +1,707 @@
+/**
+ * The edition joined once: readings ⨝ notes ⨝ glossary ⨝ sources. `buildEdition` is pure (parsed
+ * content in, the joined edition and every integrity problem out), so the Astro pages, `npm run
+ * check` and the tests all see the same edition and refuse the same mistakes.
+ *
+ * Offsets are UTF-16 code units within a passage's `text` (what `String.prototype.slice` takes).
+ */
+import type { Annotation, NoteKind } from '../schemas/annotation.ts';
+import type { GlossaryTerm, TermKind, TermMatchMode } from '../schemas/glossary.ts';
+import type { CslItem } from '../schemas/source.ts';
+import { anchorQuote, disambiguatingPrefix, disambiguatingSuffix, type TextRange } from './anchoring.ts';
+import { didYouMean, type ContentProblem } from './content-errors.ts';
+import { allOccurrences, matchTerms, type MatchableTerm, type TermOccurrence } from './glossary-match.ts';
+import {
+  asNoteId,
+  asPassageId,
+  asReadingId,
+  asSourceId,
+  asTermId,
+  SLUG_PATTERN,
+  type NoteId,
+  type PassageId,
+  type ReadingId,
+  type SourceId,
+  type TermId,
+} from './ids.ts';
+import { scanMdxBody, type ComponentUse } from './mdx-scan.ts';
+
+// ─── Input: parsed, schema-valid content ────────────────────────────────────────────────────────
+
+/** The fields of a passage the edition needs (the readings collection's passages fit). */
+export interface PassageInput {
+  id: string;
+  number: number;
+  text: string;
+  /** UTF-16 offset of the passage in the whole source text. */
+  start: number;
+}
+
+export interface ReadingInput {
+  id: string;
+  title: string;
+  passages: readonly PassageInput[];
+  /** The whole source text (for exports that address positions in it). */
+  source: string;
+}
+
+/** Lines in the file of a frontmatter field, for messages; optional (Astro entries have none). */
+export type FieldLine = (path: readonly PropertyKey[]) => number | undefined;
+
+interface MdxFileInput {
+  /** The file name without `.mdx`: the note or term id. */
+  id: string;
+  /** Path relative to the project root, for messages. */
+  file: string;
+  body: string;
+  /** File line where the body starts (default 1). */
+  bodyLine?: number | undefined;
+  fieldLine?: FieldLine | undefined;
+}
+
+export interface NoteInput extends MdxFileInput {
+  /** The folder name under annotations/: the reading the note belongs to. */
+  reading: string;
+  data: Annotation;
+}
+
+export interface TermInput extends MdxFileInput {
+  data: GlossaryTerm;
+}
+
+export interface SourceInput {
+  item: CslItem;
+  /** Line of the item in the sources file. */
+  line?: number | undefined;
+}
+
+export interface EditionInput {
+  readings: readonly ReadingInput[];
+  notes: readonly NoteInput[];
+  terms: readonly TermInput[];
+  sources: readonly SourceInput[];
+  /** Path of the bibliography, for messages. */
+  sourcesFile: string;
+}
+
+// ─── Output: the joined edition ─────────────────────────────────────────────────────────────────
+
+/** A passage of a reading, addressed for links: `/read/<reading>/#p-<passage>`. */
+export interface PassageLocation {
+  reading: ReadingId;
+  passage: PassageId;
+  /** The passage's number in its reading (¶n). */
+  number: number;
+}
+
+/** A note, addressed for links: `/read/<reading>/#note-<note>`. */
+export interface NoteLocation {
+  reading: ReadingId;
+  note: NoteId;
+  /** The note's number: among the reading's notes, or among its questions for reading-wide ones. */
+  number: number;
+  kind: NoteKind;
+  /** `reading` for reading-wide questions (numbered among the questions, linked as `#note-<id>` too). */
+  scope: 'passage' | 'reading';
+  /** The passage it is about; undefined for reading-wide questions. */
+  passage?: PassageId | undefined;
+}
+
+/** Where a term or a source is used. Lists are in reading order (passage, then note number). */
+export interface Usage {
+  /** Passages whose text contains the term, or that a note citing the source is about. */
+  passages: PassageLocation[];
+  /** Notes naming it in frontmatter (`terms:`/`sources:`) or in their body (`<Term>`/`<Cite>`). */
+  notes: NoteLocation[];
+  /** Glossary terms naming it (`related:`/`sources:`, or `<Term>`/`<Cite>` in their body). */
+  terms: TermId[];
+}
+
+export interface EditionNote {
+  id: NoteId;
+  reading: ReadingId;
+  /** Entry id in the `notes` collection (`<reading>/<note>`), for `getEntry` and `render`. */
+  entryId: string;
+  file: string;
+  kind: NoteKind;
+  /** 1..n in reading order for passage notes; 1..m among the questions for reading-wide ones. */
+  number: number;
+  scope: 'passage' | 'reading';
+  /** The passage the note is about; undefined when `scope` is `reading`. */
+  passage?: PassageId | undefined;
+  /** Passage number (¶n); undefined when `scope` is `reading`. */
+  passageNumber?: number | undefined;
+  /** The anchored phrase within the passage's text; undefined = the whole passage (or the reading). */
+  range?: TextRange | undefined;
+  /** The TextQuoteSelector as written. */
+  exact?: string | undefined;
+  prefix?: string | undefined;
+  suffix?: string | undefined;
+  /** The editor's reading of a defective phrase (editorial notes only). */
+  correction?: string | undefined;
+  /** Sources cited: frontmatter first, then `<Cite>` in the body, without repeats. */
+  sources: SourceId[];
+  /** Terms named: frontmatter first, then `<Term>` in the body, without repeats. */
+  terms: TermId[];
+  /** Passages the body points at with `<PassageRef>`. */
+  passageRefs: PassageLocation[];
+  /** The raw MDX body (render it with `render(entry)`; this is for plain-text exports). */
+  body: string;
+}
+
+export interface EditionTerm {
+  id: TermId;
+  /** Entry id in the `glossary` collection. */
+  entryId: string;
+  file: string;
+  term: string;
+  kind: TermKind;
+  aliases: string[];
+  short: string;
+  related: TermId[];
+  /** Sources: frontmatter first, then `<Cite>` in the body, without repeats. */
+  sources: SourceId[];
+  match: TermMatchMode;
+  /** A–Z key: `sortAs`, else the headword. */
+  sortKey: string;
+  body: string;
+}
+
+export interface EditionSource {
+  id: SourceId;
+  /** The CSL-JSON item as written (its `note` is the editor's remark, not part of the reference). */
+  item: CslItem;
+}
+
+export interface EditionReading {
+  id: ReadingId;
+  title: string;
+  source: string;
+  passages: readonly PassageInput[];
+  /** Passage notes, numbered 1..n in reading order (passage, start of phrase, whole passage first, id). */
+  notes: EditionNote[];
+  /** Reading-wide discussion questions (`scope: reading`), numbered 1..m in id order. */
+  questions: EditionNote[];
+  /** Notes of each passage, in order; passages without notes are absent. */
+  notesByPassage: ReadonlyMap<PassageId, EditionNote[]>;
+  /** Glossary terms to mark in each passage (after `match` and longest-match rules), in text order. */
+  termsByPassage: ReadonlyMap<PassageId, TermOccurrence<TermId>[]>;
+}
+
+export interface Edition {
+  readings: EditionReading[];
+  readingById: ReadonlyMap<ReadingId, EditionReading>;
+  /** A–Z by sort key. */
+  terms: EditionTerm[];
+  termById: ReadonlyMap<TermId, EditionTerm>;
+  /** In file order. */
+  sources: EditionSource[];
+  sourceById: ReadonlyMap<SourceId, EditionSource>;
+  /** Every term (also unused ones, with empty lists). */
+  termUsage: ReadonlyMap<TermId, Usage>;
+  /** Every source (also unused ones, with empty lists). */
+  sourceUsage: ReadonlyMap<SourceId, Usage>;
+}
+
+export type { TermOccurrence, TextRange };
+
+// ─── Pure helpers ───────────────────────────────────────────────────────────────────────────────
+
+/** Reading order of notes: passage number, then phrase start (whole passage first), then id. */
+export function compareNotes(
+  a: { passageNumber: number; start?: number | undefined; id: string },
+  b: { passageNumber: number; start?: number | undefined; id: string },
+): number {
+  return a.passageNumber - b.passageNumber || (a.start ?? -1) - (b.start ?? -1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** A–Z key comparison, case- and accent-insensitive, numbers in natural order. */
+export const compareSortKeys = (a: string, b: string) =>
+  a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+
+const unique = <T>(values: Iterable<T>) => [...new Set(values)];
+const quote = (value: string) => JSON.stringify(value);
+const preview = (text: string, max = 60) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+};
+
+// ─── The join and the integrity check ───────────────────────────────────────────────────────────
+
+/**
+ * Joins parsed content into the edition and checks every reference. Problems never stop the join
+ * early: whatever can be resolved is, so one run reports everything an editor must fix.
+ */
+export function buildEdition(input: EditionInput): { edition: Edition; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const readingIds = input.readings.map((r) => r.id);
+  const readingInputs = new Map(input.readings.map((r) => [r.id, r]));
+  const termIds = input.terms.map((t) => t.id);
+  const termIdSet = new Set(termIds);
+
+  // Sources: ids unique.
+  const sourceById = new Map<SourceId, EditionSource>();
+  const sources: EditionSource[] = [];
+  for (const { item, line } of input.sources) {
+    const id = asSourceId(item.id);
+    if (sourceById.has(id)) {
+      problems.push({
+        kind: 'duplicate-id',
+        file: input.sourcesFile,
+        line,
+        field: 'id',
+        message: `source id "${item.id}" is used by more than one entry.`,
+        fix: 'give each work its own id (e.g. add a letter: "smith-2014a", "smith-2014b"), or merge the duplicates.',
+      });
+      continue;
+    }
+    const source = { id, item };
+    sourceById.set(id, source);
+    sources.push(source);
+  }
+  const sourceIds = [...sourceById.keys()] as string[];
+
+  const fieldLine = (file: MdxFileInput, path: readonly PropertyKey[]) => file.fieldLine?.(path);
+  const bodyLine = (file: MdxFileInput, line: number) => (file.bodyLine ?? 1) + line - 1;
+
+  /** Checks a list of ids in frontmatter (`sources:`, `terms:`, `related:`). */
+  const checkIds = (
+    file: MdxFileInput,
+    field: string,
+    ids: readonly string[] | undefined,
+    known: readonly string[],
+    knownSet: { has: (id: string) => boolean },
+    kind: 'unknown-source' | 'unknown-term',
+    what: string,
+  ) =>
+    (ids ?? []).filter((id, index) => {
+      if (knownSet.has(id)) return true;
+      problems.push({
+        kind,
+        file: file.file,
+        line: fieldLine(file, [field, index]) ?? fieldLine(file, [field]),
+        field: `${field}[${index}]`,
+        message: `${what} "${id}" is not defined.`,
+        fix:
+          kind === 'unknown-source'
+            ? `${didYouMean(id, known, 'source id')} (sources are the \`id:\` entries of ${input.sourcesFile}).`
+            : `${didYouMean(id, known, 'term id')} (terms are the file names in annotations/glossary/).`,
+      });
+      return false;
+    });
+
+  /** Scans an MDX body; resolves its component ids; returns what it uses. */
+  const scanBody = (file: MdxFileInput, defaultReading: string | undefined) => {
+    const scan = scanMdxBody(file.body);
+    for (const problem of scan.problems) {
+      problems.push({ kind: problem.kind, file: file.file, line: bodyLine(file, problem.line), message: problem.message, fix: problem.fix });
+    }
+    const terms: TermId[] = [];
+    const cites: SourceId[] = [];
+    const passageRefs: PassageLocation[] = [];
+    for (const use of scan.uses) {
+      const line = bodyLine(file, use.line);
+      if (use.component === 'Term' || use.component === 'Cite') {
+        const ref = use.component === 'Term'
+          ? { kind: 'unknown-term' as const, known: termIds, noun: 'term id', what: 'term', orAdd: `add annotations/glossary/${use.props.id}.mdx` }
+          : { kind: 'unknown-source' as const, known: sourceIds, noun: 'source id', what: 'source', orAdd: `add it to ${input.sourcesFile}` };
+        if (ref.known.includes(use.props.id)) (use.component === 'Term' ? terms : cites).push(use.props.id as TermId & SourceId);
+        else {
+          problems.push({
+            kind: ref.kind,
+            file: file.file,
+            line,
+            message: `<${use.component} id="${use.props.id}"> names a ${ref.what} that is not defined.`,
+            fix: `${didYouMean(use.props.id, ref.known, ref.noun)} (or ${ref.orAdd}).`,
+          });
+        }
+      } else {
+        const location = resolvePassageRef(file, use, line, defaultReading);
+        if (location) passageRefs.push(location);
+      }
+    }
+    return { terms, cites, passageRefs };
+  };
+
+  const resolvePassageRef = (
+    file: MdxFileInput,
+    use: Extract<ComponentUse, { component: 'PassageRef' }>,
+    line: number,
+    defaultReading: string | undefined,
+  ): PassageLocation | undefined => {
+    const readingId = use.props.reading ?? defaultReading ?? (readingIds.length === 1 ? readingIds[0] : undefined);
+    if (readingId === undefined) {
+      problems.push({
+        kind: 'invalid-component',
+        file: file.file,
+        line,
+        message: `<PassageRef id="${use.props.id}"> does not say which reading it points into.`,
+        fix: `add reading="…" (${readingIds.map(quote).join(', ')}).`,
+      });
+      return undefined;
+    }
+    const reading = readingInputs.get(readingId);
+    if (!reading) {
+      problems.push({
+        kind: 'unknown-reading',
+        file: file.file,
+        line,
+        message: `<PassageRef reading="${readingId}"> names a reading that does not exist.`,
+        fix: didYouMean(readingId, readingIds, 'reading id'),
+      });
+      return undefined;
+    }
+    const passage = reading.passages.find((p) => p.id === use.props.id);
+    if (!passage) {
+      problems.push({
+        kind: 'unknown-passage',
+        file: file.file,
+        line,
+        message: `<PassageRef id="${use.props.id}"> names a passage that "${reading.id}" does not have.`,
+        fix: didYouMean(use.props.id, reading.passages.map((p) => p.id), 'passage id'),
+      });
+      return undefined;
+    }
+    return { reading: asReadingId(reading.id), passage: asPassageId(passage.id), number: passage.number };
+  };
+
+  const checkFileName = (file: MdxFileInput, what: string) => {
+    if (SLUG_PATTERN.test(file.id)) return;
+    const suggestion = file.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    problems.push({
+      kind: 'invalid-file-name',
+      file: file.file,
+      message: `"${file.id}" is not a valid ${what} id (the file name is the id).`,
+      fix: `rename the file to "${suggestion || 'a-slug'}.mdx": lower-case letters, digits and single hyphens.`,
+    });
+  };
+
+  // Glossary: headwords and aliases unique (case-insensitive) across all terms.
+  const formOwner = new Map<string, { term: string; form: string; field: string }>();
+  for (const term of input.terms) {
+    checkFileName(term, 'term');
+    const forms: [string, string][] = [[term.data.term, 'term'], ...(term.data.aliases ?? []).map((a, i): [string, string] => [a, `aliases[${i}]`])];
+    for (const [form, field] of forms) {
+      const key = form.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+      const owner = formOwner.get(key);
+      if (!owner) {
+        formOwner.set(key, { term: term.id, form, field });
+        continue;
+      }
+      const path = field === 'term' ? ['term'] : ['aliases', Number(field.slice(8, -1))];
+      problems.push({
+        kind: 'duplicate-alias',
+        file: term.file,
+        line: fieldLine(term, path),
+        field,
+        message:
+          owner.term === term.id
+            ? `"${form}" is listed twice for this term (matching ignores case).`
+            : `"${form}" is already ${owner.field === 'term' ? 'the headword' : 'an alias'} of term "${owner.term}" (matching ignores case).`,
+        fix:
+          owner.term === term.id
+            ? 'remove the repeated form.'
+            : `keep each form in one term only: remove it here or from annotations/glossary/${owner.term}.mdx.`,
+      });
+    }
+  }
+
+  /** Terms named by `<Term>` in each glossary body, kept aside for the reverse index. */
+  const termBodyTerms = new Map<TermId, TermId[]>();
+  const terms: EditionTerm[] = input.terms.map((term) => {
+    const related = checkIds(term, 'related', term.data.related, termIds, termIdSet, 'unknown-term', 'related term');
+    related.forEach((id, index) => {
+      if (id === term.id) {
+        problems.push({
+          kind: 'unknown-term',
+          file: term.file,
+          line: fieldLine(term, ['related', index]),
+          field: `related[${index}]`,
+          message: `the term lists itself as related.`,
+          fix: 'remove it from `related`.',
+        });
+      }
+    });
+    const frontSources = checkIds(term, 'sources', term.data.sources, sourceIds, { has: (id) => sourceById.has(asSourceId(id)) }, 'unknown-source', 'source');
+    const scan = scanBody(term, undefined);
+    return {
+      id: asTermId(term.id),
+      entryId: term.id,
+      file: term.file,
+      term: term.data.term,
+      kind: term.data.kind,
+      aliases: term.data.aliases ?? [],
+      short: term.data.short,
+      related: unique(related.filter((id) => id !== term.id).map(asTermId)),
+      sources: unique([...frontSources.map(asSourceId), ...scan.cites]),
+      match: term.data.match ?? 'first',
+      sortKey: term.data.sortAs ?? term.data.term,
+      body: term.body,
+      bodyTerms: scan.terms,
+    };
+  }).map(({ bodyTerms, ...term }) => {
+    termBodyTerms.set(term.id, bodyTerms);
+    return term;
+  });
+  terms.sort((a, b) => compareSortKeys(a.sortKey, b.sortKey));
+  const termById = new Map(terms.map((t) => [t.id, t]));
+  const matchable: MatchableTerm<TermId>[] = terms.map((t) => ({ id: t.id, forms: [t.term, ...t.aliases], match: t.match }));
+
+  // Notes, grouped by reading.
+  const notesByReading = new Map<string, EditionNote[]>();
+  for (const note of input.notes) {
+    checkFileName(note, 'note');
+    const reading = readingInputs.get(note.reading);
+    if (!reading) {
+      problems.push({
+        kind: 'unknown-reading',
+        file: note.file,
+        message: `the folder annotations/${note.reading}/ is not a reading.`,
+        fix: `move the note into the folder of its reading: ${didYouMean(note.reading, readingIds, 'reading id')}`,
+      });
+      continue;
+    }
+    const edited = resolveNote(note, reading);
+    if (edited) {
+      const list = notesByReading.get(reading.id) ?? [];
+      list.push(edited);
+      notesByReading.set(reading.id, list);
+    }
+  }
+
+  function resolveNote(note: NoteInput, reading: ReadingInput): EditionNote | undefined {
+    const { data } = note;
+    const at = (field: string) => ({ file: note.file, line: fieldLine(note, [field]), field });
+    let ok = true;
+    const readingScope = data.scope === 'reading';
+    if (readingScope) {
+      for (const field of ['passage', 'exact', 'prefix', 'suffix'] as const) {
+        if (data[field] === undefined) continue;
+        ok = false;
+        problems.push({
+          kind: 'invalid-scope',
+          ...at(field),
+          message: `a reading-wide note (\`scope: reading\`) cannot have \`${field}\`.`,
+          fix: field === 'passage' ? 'remove `scope: reading` to anchor the note to this passage, or remove `passage`.' : `remove \`${field}\`, or anchor the note to a passage instead of the reading.`,
+        });
+      }
+      if (data.kind !== 'question') {
+        ok = false;
+        problems.push({
+          kind: 'invalid-scope',
+          ...at('scope'),
+          message: `\`scope: reading\` is for discussion questions, but this note is \`kind: ${data.kind}\`.`,
+          fix: 'write `kind: question`, or anchor the note to a passage with `passage:`.',
+        });
+      }
+    } else if (data.passage === undefined) {
+      ok = false;
+      problems.push({
+        kind: 'invalid-field',
+        file: note.file,
+        line: note.fieldLine ? (note.bodyLine ?? 2) - 1 : undefined,
+        field: 'passage',
+        message: 'the note names no passage.',
+        fix: 'add `passage: <passage id>` (see the reading\u2019s reading.yaml), or `scope: reading` for a reading-wide question.',
+      });
+    }
+    if (data.correction !== undefined && data.kind !== 'editorial') {
+      ok = false;
+      problems.push({
+        kind: 'correction-not-editorial',
+        ...at('correction'),
+        message: `\`correction\` is only for editorial notes, but this note is \`kind: ${data.kind}\`.`,
+        fix: 'write `kind: editorial` if the note marks a defect of the source, or remove `correction`.',
+      });
+    }
+    if (data.exact === undefined) {
+      for (const field of ['prefix', 'suffix'] as const) {
+        if (data[field] === undefined || readingScope) continue;
+        ok = false;
+        problems.push({
+          kind: 'invalid-field',
+          ...at(field),
+          message: `\`${field}\` only narrows down \`exact\`, and the note has no \`exact\`.`,
+          fix: `add \`exact:\` with the phrase, or remove \`${field}\` to annotate the whole passage.`,
+        });
+      }
+      if (data.correction !== undefined && data.kind === 'editorial') {
+        ok = false;
+        problems.push({
+          kind: 'invalid-field',
+          ...at('correction'),
+          message: '`correction` replaces a phrase, and the note has no `exact`.',
+          fix: 'add `exact:` with the defective phrase, verbatim.',
+        });
+      }
+    }
+
+    let passage: PassageInput | undefined;
+    let range: TextRange | undefined;
+    if (!readingScope && data.passage !== undefined) {
+      passage = reading.passages.find((p) => p.id === data.passage);
+      if (!passage) {
+        ok = false;
+        problems.push({
+          kind: 'unknown-passage',
+          ...at('passage'),
+          message: `passage "${data.passage}" is not in the passage map of "${reading.id}".`,
+          fix: didYouMean(data.passage, reading.passages.map((p) => p.id), 'passage id'),
+        });
+      } else if (data.exact !== undefined) {
+        range = anchorNote(note, passage);
+        if (!range) ok = false;
+      }
+    }
+
+    const frontSources = checkIds(note, 'sources', data.sources, sourceIds, { has: (id) => sourceById.has(asSourceId(id)) }, 'unknown-source', 'source');
+    const frontTerms = checkIds(note, 'terms', data.terms, termIds, termIdSet, 'unknown-term', 'term');
+    const scan = scanBody(note, reading.id);
+    if (!ok) return undefined;
+    return {
+      id: asNoteId(note.id),
+      reading: asReadingId(reading.id),
+      entryId: `${reading.id}/${note.id}`,
+      file: note.file,
+      kind: data.kind,
+      number: 0,
+      scope: readingScope ? 'reading' : 'passage',
+      passage: passage ? asPassageId(passage.id) : undefined,
+      passageNumber: passage?.number,
+      range,
+      exact: data.exact,
+      prefix: data.prefix,
+      suffix: data.suffix,
+      correction: data.correction,
+      sources: unique([...frontSources.map(asSourceId), ...scan.cites]),
+      terms: unique([...frontTerms.map(asTermId), ...scan.terms]),
+      passageRefs: scan.passageRefs,
+      body: note.body,
+    };
+  }
+
+  function anchorNote(note: NoteInput, passage: PassageInput): TextRange | undefined {
+    const { exact, prefix, suffix } = note.data;
+    const result = anchorQuote(passage.text, { exact: exact!, prefix, suffix });
+    if (result.status === 'found') return result.range;
+    const at = { file: note.file, line: fieldLine(note, ['exact']), field: 'exact' };
+    if (result.status === 'not-found') {
+      const narrowed = prefix !== undefined || suffix !== undefined;
+      problems.push({
+        kind: 'phrase-not-found',
+        ...at,
+        message:
+          narrowed && result.occurrences > 0
+            ? `"${exact}" occurs ${result.occurrences === 1 ? 'once' : `${result.occurrences} times`} in passage "${passage.id}", but never with this ${[prefix !== undefined && 'prefix', suffix !== undefined && 'suffix'].filter(Boolean).join(' and ')}.`
+            : `"${exact}" does not occur in passage "${passage.id}" ("${preview(passage.text)}").`,
+        fix:
+          narrowed && result.occurrences > 0
+            ? 'copy `prefix`/`suffix` from the text exactly (spaces and punctuation count), or remove them if the phrase is unique.'
+            : closePhraseHint(passage.text, exact!),
+      });
+      return undefined;
+    }
+    const [first] = result.ranges;
+    const hintPrefix = disambiguatingPrefix(passage.text, exact!, first!);
+    const hintSuffix = disambiguatingSuffix(passage.text, exact!, first!);
+    const hints = [hintPrefix !== undefined && `prefix: ${quote(hintPrefix)}`, hintSuffix !== undefined && `suffix: ${quote(hintSuffix)}`].filter(Boolean);
+    problems.push({
+      kind: 'phrase-ambiguous',
+      ...at,
+      message: `"${exact}" occurs ${result.matching} times in passage "${passage.id}"${prefix !== undefined || suffix !== undefined ? ' even with this prefix/suffix' : ''}; the note must pick one.`,
+      fix: hints.length
+        ? `add text around it to pick the occurrence, e.g. for the first one \`${hints.join('` or `')}\`, or lengthen \`exact\`.`
+        : 'lengthen `exact`, or add `prefix`/`suffix` with the text right before or after the occurrence you mean.',
+    });
+    return undefined;
+  }
+
+  const readings: EditionReading[] = input.readings.map((reading) => {
+    const all = notesByReading.get(reading.id) ?? [];
+    const notes = all
+      .filter((n) => n.scope === 'passage')
+      .sort((a, b) => compareNotes({ passageNumber: a.passageNumber!, start: a.range?.start, id: a.id }, { passageNumber: b.passageNumber!, start: b.range?.start, id: b.id }));
+    notes.forEach((note, index) => (note.number = index + 1));
+    const questions = all.filter((n) => n.scope === 'reading').sort((a, b) => (a.id < b.id ? -1 : 1));
+    questions.forEach((note, index) => (note.number = index + 1));
+    const notesByPassage = new Map<PassageId, EditionNote[]>();
+    for (const note of notes) {
+      const list = notesByPassage.get(note.passage!) ?? [];
+      list.push(note);
+      notesByPassage.set(note.passage!, list);
+    }
+    const termsByPassage = new Map<PassageId, TermOccurrence<TermId>[]>();
+    for (const passage of reading.passages) {
+      const marks = matchTerms(passage.text, matchable);
+      if (marks.length) termsByPassage.set(asPassageId(passage.id), marks);
+    }
+    return { id: asReadingId(reading.id), title: reading.title, source: reading.source, passages: reading.passages, notes, questions, notesByPassage, termsByPassage };
+  });
+
+  // Reverse indexes.
+  const emptyUsage = (): Usage => ({ passages: [], notes: [], terms: [] });
+  const termUsage = new Map<TermId, Usage>(terms.map((t) => [t.id, emptyUsage()]));
+  const sourceUsage = new Map<SourceId, Usage>(sources.map((s) => [s.id, emptyUsage()]));
+  const addPassage = (usage: Usage | undefined, location: PassageLocation) => {
+    if (usage && !usage.passages.some((p) => p.reading === location.reading && p.passage === location.passage)) usage.passages.push(location);
+  };
+  const noteLocation = (note: EditionNote): NoteLocation => ({
+    reading: note.reading,
+    note: note.id,
+    number: note.number,
+    kind: note.kind,
+    scope: note.scope,
+    passage: note.passage,
+  });
+  for (const reading of readings) {
+    for (const passage of reading.passages) {
+      const location = { reading: reading.id, passage: asPassageId(passage.id), number: passage.number };
+      for (const occurrence of allOccurrences(passage.text, matchable)) addPassage(termUsage.get(occurrence.termId), location);
+    }
+    for (const note of [...reading.notes, ...reading.questions]) {
+      for (const id of note.terms) termUsage.get(id)?.notes.push(noteLocation(note));
+      for (const id of note.sources) {
+        const usage = sourceUsage.get(id);
+        usage?.notes.push(noteLocation(note));
+        if (note.passage) addPassage(usage, { reading: reading.id, passage: note.passage, number: note.passageNumber! });
+      }
+    }
+  }
+  for (const term of terms) {
+    for (const id of unique([...term.related, ...(termBodyTerms.get(term.id) ?? [])])) {
+      const usage = termUsage.get(id);
+      if (usage && id !== term.id && !usage.terms.includes(term.id)) usage.terms.push(term.id);
+    }
+    for (const id of term.sources) sourceUsage.get(id)?.terms.push(term.id);
+  }
+  const byReadingOrder = (a: PassageLocation, b: PassageLocation) =>
+    readingIds.indexOf(a.reading) - readingIds.indexOf(b.reading) || a.number - b.number;
+  for (const usage of [...termUsage.values(), ...sourceUsage.values()]) usage.passages.sort(byReadingOrder);
+
+  return {
+    edition: {
+      readings,
+      readingById: new Map(readings.map((r) => [r.id, r])),
+      terms,
+      termById,
+      sources,
+      sourceById,
+      termUsage,
+      sourceUsage,
+    },
+    problems,
+  };
+}
+
+/** "did you mean" for a phrase: the passage's closest stretch of the same length, when near enough. */
+function closePhraseHint(text: string, exact: string): string {
+  const folded = text.toLowerCase();
+  const at = folded.indexOf(exact.toLowerCase());
+  if (at !== -1) return `the text has it with different capitals: exact: ${quote(text.slice(at, at + exact.length))}.`;
+  const squashed = (s: string) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ');
+  const loose = squashed(text).indexOf(squashed(exact));
+  if (loose !== -1 && squashed(text).length === text.length) {
+    return `the text differs in quotes or spaces: exact: ${quote(text.slice(loose, loose + exact.length))}.`;
+  }
+  return 'copy the phrase from the passage exactly as written (typographic quotes, spelling and spacing count).';
+}

@@ -1,0 +1,94 @@
+/**
+ * Finds glossary terms in passage text: headword and aliases, case-insensitive, whole words with
+ * Unicode letter/digit boundaries. Where candidates overlap the longest wins (so "partner state"
+ * beats "state"); then each term's `match` mode decides which of its occurrences are marked.
+ */
+import type { TermMatchMode } from '../schemas/glossary.ts';
+
+export interface MatchableTerm<Id extends string = string> {
+  id: Id;
+  /** Headword and aliases: every form that counts as an occurrence. */
+  forms: readonly string[];
+  /** `first` (default): first occurrence per text; `all`; `none`: never marked. */
+  match?: TermMatchMode | undefined;
+}
+
+/** One occurrence of a term: a half-open UTF-16 range of the text and the form as written there. */
+export interface TermOccurrence<Id extends string = string> {
+  termId: Id;
+  start: number;
+  end: number;
+  /** The text as it appears (its own case), e.g. "Partner States". */
+  text: string;
+}
+
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whitespace inside a form matches any run of whitespace (a line break inside a list passage, say). */
+const formPattern = (form: string) => form.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+
+/**
+ * A regular expression matching any of `forms` as a whole word, case-insensitively. Boundaries are
+ * "not a letter or digit" (`\p{L}\p{N}`), so "commons" matches in "commons-based" and in "(commons)",
+ * but not in "commonsense".
+ */
+export function termPattern(forms: readonly string[]): RegExp | undefined {
+  const alternatives = [...new Set(forms.map((f) => f.trim()).filter(Boolean))]
+    .sort((a, b) => b.length - a.length)
+    .map(formPattern);
+  if (alternatives.length === 0) return undefined;
+  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'giu');
+}
+
+/** Every occurrence of every term, before overlaps are resolved. */
+export function findCandidates<Id extends string>(text: string, terms: readonly MatchableTerm<Id>[]): TermOccurrence<Id>[] {
+  const found: TermOccurrence<Id>[] = [];
+  for (const term of terms) {
+    const pattern = termPattern(term.forms);
+    if (!pattern) continue;
+    for (const match of text.matchAll(pattern)) {
+      found.push({ termId: term.id, start: match.index, end: match.index + match[0].length, text: match[0] });
+    }
+  }
+  return found;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/**
+ * Resolves overlapping candidates: longest first, then earliest, then term id (so the result never
+ * depends on glossary file order); a candidate overlapping one already kept is dropped.
+ * Returns the kept occurrences in text order.
+ */
+export function resolveOverlaps<Id extends string>(candidates: readonly TermOccurrence<Id>[]): TermOccurrence<Id>[] {
+  const ranked = [...candidates].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || (a.termId < b.termId ? -1 : a.termId > b.termId ? 1 : 0),
+  );
+  const kept: TermOccurrence<Id>[] = [];
+  for (const candidate of ranked) if (!kept.some((k) => overlaps(k, candidate))) kept.push(candidate);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The occurrences to mark in one text: terms with `match: none` take no part, overlaps are resolved,
+ * and `first` terms keep only their first remaining occurrence.
+ */
+export function matchTerms<Id extends string>(text: string, terms: readonly MatchableTerm<Id>[]): TermOccurrence<Id>[] {
+  const active = terms.filter((term) => (term.match ?? 'first') !== 'none');
+  const mode = new Map(active.map((term) => [term.id, term.match ?? 'first']));
+  const seen = new Set<Id>();
+  return resolveOverlaps(findCandidates(text, active)).filter((occurrence) => {
+    if (mode.get(occurrence.termId) === 'all') return true;
+    if (seen.has(occurrence.termId)) return false;
+    seen.add(occurrence.termId);
+    return true;
+  });
+}
+
+/**
+ * Every occurrence of every term, whatever its `match` mode: what "where used" lists count.
+ * Overlaps are still resolved, so "state" inside "partner state" is not a use of "state".
+ */
+export function allOccurrences<Id extends string>(text: string, terms: readonly MatchableTerm<Id>[]): TermOccurrence<Id>[] {
+  return resolveOverlaps(findCandidates(text, terms));
+}
