@@ -1,3 +1,5 @@
+import { trimCspStep } from './trim-csp.ts';
+
 /**
  * Steps that run on the finished HTML before it replaces the previous build. Each step throws to
  * fail the build; nothing is swapped into place until all of them succeed.
@@ -13,4 +15,7 @@ export interface PostBuildStep {
   run: (context: PostBuildContext) => Promise<void>;
 }
 
-export const postBuildSteps: PostBuildStep[] = [];
+export const postBuildSteps: PostBuildStep[] = [
+  // Rewrites each page's policy <meta>, so it runs before any step that reads the HTML.
+  trimCspStep,
+];

@@ -1,0 +1,55 @@
+/**
+ * Every built page weighed against the budgets in bench/budgets.ts, and the figures per page
+ * type (the heaviest page of each type) as a Markdown table for the README.
+ */
+import { BUDGETS } from '../budgets.ts';
+import { listPages, pageType, siteAddress } from './built-site.ts';
+import { pageWeight, type PageWeight } from './page-weight.ts';
+
+export interface WeighedPage {
+  sitePath: string;
+  type: string;
+  weight: PageWeight;
+  /** Budgets this page exceeds, in words. */
+  overruns: string[];
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+
+export function overruns(type: string, weight: PageWeight, budgets = BUDGETS): string[] {
+  const found: string[] = [];
+  if (weight.gzip.js > budgets.jsBeforeInteraction) found.push(`JavaScript before interaction ${kb(weight.gzip.js)} > ${kb(budgets.jsBeforeInteraction)}`);
+  if (weight.gzip.css > budgets.css) found.push(`CSS ${kb(weight.gzip.css)} > ${kb(budgets.css)}`);
+  if (weight.gzip.total > budgets.totalOnLoad) found.push(`total on load ${kb(weight.gzip.total)} > ${kb(budgets.totalOnLoad)}`);
+  if (weight.pagefind.length > budgets.pagefindFilesBeforeSearch) found.push(`Pagefind loads before any search: ${weight.pagefind.join(', ')}`);
+  const ratio = budgets.htmlToTextRatio[type];
+  if (ratio !== undefined && weight.htmlToTextRatio > ratio) found.push(`HTML is ${weight.htmlToTextRatio.toFixed(2)} × its visible text (gzip) > ${ratio}`);
+  return found;
+}
+
+export function weighSite(dist: string): WeighedPage[] {
+  const address = siteAddress(dist);
+  return listPages(dist).map((sitePath) => {
+    const type = pageType(sitePath);
+    const weight = pageWeight(dist, address, sitePath);
+    return { sitePath, type, weight, overruns: overruns(type, weight) };
+  });
+}
+
+/** The heaviest figure of each kind per page type, against its budget, as a Markdown table. */
+export function budgetTable(pages: WeighedPage[]): string {
+  const types = [...new Set(pages.map((p) => p.type))];
+  const rows = types.map((type) => {
+    const ofType = pages.filter((p) => p.type === type);
+    const max = (pick: (w: PageWeight) => number) => Math.max(...ofType.map((p) => pick(p.weight)));
+    const ratioBudget = BUDGETS.htmlToTextRatio[type];
+    const ratio = ratioBudget === undefined ? '–' : `${max((w) => w.htmlToTextRatio).toFixed(2)} / ${ratioBudget}`;
+    const ok = ofType.every((p) => p.overruns.length === 0) ? 'yes' : '**no**';
+    return `| ${type} | ${ofType.length} | ${kb(max((w) => w.gzip.html))} | ${kb(max((w) => w.gzip.css))} | ${kb(max((w) => w.gzip.js))} | ${max((w) => w.pagefind.length)} | ${kb(max((w) => w.gzip.total))} | ${ratio} | ${ok} |`;
+  });
+  return [
+    `| Page type | Pages | HTML | CSS (≤ ${kb(BUDGETS.css)}) | JS before interaction (≤ ${kb(BUDGETS.jsBeforeInteraction)}) | Pagefind files before search (0) | Total on load (≤ ${kb(BUDGETS.totalOnLoad)}) | HTML / visible text, gzip | Within budget |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows,
+  ].join('\n');
+}

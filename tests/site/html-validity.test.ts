@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { builtSiteDir, fileOfSitePath, listPages } from '../../bench/lib/built-site.ts';
+
+/** The Nu Html Checker (the W3C validator), run by the system's Java: one JVM for every page. */
+const jar = path.join(path.dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')), 'build/dist/vnu.jar');
+const javaAvailable = spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
+if (!javaAvailable && process.env.CI === 'true') {
+  throw new Error('Java is missing; CI must install it (apt-get install -y default-jre-headless) to run the Nu Html Checker.');
+}
+
+interface VnuMessage {
+  type: 'error' | 'info' | 'non-document-error';
+  subType?: string;
+  url: string;
+  lastLine?: number;
+  lastColumn?: number;
+  message: string;
+  extract?: string;
+}
+
+describe.skipIf(!javaAvailable)('HTML validity', () => {
+  test('every built page passes the Nu Html Checker with 0 errors', () => {
+    const dist = builtSiteDir();
+    const files = listPages(dist).map((sitePath) => fileOfSitePath(dist, sitePath));
+    expect(files.length).toBeGreaterThan(1);
+    const result = spawnSync('java', ['-Xss2m', '-jar', jar, '--format', 'json', '--exit-zero-always', ...files], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    expect(result.status, result.stderr.slice(0, 2000)).toBe(0);
+    const { messages } = JSON.parse(result.stderr) as { messages: VnuMessage[] };
+    // Every file must have been read: a page the checker could not open is an error too.
+    const errors = messages
+      .filter((m) => m.type !== 'info')
+      .map((m) => `${path.relative(dist, new URL(m.url).pathname)}:${m.lastLine ?? '?'}:${m.lastColumn ?? '?'} ${m.message}  [${m.extract ?? ''}]`);
+    expect(errors).toEqual([]);
+  });
+});

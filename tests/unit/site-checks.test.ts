@@ -1,0 +1,171 @@
+import { describe, expect, test } from 'vitest';
+import { pageType, onePagePerType, sitePathOfFile } from '../../bench/lib/built-site.ts';
+import { pageCspProblems, policyProblems } from '../../bench/lib/csp.ts';
+import { findGluedWords } from '../../bench/lib/glued-words.ts';
+import { fragmentTargets, idReferences, parseHtml, srcsetUrls, urlReferences, visibleText } from '../../bench/lib/html.ts';
+import { cssUrls } from '../../bench/lib/links.ts';
+import { initialRequests, staticImports } from '../../bench/lib/page-weight.ts';
+import { hashSource, parsePolicy, printPolicy, trimHashes } from '../../src/lib/csp-policy.ts';
+import { trimPagePolicy } from '../../src/cli/trim-csp.ts';
+
+const page = (head: string, body = '') => `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`;
+const STRICT = "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const csp = (policy: string) => `<meta http-equiv="content-security-policy" content="${policy}">`;
+
+describe('page discovery and types', () => {
+  test.each([
+    ['index.html', '/'],
+    ['read/partner-state/index.html', '/read/partner-state/'],
+    ['404.html', '/404.html'],
+    ['read/partner-state/print.html', '/read/partner-state/print.html'],
+  ])('%s is served at %s', (file, sitePath) => expect(sitePathOfFile(file)).toBe(sitePath));
+
+  test.each([
+    ['/', 'home'],
+    ['/read/partner-state/', 'reader'],
+    ['/read/another/', 'reader'],
+    ['/glossary/', 'glossary'],
+    ['/glossary/commons/', 'glossary entry'],
+    ['/sources/', 'sources'],
+    ['/search/', 'search'],
+    ['/404.html', 'not found'],
+    ['/read/partner-state/print/', '/read/*/print/'],
+    ['/about/', '/about/'],
+  ])('%s is a %s page', (sitePath, type) => expect(pageType(sitePath)).toBe(type));
+
+  test('one page per type keeps the first of each', () => {
+    expect(onePagePerType(['/', '/glossary/a/', '/glossary/b/', '/read/x/'])).toEqual(['/', '/glossary/a/', '/read/x/']);
+  });
+});
+
+describe('reading HTML', () => {
+  test.each([
+    ['a.png', ['a.png']],
+    ['a.png 1x, b.png 2x', ['a.png', 'b.png']],
+    ['a.png 1x,b.png 2x', ['a.png', 'b.png']],
+    ['/i/a,b.png 480w, /i/c.png 800w', ['/i/a,b.png', '/i/c.png']],
+  ])('srcset %j lists %j', (srcset, urls) => expect(srcsetUrls(srcset)).toEqual(urls));
+
+  test('urlReferences finds links, resources and Open Graph URLs, entities decoded', () => {
+    const doc = parseHtml(page('<link rel="stylesheet" href="/a.css"><meta property="og:image" content="https://x.test/i.png"><meta name="description" content="/not-a-url">', '<a href="/q?a=1&amp;b=2#f">x</a><img src="/i.png" srcset="/i2.png 2x" alt=""><form action="/s/"></form>'));
+    expect(urlReferences(doc)).toEqual([
+      { where: 'link[href]', value: '/a.css' },
+      { where: 'meta[og:image]', value: 'https://x.test/i.png' },
+      { where: 'a[href]', value: '/q?a=1&b=2#f' },
+      { where: 'img[src]', value: '/i.png' },
+      { where: 'img[srcset]', value: '/i2.png' },
+      { where: 'form[action]', value: '/s/' },
+    ]);
+  });
+
+  test('fragment targets are ids (templates included) and named anchors', () => {
+    const doc = parseHtml(page('', '<p id="a">x</p><a name="old"></a><template><b id="t"></b></template>'));
+    expect([...fragmentTargets(doc)].sort()).toEqual(['a', 'old', 't']);
+  });
+
+  test('id references cover labels, ARIA lists and popover targets, but not <script for>', () => {
+    const doc = parseHtml(page('<script for="x"></script>', '<label for="f">F</label><p aria-labelledby="a b"></p><button popovertarget="pop"></button>'));
+    expect(idReferences(doc).map((r) => `${r.where}→${r.id}`)).toEqual(['label[for]→f', 'p[aria-labelledby]→a', 'p[aria-labelledby]→b', 'button[popovertarget]→pop']);
+  });
+
+  test('visible text leaves out scripts, styles, templates and hidden elements', () => {
+    const doc = parseHtml(page('<title>T</title>', '<p>One  two</p><script>x()</script><div hidden>gone</div><template>t</template><p>three</p>'));
+    expect(visibleText(doc)).toBe('One twothree');
+  });
+
+  test.each([
+    ['@font-face{src:url(/f.woff2) format("woff2")}', ['/f.woff2']],
+    ["a{background:url('i.png')} b{background:url(\"j.svg\")}", ['i.png', 'j.svg']],
+    ['@import "x.css"; a{b:url(data:image/png;base64,AA)}', ['data:image/png;base64,AA', 'x.css']],
+  ])('cssUrls(%j)', (css, urls) => expect(cssUrls(css).sort()).toEqual(urls.sort()));
+});
+
+describe('what loads before any interaction', () => {
+  test.each([
+    ['import{a as b}from"./chunk.js";b()', ['./chunk.js']],
+    ['import"./side.js";export{x}from"./re.js"', ['./side.js', './re.js']],
+    ['const m=()=>import("./lazy.js");', []],
+    ['import("/pagefind/pagefind.js").then(p=>p.init())', []],
+  ])('static imports of %j', (source, imports) => expect(staticImports(source)).toEqual(imports));
+
+  test('initial requests: stylesheets, scripts, preloads, icons, images (first srcset candidate)', () => {
+    const doc = parseHtml(
+      page(
+        '<link rel="stylesheet" href="/a.css"><link rel="icon" href="/f.svg"><link rel="modulepreload" href="/m.js"><link rel="canonical" href="/"><script type="module" src="/s.js"></script>',
+        '<img srcset="/small.png 1x, /big.png 2x" alt=""><a href="/other/">x</a>',
+      ),
+    );
+    expect(initialRequests(doc)).toEqual([
+      { url: '/a.css', kind: 'css' },
+      { url: '/f.svg', kind: 'other' },
+      { url: '/m.js', kind: 'js' },
+      { url: '/s.js', kind: 'js' },
+      { url: '/small.png', kind: 'other' },
+    ]);
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  test('parse and print keep directive order; the first of a repeated directive wins', () => {
+    const policy = parsePolicy("default-src 'self';script-src 'self' 'sha256-AA=';  script-src *");
+    expect([...policy.keys()]).toEqual(['default-src', 'script-src']);
+    expect(printPolicy(policy)).toBe("default-src 'self'; script-src 'self' 'sha256-AA='");
+  });
+
+  test.each([
+    [STRICT, []],
+    [`${STRICT.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")}`, ["script-src allows 'unsafe-inline'"]],
+    [`${STRICT.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'")}`, ["script-src allows 'unsafe-eval'"]],
+    [`${STRICT.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")}`, ["style-src allows 'unsafe-inline'"]],
+    [`${STRICT}; connect-src https://cdn.example`, ['connect-src allows https://cdn.example']],
+    [`${STRICT}; connect-src data:`, ['connect-src allows data:']],
+    [STRICT.replace("object-src 'none'; ", ''), ["object-src is missing (expected 'none')"]],
+    [STRICT.replace("default-src 'self'", 'default-src *'), ['default-src is "*" (expected \'self\' or \'none\')']],
+  ])('policy %j has problems %j', (policy, problems) => expect(policyProblems(parsePolicy(policy))).toEqual(problems));
+
+  const inline = 'document.documentElement.dataset.theme="dark"';
+  test.each([
+    ['strict policy, nothing inline', page(csp(STRICT) + '<link rel="stylesheet" href="/a.css">', '<p>x</p>'), []],
+    ['no policy', page('', '<p>x</p>'), ['expected one <meta http-equiv="content-security-policy">, found 0']],
+    ['a stylesheet before the policy', page('<link rel="stylesheet" href="/a.css">' + csp(STRICT)), ['<link> comes before the policy <meta>, so the policy does not govern it']],
+    [
+      'an inline script without its hash',
+      page(csp(STRICT) + `<script>${inline}</script>`),
+      [`inline <script> ${JSON.stringify(inline.slice(0, 60))}… has no hash in script-src (it will be blocked)`],
+    ],
+    ['an inline script with its hash', page(csp(STRICT.replace("script-src 'self'", `script-src 'self' ${hashSource('256', inline)}`)) + `<script>${inline}</script>`), []],
+    ['JSON-LD needs no hash', page(csp(STRICT) + '<script type="application/ld+json">{"@type":"Book"}</script>'), []],
+    ['a style attribute', page(csp(STRICT), '<p style="color:red">x</p>'), ['<p> has a style="" attribute, which the policy blocks: use a class']],
+    ['an inline handler', page(csp(STRICT), '<button onclick="go()">x</button>'), ['<button> has an inline onclick handler, which the policy blocks: listen from a bundled script']],
+  ])('%s', (_name, html, problems) => expect(pageCspProblems(html)).toEqual(problems));
+
+  test('trimming keeps the hashes of inline code and configured ones, drops the rest', () => {
+    const used = hashSource('256', 'a()');
+    const unused = hashSource('256', 'b()');
+    const configured = hashSource('256', 'c()');
+    const style = hashSource('256', 'p{}');
+    const policy = parsePolicy(`default-src 'self'; script-src 'self' ${used} ${unused} ${configured}; style-src 'self' ${style} ${unused}`);
+    const trimmed = trimHashes(policy, { scripts: ['a()'], styles: ['p{}'] }, new Set([configured]));
+    expect(printPolicy(trimmed)).toBe(`default-src 'self'; script-src 'self' ${used} ${configured}; style-src 'self' ${style}`);
+  });
+
+  test('trimPagePolicy rewrites only the policy attribute of the page', () => {
+    const unused = hashSource('256', 'b()');
+    const html = page(`<meta charset="utf-8">${csp(`script-src 'self' ${unused}`)}<script>a()</script>`, '<p>x</p>');
+    expect(trimPagePolicy(html, new Set())).toBe(html.replace(` ${unused}`, ''));
+    expect(trimPagePolicy(page('<meta charset="utf-8">'), new Set())).toBeUndefined();
+  });
+});
+
+describe('words glued by HTML compression', () => {
+  test.each([
+    ['jsx-compressed spans', '<p><span>23 passages</span><span>about 5 min read</span><a href="#a">Provenance</a></p>', ['passages|about', 'read|Provenance']],
+    ['text against a link', '<p>Read the<a href="/d/">docs</a>.</p>', ['the|docs']],
+    ['spaces kept', '<p><span>23 passages</span> <span>about</span> <a href="#a">x</a></p>', []],
+    ['blocks separate words', '<div>one</div><div>two</div><p>three</p>four<br>five', []],
+    ['punctuation is not a word', '<p><em>word</em>, and <b>more</b>.</p>', []],
+    ['footnote marks', '<p>word<sup>1</sup> and term<a class="note-ref apparatus" href="#n"><span>Note </span>2</a></p>', []],
+    ['code is left alone', '<p><code><span>const</span><span>x</span></code></p>', []],
+    ['hidden elements are not read', '<p>one<span hidden>two</span></p>', []],
+  ])('%s', (_name, body, joins) => expect(findGluedWords(parseHtml(page('', body))).map((g) => g.join)).toEqual(joins));
+});
