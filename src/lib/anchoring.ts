@@ -47,22 +47,26 @@ export function anchorQuote(text: string, quote: TextQuote): AnchorResult {
   return { status: 'ambiguous', occurrences: starts.length, matching: fits.length, ranges: fits.map(range) };
 }
 
+const isSpace = (char: string | undefined) => char === undefined || /\s/.test(char);
+
 /**
- * The shortest prefix (up to `max` characters before the phrase) that singles out the occurrence at
- * `range`, for "add `prefix: …`" hints; undefined when no prefix within `max` does.
+ * The shortest prefix of whole words (up to `max` characters before the phrase) that singles out
+ * the occurrence at `range`, for "add `prefix: …`" hints; undefined when none within `max` does.
  */
 export function disambiguatingPrefix(text: string, exact: string, range: TextRange, max = 40): string | undefined {
-  for (let length = 1; length <= Math.min(max, range.start); length++) {
-    const prefix = text.slice(range.start - length, range.start);
+  for (let from = range.start - 1; from >= Math.max(0, range.start - max); from--) {
+    if (!isSpace(text[from - 1]) || isSpace(text[from])) continue;
+    const prefix = text.slice(from, range.start);
     if (anchorQuote(text, { exact, prefix }).status === 'found') return prefix;
   }
   return undefined;
 }
 
-/** Same as `disambiguatingPrefix`, after the phrase. */
+/** Same as `disambiguatingPrefix`, after the phrase: the shortest run of whole words that decides. */
 export function disambiguatingSuffix(text: string, exact: string, range: TextRange, max = 40): string | undefined {
-  for (let length = 1; length <= Math.min(max, text.length - range.end); length++) {
-    const suffix = text.slice(range.end, range.end + length);
+  for (let to = range.end + 1; to <= Math.min(text.length, range.end + max); to++) {
+    if (!isSpace(text[to]) || isSpace(text[to - 1])) continue;
+    const suffix = text.slice(range.end, to);
     if (anchorQuote(text, { exact, suffix }).status === 'found') return suffix;
   }
   return undefined;

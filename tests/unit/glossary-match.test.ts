@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest';
+import { allOccurrences, matchTerms, resolveOverlaps, termPattern, type MatchableTerm } from '../../src/lib/glossary-match.ts';
+
+const terms: MatchableTerm[] = [
+  { id: 'commons', forms: ['commons'] },
+  { id: 'partner-state', forms: ['partner state', 'partner states'] },
+  { id: 'state', forms: ['state'], match: 'all' },
+  { id: 'peer-production', forms: ['commons-based peer production', 'peer production'], match: 'all' },
+  { id: 'naive', forms: ['naïve'] },
+  { id: 'hidden', forms: ['shared'], match: 'none' },
+];
+const marked = (text: string, list = terms) => matchTerms(text, list).map((o) => `${o.termId}:${o.text}`);
+
+describe('termPattern: whole words, Unicode-aware, case-insensitive', () => {
+  test.each([
+    ['commons', 'the commons.', true],
+    ['commons', 'Commons', true],
+    ['commons', 'COMMONS-based', true],
+    ['commons', 'commonsense', false],
+    ['commons', 'uncommons', false],
+    ['commons', '(commons)', true],
+    ['naïve', 'Naïve markets', true],
+    ['naïve', 'naïveté', false],
+    ['état', 'l’état', true],
+    ['état', 'étatisme', false],
+    ['state', 'state2', false],
+    ['partner state', 'partner\nstate', true],
+    ['partner state', 'partnerstate', false],
+  ])('%j in %j → %s', (form, text, expected) => {
+    expect(termPattern([form])!.test(text)).toBe(expected);
+  });
+
+  test('no forms, no pattern', () => {
+    expect(termPattern(['  '])).toBeUndefined();
+  });
+});
+
+describe('matchTerms', () => {
+  test.each([
+    ['first occurrence per text by default', 'commons and commons', ['commons:commons']],
+    ['match: all marks every occurrence', 'a state, a state', ['state:state', 'state:state']],
+    ['match: none is never marked', 'shared things', []],
+    ['longest wins: partner state over state', 'The partner state and the state', ['partner-state:partner state', 'state:state']],
+    ['longest wins within one term', 'commons-based peer production', ['peer-production:commons-based peer production']],
+    ['inflection as alias', 'Partner States help', ['partner-state:Partner States']],
+    ['case kept as written', 'COMMONS', ['commons:COMMONS']],
+    ['first remaining occurrence when the first lost to a longer term', 'commons-based peer production needs the commons', ['peer-production:commons-based peer production', 'commons:commons']],
+    ['Unicode letters', 'Naïve markets', ['naive:Naïve']],
+    ['results in text order', 'state then commons then partner state', ['state:state', 'commons:commons', 'partner-state:partner state']],
+  ])('%s', (_name, text, expected) => {
+    expect(marked(text)).toEqual(expected);
+  });
+
+  test('ranges address the text', () => {
+    const text = 'The partner state protects the commons.';
+    for (const o of matchTerms(text, terms)) expect(text.slice(o.start, o.end)).toBe(o.text);
+  });
+
+  test('an overlap that is not nested: the longer candidate wins even when it starts later', () => {
+    const list: MatchableTerm[] = [
+      { id: 'a', forms: ['peer production'] },
+      { id: 'b', forms: ['production of commons'] },
+    ];
+    expect(marked('peer production of commons', list)).toEqual(['b:production of commons']);
+  });
+});
+
+describe('allOccurrences counts uses whatever the match mode', () => {
+  test.each([
+    ['first-mode terms count every time', 'commons, commons', ['commons', 'commons']],
+    ['none-mode terms count too', 'shared', ['hidden']],
+    ['a word inside a longer term is not a use', 'partner state', ['partner-state']],
+  ])('%s', (_name, text, expected) => {
+    expect(allOccurrences(text, terms).map((o) => o.termId)).toEqual(expected);
+  });
+});
+
+describe('resolveOverlaps', () => {
+  test('equal length: earlier start, then term id, decides', () => {
+    const result = resolveOverlaps([
+      { termId: 'z', start: 0, end: 4, text: 'abcd' },
+      { termId: 'a', start: 0, end: 4, text: 'abcd' },
+      { termId: 'm', start: 2, end: 6, text: 'cdef' },
+    ]);
+    expect(result.map((o) => o.termId)).toEqual(['a']);
+  });
+});
