@@ -13,7 +13,7 @@ import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { keysOfSchemaAt, parseYamlWithLines, zodProblems } from '../lib/schema-problems.ts';
 import { AnnotationSchema } from '../schemas/annotation.ts';
 import { GlossaryTermSchema } from '../schemas/glossary.ts';
-import { SourcesFileSchema } from '../schemas/source.ts';
+import { CslItemSchema, SourcesFileSchema } from '../schemas/source.ts';
 import { loadReadingFolder, type LoadedReading } from './reading-files.ts';
 
 /** Where content lives, relative to the project root. */
@@ -29,6 +29,28 @@ export const CONTENT_PATHS = {
 const toPosix = (file: string) => file.split(path.sep).join('/');
 const listDir = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).sort();
 const isDir = async (file: string) => (await stat(file).catch(() => undefined))?.isDirectory() ?? false;
+
+/**
+ * Validates `value` against a strict object schema. When the only mistakes are unknown field names,
+ * the data without them is still returned (with the problems), so the rest of the file is checked
+ * in the same run and the editor sees everything at once. `at` prefixes paths (an item's index).
+ */
+function parseLenient<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  file: string,
+  lineOf: (path: readonly PropertyKey[]) => number | undefined,
+  at: readonly PropertyKey[] = [],
+): { data?: z.infer<S>; problems: ContentProblem[] } {
+  const first = schema.safeParse(value);
+  if (first.success) return { data: first.data, problems: [] };
+  const issues = first.error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] }));
+  const problems = zodProblems({ issues } as z.ZodError, file, lineOf, (p) => keysOfSchemaAt(schema, p.slice(at.length)));
+  const unknownKeys = first.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys : [undefined]));
+  if (unknownKeys.includes(undefined) || typeof value !== 'object' || value === null) return { problems };
+  const second = schema.safeParse(Object.fromEntries(Object.entries(value).filter(([key]) => !unknownKeys.includes(key))));
+  return second.success ? { data: second.data, problems } : { problems };
+}
 
 /** Parses one MDX file's frontmatter against `schema`; returns the data or problems. */
 async function readMdxFile<S extends z.ZodType>(root: string, file: string, schema: S) {
@@ -50,10 +72,8 @@ async function readMdxFile<S extends z.ZodType>(root: string, file: string, sche
   }
   const yaml = parseYamlWithLines(split.frontmatter, relative, split.frontmatterLine - 1);
   if (yaml.problems.length) return { problems: yaml.problems };
-  const parsed = schema.safeParse(yaml.data ?? {});
-  if (!parsed.success) {
-    return { problems: zodProblems(parsed.error, relative, yaml.lineOf, (p) => keysOfSchemaAt(schema, p)) };
-  }
+  const { data, problems } = parseLenient(schema, yaml.data ?? {}, relative, yaml.lineOf);
+  if (data === undefined) return { problems };
   return {
     file: {
       id: path.basename(file, '.mdx'),
@@ -61,9 +81,9 @@ async function readMdxFile<S extends z.ZodType>(root: string, file: string, sche
       body: split.body,
       bodyLine: split.bodyLine,
       fieldLine: yaml.lineOf,
-      data: parsed.data as z.infer<S>,
+      data,
     },
-    problems: [] as ContentProblem[],
+    problems,
   };
 }
 
@@ -124,9 +144,16 @@ export async function readEditionFiles(root: string): Promise<{ input: EditionIn
     const yaml = parseYamlWithLines(sourcesText, CONTENT_PATHS.sources);
     problems.push(...yaml.problems);
     if (!yaml.problems.length) {
-      const parsed = SourcesFileSchema.safeParse(yaml.data ?? []);
-      if (parsed.success) parsed.data.forEach((item, index) => sources.push({ item, line: yaml.lineOf([index]) }));
-      else problems.push(...zodProblems(parsed.error, CONTENT_PATHS.sources, yaml.lineOf, (p) => keysOfSchemaAt(SourcesFileSchema, p)));
+      const list = yaml.data ?? [];
+      if (!Array.isArray(list)) {
+        problems.push(...parseLenient(SourcesFileSchema, list, CONTENT_PATHS.sources, yaml.lineOf).problems);
+      } else {
+        list.forEach((value, index) => {
+          const item = parseLenient(CslItemSchema, value, CONTENT_PATHS.sources, yaml.lineOf, [index]);
+          problems.push(...item.problems);
+          if (item.data) sources.push({ item: item.data, line: yaml.lineOf([index]) });
+        });
+      }
     }
   }
 
