@@ -82,6 +82,11 @@ export interface EditionInput {
   sources: readonly SourceInput[];
   /** Path of the bibliography, for messages. */
   sourcesFile: string;
+  /**
+   * Readings that exist but failed their own checks: their notes are not checked (the reading's
+   * problems are reported instead of one "not a reading" per note).
+   */
+  unavailableReadings?: readonly string[] | undefined;
 }
 
 // ─── Output: the joined edition ─────────────────────────────────────────────────────────────────
@@ -452,6 +457,7 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
   for (const note of input.notes) {
     checkFileName(note, 'note');
     const reading = readingInputs.get(note.reading);
+    if (!reading && input.unavailableReadings?.includes(note.reading)) continue;
     if (!reading) {
       problems.push({
         kind: 'unknown-reading',
@@ -693,15 +699,26 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
   };
 }
 
-/** "did you mean" for a phrase: the passage's closest stretch of the same length, when near enough. */
+/** Characters editors type for the typographic ones a source may use, and back. */
+const LOOKALIKES: Record<string, string> = {
+  "'": "'\u2018\u2019", '\u2018': "'\u2018\u2019", '\u2019': "'\u2018\u2019",
+  '"': '"\u201C\u201D', '\u201C': '"\u201C\u201D', '\u201D': '"\u201C\u201D',
+  '-': '-\u2010\u2011\u2013\u2014', '\u2013': '-\u2013\u2014', '\u2014': '-\u2013\u2014',
+};
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeClass = (value: string) => value.replace(/[\]\\^-]/g, '\\$&');
+
+/**
+ * "did you mean" for a phrase: the stretch of the passage that matches it when capitals, quote and
+ * dash styles and spacing are ignored, so the editor can copy the verbatim form.
+ */
 function closePhraseHint(text: string, exact: string): string {
-  const folded = text.toLowerCase();
-  const at = folded.indexOf(exact.toLowerCase());
-  if (at !== -1) return `the text has it with different capitals: exact: ${quote(text.slice(at, at + exact.length))}.`;
-  const squashed = (s: string) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ');
-  const loose = squashed(text).indexOf(squashed(exact));
-  if (loose !== -1 && squashed(text).length === text.length) {
-    return `the text differs in quotes or spaces: exact: ${quote(text.slice(loose, loose + exact.length))}.`;
-  }
+  const pattern = exact
+    .trim()
+    .split(/(\s+)/)
+    .map((part) => (/^\s+$/.test(part) ? '\\s+' : [...part].map((c) => (LOOKALIKES[c] ? `[${escapeClass(LOOKALIKES[c])}]` : escapeRegExp(c))).join('')))
+    .join('');
+  const found = pattern ? new RegExp(pattern, 'iu').exec(text)?.[0] : undefined;
+  if (found !== undefined) return `write it as the passage does: exact: ${quote(found)}.`;
   return 'copy the phrase from the passage exactly as written (typographic quotes, spelling and spacing count).';
 }

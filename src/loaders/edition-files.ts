@@ -104,12 +104,14 @@ export async function readEditionFiles(root: string): Promise<{ input: EditionIn
   const annotationsDir = path.join(root, CONTENT_PATHS.annotations);
 
   const readings: LoadedReading[] = [];
+  const unavailableReadings: string[] = [];
   for (const name of await listDir(readingsDir)) {
     const folder = path.join(readingsDir, name);
     if (!(await isDir(folder))) continue;
     const result = await loadReadingFolder(root, folder);
     problems.push(...result.problems);
     if (result.reading) readings.push(result.reading);
+    else unavailableReadings.push(name);
   }
 
   const notes: NoteInput[] = [];
@@ -163,6 +165,7 @@ export async function readEditionFiles(root: string): Promise<{ input: EditionIn
     terms,
     sources,
     sourcesFile: CONTENT_PATHS.sources,
+    unavailableReadings,
   };
   return { input, readings, problems };
 }

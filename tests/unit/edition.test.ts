@@ -179,7 +179,7 @@ describe('buildEdition: every problem, with file, line, field and fix', () => {
     [
       'phrase not found',
       { notes: [note('n', { passage: 'definition', exact: 'Commons are', kind: 'context' })] },
-      { kind: 'phrase-not-found', line: 3, field: 'exact', message: '"Commons are" does not occur in passage "definition" ("The partner state protects the commons. The commons are shar…").', fix: 'the text has it with different capitals: exact: "commons are".' },
+      { kind: 'phrase-not-found', line: 3, field: 'exact', message: '"Commons are" does not occur in passage "definition" ("The partner state protects the commons. The commons are shar…").', fix: 'write it as the passage does: exact: "commons are".' },
     ],
     [
       'phrase found, but not with the prefix',
@@ -275,6 +275,16 @@ describe('buildEdition: every problem, with file, line, field and fix', () => {
     const problems = problemsOf(over as Partial<EditionInput>);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject(expected);
+  });
+
+  test.each([
+    ['straight quotes for typographic ones', 'needs', '"Peer production"', 'write it as the passage does: exact: "“Peer production”".'],
+    ['a line break typed as a space', 'needs', 'commons •', 'write it as the passage does: exact: "commons\\n  •".'],
+    ['a hyphen for a dash', 'definition', 'shared - the', 'copy the phrase from the passage exactly as written (typographic quotes, spelling and spacing count).'],
+    ['other capitals', 'definition', 'THE PARTNER', 'write it as the passage does: exact: "The partner".'],
+  ])('phrase hint: %s', (_name, passage, exact, fix) => {
+    const [problem] = problemsOf({ notes: [note('n', { passage, exact, kind: 'context' })] });
+    expect(problem).toMatchObject({ kind: 'phrase-not-found', fix });
   });
 
   test('every problem is reported in one pass', () => {
