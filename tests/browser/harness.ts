@@ -19,7 +19,8 @@ if (!browserAvailable && process.env.CI === 'true') {
   throw new Error(`Chromium is missing at ${CHROMIUM_PATH}; CI must install it (apt-get install -y chromium).`);
 }
 
-const LAUNCH_ARGS = [
+/** Headless flags for Debian Chromium, shared with the Lighthouse audit (bench/audit.ts). */
+export const LAUNCH_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

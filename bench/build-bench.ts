@@ -1,0 +1,271 @@
+/**
+ * `npm run bench`: how the build and the search scale, from the seed edition to a book.
+ *
+ * For each size (default: the seed edition as it is, then synthetic editions of 1,000, 3,000 and
+ * 10,000 passages from bench/generate.ts) it copies the project into a temporary folder (its
+ * node_modules linked, its own output and cache folders), runs the real `npm run build` (Astro
+ * build, then every post-build step including the Pagefind index), and measures:
+ *  - wall time of the whole build, and of Astro's part as it reports it;
+ *  - peak memory: the sum of the resident memory of the build's process tree, sampled every
+ *    100 ms, and the largest single process's maximum (GNU time, where installed);
+ *  - size of the output, of the Pagefind index, and of the biggest page;
+ *  - a cold search (engine and index chunks loaded from nothing) and a warm one (a second query
+ *    on the same page) in Chromium through Pagefind's own API: milliseconds and bytes fetched.
+ * Prints a table and writes bench/results/build.json. Options: BENCH_SIZES (e.g. "seed,1000"),
+ * BENCH_KEEP=1 keeps the temporary folders.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from '../src/cli/static-server.ts';
+import { CHROMIUM_PATH, LAUNCH_ARGS } from '../tests/browser/harness.ts';
+import { generateEdition } from './generate.ts';
+
+const projectRoot = path.resolve('.');
+const sizes = (process.env.BENCH_SIZES ?? 'seed,1000,3000,10000').split(',').map((s) => s.trim());
+const TARGETS = { seedSeconds: 10, bookPassages: 10_000, bookSeconds: 90, bookMemoryMB: 2048 };
+const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'annotations'];
+
+interface SearchFigures {
+  query: string;
+  ms: number;
+  bytes: number;
+  requests: number;
+  results: number;
+}
+
+interface SizeResult {
+  label: string;
+  passages: number;
+  notes: number;
+  terms: number;
+  sources: number;
+  ok: boolean;
+  error?: string;
+  pages?: number;
+  wallSeconds?: number;
+  astroSeconds?: number;
+  peakTreeMB?: number;
+  largestProcessMB?: number;
+  distMB?: number;
+  pagefindMB?: number;
+  pagefindFiles?: number;
+  biggestPage?: { path: string; MB: number };
+  search?: { cold: SearchFigures; warm: SearchFigures } | { skipped: string };
+}
+
+/** Total size and file count of a folder. */
+function folderSize(folder: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+/** Resident memory (bytes) of a process and all its descendants, from /proc. */
+function treeRss(rootPid: number): number {
+  const parents = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parents.set(Number(name), Number(fields[1]));
+      rss.set(Number(name), Number(fields[21]) * 4096);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  for (const [pid, bytes] of rss) {
+    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parents.get(p)) {
+      if (p === rootPid) {
+        total += bytes;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
+/** Runs the project's build in `root`, measuring time and memory. */
+async function build(root: string): Promise<{ code: number; wallSeconds: number; peakTreeMB: number; largestProcessMB?: number; log: string }> {
+  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+  const command = [process.execPath, path.join(root, 'src/cli/build.ts')];
+  const env = { ...process.env, READER_OUT_DIR: 'dist', READER_CACHE_DIR: path.join(root, '.astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+  delete env['READER_ROOT'];
+  delete env['READER_BASE'];
+  const started = performance.now();
+  const child = spawn(timeBin ?? command[0]!, timeBin ? ['-v', ...command] : command.slice(1), { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  let peak = 0;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, treeRss(child.pid!));
+  }, 100);
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  clearInterval(sampler);
+  const wallSeconds = (performance.now() - started) / 1000;
+  const maxRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(log)?.[1];
+  return { code, wallSeconds, peakTreeMB: peak / 2 ** 20, ...(maxRss ? { largestProcessMB: Number(maxRss) / 1024 } : {}), log };
+}
+
+/** A cold and a warm Pagefind query in Chromium, through Pagefind's own API. */
+async function measureSearch(dist: string, queries: string[]): Promise<{ cold: SearchFigures; warm: SearchFigures }> {
+  const server = await startStaticServer({ root: dist, port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    let bytes = 0;
+    let requests = 0;
+    cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
+      bytes += event.encodedDataLength;
+      requests++;
+    });
+    await page.goto(server.url, { waitUntil: 'networkidle' });
+    const run = async (query: string): Promise<SearchFigures> => {
+      bytes = 0;
+      requests = 0;
+      const figures = await page.evaluate(
+        async ({ bundle, query }) => {
+          const started = performance.now();
+          const scope = window as unknown as { __pagefind?: any };
+          scope.__pagefind ??= await import(bundle);
+          const search = await scope.__pagefind.search(query);
+          await Promise.all(search.results.slice(0, 5).map((r: { data: () => Promise<unknown> }) => r.data()));
+          return { ms: performance.now() - started, results: search.results.length as number };
+        },
+        { bundle: new URL('pagefind/pagefind.js', server.url).href, query },
+      );
+      await page.waitForTimeout(100);
+      return { query, ms: Math.round(figures.ms), bytes, requests, results: figures.results };
+    };
+    const cold = await run(queries[0]!);
+    const warm = await run(queries[1]!);
+    return { cold, warm };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function benchmark(label: string): Promise<SizeResult> {
+  const root = mkdtempSync(path.join(tmpdir(), `reader-bench-${label}-`));
+  try {
+    for (const name of PROJECT_FILES) {
+      if (existsSync(path.join(projectRoot, name))) cpSync(path.join(projectRoot, name), path.join(root, name), { recursive: true });
+    }
+    symlinkSync(path.join(projectRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+    let counts: Pick<SizeResult, 'passages' | 'notes' | 'terms' | 'sources'>;
+    let queries: string[];
+    if (label === 'seed') {
+      const count = (folder: string) => (existsSync(folder) ? readdirSync(folder, { recursive: true }).filter((f) => String(f).endsWith('.mdx')).length : 0);
+      const readingsDir = path.join(root, 'src/content/readings');
+      const passages = readdirSync(readingsDir).reduce((sum, reading) => sum + (readFileSync(path.join(readingsDir, reading, 'reading.yaml'), 'utf8').match(/^\s+- \{ id:/gm)?.length ?? 0), 0);
+      const sourcesFile = path.join(root, 'annotations/sources.yaml');
+      const sources = existsSync(sourcesFile) ? (readFileSync(sourcesFile, 'utf8').match(/^- id:/gm)?.length ?? 0) : 0;
+      const terms = count(path.join(root, 'annotations/glossary'));
+      counts = { passages, notes: count(path.join(root, 'annotations')) - terms, terms, sources };
+      queries = ['commons', 'state'];
+    } else {
+      rmSync(path.join(root, 'src/content/readings'), { recursive: true, force: true });
+      rmSync(path.join(root, 'annotations'), { recursive: true, force: true });
+      const generated = generateEdition(root, projectRoot, { passages: Number(label) });
+      counts = { passages: generated.passages, notes: generated.notes, terms: generated.terms, sources: generated.sources };
+      queries = generated.queries;
+    }
+    process.stdout.write(`\n${label}: ${counts.passages} passages, ${counts.notes} notes, ${counts.terms} terms, ${counts.sources} sources; building in ${root} … `);
+    const built = await build(root);
+    if (built.code !== 0) {
+      const tail = built.log.split('\n').slice(-30).join('\n');
+      console.log(`failed (exit ${built.code})\n${tail}`);
+      return { label, ...counts, ok: false, error: tail, wallSeconds: built.wallSeconds, peakTreeMB: built.peakTreeMB };
+    }
+    // Astro reports "N page(s) built in 4.10s" or "… in 1m 5s".
+    const astroTime = /page\(s\) built in (?:(\d+)m\s*)?([\d.]+)s/.exec(built.log);
+    const astroSeconds = astroTime ? Number(astroTime[1] ?? 0) * 60 + Number(astroTime[2]) : Number.NaN;
+    const dist = path.join(root, 'dist');
+    const all = folderSize(dist);
+    const pagefindDir = path.join(dist, 'pagefind');
+    const index = existsSync(pagefindDir) ? folderSize(pagefindDir) : undefined;
+    const pages = readdirSync(dist, { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
+    const biggest = pages.map((f) => ({ path: f, MB: statSync(path.join(dist, f)).size / 2 ** 20 })).sort((a, b) => b.MB - a.MB)[0];
+    console.log(`${built.wallSeconds.toFixed(1)} s, peak ${Math.round(built.peakTreeMB)} MB`);
+    const result: SizeResult = {
+      label,
+      ...counts,
+      ok: true,
+      pages: pages.length,
+      wallSeconds: round(built.wallSeconds),
+      astroSeconds,
+      peakTreeMB: Math.round(built.peakTreeMB),
+      ...(built.largestProcessMB ? { largestProcessMB: Math.round(built.largestProcessMB) } : {}),
+      distMB: round(all.bytes / 2 ** 20),
+      ...(index ? { pagefindMB: round(index.bytes / 2 ** 20), pagefindFiles: index.files } : {}),
+      ...(biggest ? { biggestPage: { path: biggest.path, MB: round(biggest.MB) } } : {}),
+    };
+    result.search = index ? await measureSearch(dist, queries) : { skipped: 'the build wrote no Pagefind index' };
+    return result;
+  } finally {
+    if (process.env.BENCH_KEEP !== '1') rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+const results: SizeResult[] = [];
+for (const label of sizes) results.push(await benchmark(label));
+
+// Verdicts against the targets, and the growth between sizes (seconds per 1,000 passages added).
+const ok = results.filter((r) => r.ok && r.wallSeconds !== undefined);
+const seed = ok.find((r) => r.label === 'seed');
+const book = ok.find((r) => r.passages >= TARGETS.bookPassages);
+const synthetic = ok.filter((r) => r.label !== 'seed').sort((a, b) => a.passages - b.passages);
+const growth = synthetic.slice(1).map((r, i) => {
+  const previous = synthetic[i]!;
+  return { from: previous.passages, to: r.passages, secondsPer1000: round(((r.wallSeconds! - previous.wallSeconds!) / (r.passages - previous.passages)) * 1000) };
+});
+const verdicts = {
+  seedWithin10s: seed ? seed.wallSeconds! <= TARGETS.seedSeconds : null,
+  bookWithin90s: book ? book.wallSeconds! <= TARGETS.bookSeconds : null,
+  bookWithin2GB: book ? (book.peakTreeMB ?? 0) <= TARGETS.bookMemoryMB : null,
+  // No worse than linear: each later step costs no more per passage than the first (20 % noise).
+  linear: growth.length >= 2 ? growth.every((g) => g.secondsPer1000 <= growth[0]!.secondsPer1000 * 1.2) : null,
+};
+
+const mb = (n: number | undefined) => (n === undefined ? '–' : `${n.toFixed(2)} MB`);
+const searchCell = (r: SizeResult, which: 'cold' | 'warm') => {
+  if (!r.search || 'skipped' in r.search) return '–';
+  const s = r.search[which];
+  return `${s.ms} ms, ${(s.bytes / 1000).toFixed(0)} KB`;
+};
+const table = [
+  '| Size | Passages | Notes | Terms | Pages | Build + index | Astro part | Peak memory (tree) | Largest process | dist/ | Pagefind index | Biggest page | Cold search | Warm search |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...results.map((r) =>
+    r.ok
+      ? `| ${r.label} | ${r.passages} | ${r.notes} | ${r.terms} | ${r.pages} | ${r.wallSeconds!.toFixed(1)} s | ${Number.isNaN(r.astroSeconds) ? '–' : `${r.astroSeconds!.toFixed(1)} s`} | ${Math.round(r.peakTreeMB!)} MB | ${r.largestProcessMB ? `${r.largestProcessMB} MB` : '–'} | ${mb(r.distMB)} | ${r.pagefindMB === undefined ? '–' : `${mb(r.pagefindMB)} (${r.pagefindFiles} files)`} | ${r.biggestPage ? mb(r.biggestPage.MB) : '–'} | ${searchCell(r, 'cold')} | ${searchCell(r, 'warm')} |`
+      : `| ${r.label} | ${r.passages} | ${r.notes} | ${r.terms} | – | failed after ${r.wallSeconds?.toFixed(1)} s | | ${Math.round(r.peakTreeMB ?? 0)} MB | | | | | | |`,
+  ),
+].join('\n');
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGB: round(totalmem() / 2 ** 30), node: process.version, loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') };
+console.log(`\n${table}\n`);
+console.log(`Growth (seconds per 1,000 passages added): ${growth.map((g) => `${g.from}→${g.to}: ${g.secondsPer1000} s`).join('; ') || '–'}`);
+console.log(`Targets: seed ≤ ${TARGETS.seedSeconds} s: ${verdicts.seedWithin10s}; 10,000 passages ≤ ${TARGETS.bookSeconds} s: ${verdicts.bookWithin90s}, ≤ 2 GB: ${verdicts.bookWithin2GB}; linear: ${verdicts.linear}`);
+console.log(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}, load average ${machine.loadAverage}`);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/build.json', `${JSON.stringify({ date: new Date().toISOString(), machine, targets: TARGETS, results, growth, verdicts }, null, 2)}\n`);
+writeFileSync('bench/results/build.md', `# Build benchmark\n\n${new Date().toISOString().slice(0, 10)}, ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}.\n\n${table}\n\nGrowth (seconds per 1,000 passages added): ${growth.map((g) => `${g.from} → ${g.to}: ${g.secondsPer1000} s`).join('; ') || '–'}\n`);
+console.log('Wrote bench/results/build.json and build.md.');
+process.exit(results.every((r) => r.ok) ? 0 : 1);

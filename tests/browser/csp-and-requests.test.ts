@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { fileOfSitePath, listPages, onePagePerType, pageType } from '../../bench/lib/built-site.ts';
+import { parseHtml, visibleText } from '../../bench/lib/html.ts';
+import { browserAvailable, DIST, openPage, startSession, type PageRecord, type Session } from './harness.ts';
+import { exerciseControls } from './interactions.ts';
+
+/**
+ * The Content-Security-Policy is enforced here (no bypass): every page loads, and on one page of
+ * each type every kind of control is used and a search is run and followed, with no policy
+ * violation, no request to another origin, and no error.
+ */
+const pages = browserAvailable ? listPages(DIST) : [];
+const exercised = new Set(onePagePerType(pages));
+
+/** A word the search index surely holds: the commonest long word of the first reading. */
+function searchWord(): string {
+  const reader = pages.find((p) => pageType(p) === 'reader') ?? '/';
+  const words = visibleText(parseHtml(readFileSync(fileOfSitePath(DIST, reader), 'utf8'))).toLowerCase().match(/\p{L}{7,}/gu) ?? [];
+  const counts = new Map<string, number>();
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'reading';
+}
+
+describe.skipIf(!browserAvailable)('Content-Security-Policy and third parties, in Chromium', () => {
+  let session: Session;
+  let page: Page;
+  let context: BrowserContext;
+  let record: PageRecord;
+  const query = browserAvailable ? searchWord() : '';
+  beforeAll(async () => {
+    session = await startSession();
+    ({ page, context, record } = await openPage(session, { permissions: ['clipboard-read', 'clipboard-write'] }));
+    // Chromium also reports blocked resources on the console; keep those as violations too.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) record.cspViolations.push(message.text());
+    });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await session?.close();
+  });
+
+  test.each(pages)('%s: no CSP violation, no foreign request, no error', async (sitePath) => {
+    for (const list of Object.values(record)) list.length = 0;
+    const url = session.url(sitePath);
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const csp = await page.$eval('meta[http-equiv="content-security-policy"]', (m) => m.getAttribute('content'));
+    expect(csp, 'the page carries its policy').toContain("script-src 'self'");
+    let what = 'load';
+    if (exercised.has(sitePath)) {
+      const done = await exerciseControls(page, url, query);
+      what = `load + ${done.controls.length} kinds of control (${done.controls.join(', ')}), searches ${JSON.stringify(done.searches)}, followed ${JSON.stringify(done.followed)}`;
+    }
+    expect(record.cspViolations, what).toEqual([]);
+    expect(record.foreignRequests, what).toEqual([]);
+    expect(record.pageErrors, what).toEqual([]);
+    expect(record.consoleErrors, what).toEqual([]);
+  });
+});
