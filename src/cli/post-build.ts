@@ -1,3 +1,4 @@
+import { searchIndexStep } from './search-index.ts';
 import { trimCspStep } from './trim-csp.ts';
 
 /**
@@ -18,4 +19,6 @@ export interface PostBuildStep {
 export const postBuildSteps: PostBuildStep[] = [
   // Rewrites each page's policy <meta>, so it runs before any step that reads the HTML.
   trimCspStep,
+  // Indexes the finished pages, so keep it after any step that changes their HTML.
+  searchIndexStep,
 ];

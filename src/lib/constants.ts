@@ -32,7 +32,29 @@ export const DATA = {
   passageNumber: 'data-passage-number',
   role: 'data-role',
   speaker: 'data-speaker',
+  /** On each section of a reading: its title as the table of contents shows it (search facets). */
+  sectionTitle: 'data-section-title',
 } as const;
+
+/**
+ * Full-text search. The index is written to `<site>/pagefind/` after the build; result links carry
+ * the searched words in `?highlight=` so the page they land on can mark them.
+ */
+export const SEARCH = {
+  /** Folder of the Pagefind bundle inside the built site (and under the site's base). */
+  bundleDir: 'pagefind/',
+  /** Query-string name of the search words on /search/ (shareable searches). */
+  queryParam: 'q',
+  /** Query-string name of each highlighted word on a page reached from a result. */
+  highlightParam: 'highlight',
+  /** Result kinds, the values of the `kind` filter. */
+  kinds: ['passage', 'annotation', 'glossary', 'source'],
+  /** Filters every record may carry, in the order the facets show them. */
+  filters: ['kind', 'reading', 'section', 'speaker'],
+} as const;
+
+export type SearchKind = (typeof SEARCH.kinds)[number];
+export type SearchFilter = (typeof SEARCH.filters)[number];
 
 /** Average silent-reading speed used for the reading-time estimate (words per minute). */
 export const READING_WORDS_PER_MINUTE = 230;

@@ -1,0 +1,212 @@
+/**
+ * Search records from built HTML. A reader page is indexed as one record per passage and one per
+ * editorial note, each with its own permalink (`#p-<id>`, `#note-<id>`) and its own filters, instead
+ * of as one page: Pagefind's sub-results split a page only at headings or titled anchors and carry
+ * the page's filters, so they could neither filter by speaker nor land on a paragraph.
+ *
+ * Reading the finished HTML (not the content collections) keeps search decoupled from how pages
+ * are assembled: whatever the reader shows is what gets indexed. The markup contract:
+ *  - a passage is an element with `data-passage` and an `id` (its permalink fragment), inside an
+ *    element with `data-reading` whose first <h1> is the reading's title, inside an element with
+ *    `data-section-title`; its speaker is its `data-speaker`, its number `data-passage-number`;
+ *  - a note is an element with `data-note` and an `id`, inside the passage it annotates (or outside
+ *    any passage for reading-wide notes); its marker in the text (`data-note-ref`) gives its number
+ *    and its phrase (`data-anno`) the words it is about;
+ *  - text inside `data-pagefind-ignore` (passage numbers, note markers, popover copies) is not
+ *    indexed, here just as in Pagefind's own HTML indexing; notes are left out of their passage's
+ *    text because they are records of their own.
+ * Pages with `data-pagefind-body` (glossary entries, sources) are indexed by Pagefind as pages; a
+ * passage or note inside one would be counted twice, which `extractSearchRecords` refuses.
+ */
+import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { DATA, type SearchFilter } from './constants.ts';
+
+type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
+type Element = DefaultTreeAdapterTypes.Element;
+
+export interface SearchRecord {
+  /** Site path with fragment, as if the site sat at `/` (the search page adds the base). */
+  url: string;
+  /** Plain text that is searched and excerpted. */
+  content: string;
+  /**
+   * Pagefind searches every meta value, so meta holds only what a search should match besides the
+   * text: the number (`¶13`), and for a note the phrase it is about. Words every record shares
+   * (the reading's title, "Note") would make every record match them.
+   */
+  meta: { number?: string; passage?: string; phrase?: string };
+  /** Not searched, returned with each result: what the result shows, and what facets filter on. */
+  filters: Partial<Record<SearchFilter | 'noteKind', string[]>>;
+}
+
+export interface PageRecords {
+  /** `lang` of the page's <html>, when it has one. */
+  language: string | undefined;
+  /** Whether Pagefind should index the page itself (it has `data-pagefind-body`). */
+  pageIndexed: boolean;
+  records: SearchRecord[];
+}
+
+const PAGEFIND_IGNORE = 'data-pagefind-ignore';
+const PAGEFIND_BODY = 'data-pagefind-body';
+/** Elements whose edges separate words even when the HTML has no whitespace between them. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
+  'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'td',
+  'th', 'tr', 'ul',
+]);
+const NEVER_TEXT = new Set(['script', 'style', 'template', 'noscript']);
+
+const isElement = (node: Node): node is Element => 'tagName' in node;
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+const hasAttr = (el: Element, name: string) => el.attrs.some((a) => a.name === name);
+const childrenOf = (node: Node) => ('childNodes' in node ? node.childNodes : []);
+
+function findAll(root: Node, test: (el: Element) => boolean, out: Element[] = []): Element[] {
+  for (const child of childrenOf(root)) {
+    if (!isElement(child)) continue;
+    if (test(child)) out.push(child);
+    findAll(child, test, out);
+  }
+  return out;
+}
+
+function closest(el: Element, test: (el: Element) => boolean): Element | undefined {
+  let node: Node | null = el;
+  while (node && isElement(node)) {
+    if (test(node)) return node;
+    node = node.parentNode as Node | null;
+  }
+  return undefined;
+}
+
+/** Visible words of `root`, minus ignored subtrees and whatever `skip` names, whitespace collapsed. */
+export function textOf(root: Node, skip: (el: Element) => boolean = () => false): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (const child of childrenOf(node)) {
+      if (child.nodeName === '#text') parts.push((child as DefaultTreeAdapterTypes.TextNode).value);
+      else if (isElement(child)) {
+        if (NEVER_TEXT.has(child.tagName) || hasAttr(child, PAGEFIND_IGNORE) || skip(child)) continue;
+        const block = BLOCK.has(child.tagName);
+        if (block) parts.push(' ');
+        walk(child);
+        if (block) parts.push(' ');
+      }
+    }
+  };
+  walk(root);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** `/read/partner-state/` from `read/partner-state/index.html` (paths as the site serves them). */
+export function sitePathOf(htmlFile: string): string {
+  const clean = htmlFile.split('\\').join('/').replace(/^\/+/, '');
+  if (clean === 'index.html') return '/';
+  if (clean.endsWith('/index.html')) return `/${clean.slice(0, -'index.html'.length)}`;
+  return `/${clean}`;
+}
+
+const compact = (filters: Partial<Record<SearchFilter | 'noteKind', (string | undefined)[]>>) =>
+  Object.fromEntries(
+    Object.entries(filters)
+      .map(([key, values]) => [key, values!.filter((v): v is string => Boolean(v && v.trim()))])
+      .filter(([, values]) => values!.length > 0),
+  ) as SearchRecord['filters'];
+
+const compactMeta = (meta: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined && v !== '')) as SearchRecord['meta'];
+
+/**
+ * The search records of one built page (empty for pages without passages or notes).
+ * Throws when the markup breaks the contract: a passage or note without an id, or one that
+ * Pagefind would also index as part of a `data-pagefind-body` page.
+ */
+export function extractSearchRecords(html: string, htmlFile: string): PageRecords {
+  const document = parse(html);
+  const page = sitePathOf(htmlFile);
+  const htmlElement = findAll(document, (el) => el.tagName === 'html')[0];
+  const language = htmlElement ? attr(htmlElement, 'lang') : undefined;
+  const pageIndexed = findAll(document, (el) => hasAttr(el, PAGEFIND_BODY)).length > 0;
+  const records: SearchRecord[] = [];
+
+  const readingOf = (el: Element) => {
+    const reading = closest(el, (e) => hasAttr(e, 'data-reading'));
+    const heading = reading && findAll(reading, (e) => e.tagName === 'h1')[0];
+    return heading ? textOf(heading) : undefined;
+  };
+  const sectionOf = (el: Element) => {
+    const section = closest(el, (e) => hasAttr(e, DATA.sectionTitle));
+    return section ? attr(section, DATA.sectionTitle) : undefined;
+  };
+  const anchorOf = (el: Element, what: string, id: string | undefined) => {
+    const anchor = attr(el, 'id');
+    if (!anchor) throw new Error(`${htmlFile}: the ${what} "${id}" has no id attribute, so no search result can link to it.`);
+    const body = closest(el, (e) => hasAttr(e, PAGEFIND_BODY));
+    if (body && !closest(el, (e) => hasAttr(e, PAGEFIND_IGNORE))) {
+      throw new Error(
+        `${htmlFile}: the ${what} "${id}" is inside data-pagefind-body, so its text would be indexed twice ` +
+          `(as its own record and as part of the page); remove data-pagefind-body or mark the ${what} data-pagefind-ignore.`,
+      );
+    }
+    return `${page}#${anchor}`;
+  };
+
+  for (const passage of findAll(document, (el) => hasAttr(el, DATA.passage))) {
+    const id = attr(passage, DATA.passage);
+    const url = anchorOf(passage, 'passage', id);
+    const content = textOf(passage, (el) => hasAttr(el, DATA.note));
+    if (!content) continue;
+    const reading = readingOf(passage);
+    const section = sectionOf(passage);
+    const speaker = attr(passage, DATA.speaker);
+    const number = attr(passage, DATA.passageNumber);
+    records.push({
+      url,
+      content,
+      meta: compactMeta({ number }),
+      filters: compact({ kind: ['passage'], reading: [reading], section: [section], speaker: [speaker] }),
+    });
+  }
+
+  const byAttr = (name: string, value: string) => findAll(document, (el) => attr(el, name) === value);
+  for (const note of findAll(document, (el) => hasAttr(el, DATA.note))) {
+    const id = attr(note, DATA.note)!;
+    const url = anchorOf(note, 'note', id);
+    const content = textOf(note);
+    if (!content) continue;
+    const passage = closest(note, (el) => hasAttr(el, DATA.passage));
+    const passageNumber = passage && attr(passage, DATA.passageNumber);
+    // The marker's text is the note's number; hidden words ("Note ") sit in the same link.
+    const marker = byAttr(DATA.noteRef, id)[0];
+    const number = marker ? /\d+/.exec(textOfRaw(marker))?.[0] : undefined;
+    const phraseElement = byAttr(DATA.anno, id)[0];
+    const phrase = phraseElement ? textOf(phraseElement) : undefined;
+    records.push({
+      url,
+      content,
+      meta: compactMeta({ number, passage: passageNumber, phrase }),
+      filters: compact({
+        kind: ['annotation'],
+        reading: [readingOf(note)],
+        section: [passage ? sectionOf(passage) : undefined],
+        speaker: [passage ? attr(passage, DATA.speaker) : undefined],
+        noteKind: [attr(note, DATA.noteKind)],
+      }),
+    });
+  }
+  return { language, pageIndexed, records };
+}
+
+/** All text of an element, ignored parts included (a note marker is itself data-pagefind-ignore). */
+function textOfRaw(el: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (const child of childrenOf(node)) {
+      if (child.nodeName === '#text') parts.push((child as DefaultTreeAdapterTypes.TextNode).value);
+      else if (isElement(child)) walk(child);
+    }
+  };
+  walk(el);
+  return parts.join('');
+}

@@ -1,0 +1,231 @@
+/**
+ * Pure helpers for the search UI and the highlighter: the search state in a URL, Pagefind's
+ * excerpts as text segments, result rows, and which words of a text to mark. No DOM here, so the
+ * rules are tested on strings and arrays.
+ */
+import { SEARCH, type SearchFilter, type SearchKind } from './constants.ts';
+
+export type SearchFilters = Partial<Record<SearchFilter, string[]>>;
+
+export interface SearchState {
+  query: string;
+  filters: SearchFilters;
+}
+
+/** Labels for each result kind: one item, and the facet (a group of results). */
+export const KIND_LABELS: Record<SearchKind, { one: string; many: string }> = {
+  passage: { one: 'Passage', many: 'Passages' },
+  annotation: { one: 'Note', many: 'Notes' },
+  glossary: { one: 'Glossary', many: 'Glossary entries' },
+  source: { one: 'Source', many: 'Sources' },
+};
+
+export const FILTER_LABELS: Record<SearchFilter, string> = {
+  kind: 'Show',
+  reading: 'Reading',
+  section: 'Section',
+  speaker: 'Speaker',
+};
+
+const isKind = (value: string): value is SearchKind => (SEARCH.kinds as readonly string[]).includes(value);
+
+/** What a facet value is called on screen (kinds have labels; other values are shown as indexed). */
+export const filterValueLabel = (filter: string, value: string) =>
+  filter === 'kind' && isKind(value) ? KIND_LABELS[value].many : value;
+
+/** The search a URL describes: `?q=enclosure&kind=passage&speaker=Dmytri+Kleiner`. */
+export function readSearchState(search: string): SearchState {
+  const params = new URLSearchParams(search);
+  const filters: SearchFilters = {};
+  for (const name of SEARCH.filters) {
+    const values = [...new Set(params.getAll(name).filter((v) => v.trim() !== ''))];
+    if (values.length) filters[name] = values;
+  }
+  return { query: (params.get(SEARCH.queryParam) ?? '').trim(), filters };
+}
+
+/** The query string for a search (empty parts left out, filters in facet order), with its `?`. */
+export function searchStateToQuery(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.query.trim()) params.set(SEARCH.queryParam, state.query.trim());
+  for (const name of SEARCH.filters) for (const value of state.filters[name] ?? []) params.append(name, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Pagefind filter options: any of the checked values within a facet, every facet at once. */
+export function pagefindFilters(filters: SearchFilters, except?: SearchFilter): Record<string, { any: string[] }> {
+  const out: Record<string, { any: string[] }> = {};
+  for (const name of SEARCH.filters) {
+    const values = filters[name];
+    if (name !== except && values?.length) out[name] = { any: values };
+  }
+  return out;
+}
+
+/** Words to mark on a page reached from a result (`?highlight=venture&highlight=communism`). */
+export function highlightTerms(search: string): string[] {
+  const params = new URLSearchParams(search);
+  const terms = params
+    .getAll(SEARCH.highlightParam)
+    .flatMap((value) => value.split(/\s+/))
+    .map((term) => term.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean);
+  return [...new Set(terms.map((t) => t.toLowerCase()))];
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const decodeEntities = (text: string) =>
+  text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1]!.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+
+export interface ExcerptSegment {
+  text: string;
+  /** A matched word, shown marked. */
+  hit: boolean;
+}
+
+/**
+ * Pagefind's excerpt (text with HTML entities escaped and hits in <mark>) as plain segments, so the
+ * UI builds text nodes and never assigns HTML.
+ */
+export function parseExcerpt(html: string): ExcerptSegment[] {
+  const segments: ExcerptSegment[] = [];
+  const push = (text: string, hit: boolean) => {
+    const decoded = decodeEntities(text.replace(/<[^>]*>/g, ''));
+    if (!decoded) return;
+    const last = segments.at(-1);
+    if (last && last.hit === hit) last.text += decoded;
+    else segments.push({ text: decoded, hit });
+  };
+  const pattern = /<mark\b[^>]*>([\s\S]*?)<\/mark>/gi;
+  let cursor = 0;
+  for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
+    push(html.slice(cursor, match.index), false);
+    push(match[1]!, true);
+    cursor = match.index + match[0].length;
+  }
+  push(html.slice(cursor), false);
+  return segments;
+}
+
+/** Lower case without accents, so "Café" and "cafe" compare equal (as Pagefind does). */
+export const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * The part of a searched word that its inflections share: Pagefind matches stems and prefixes, so
+ * "enclosure" finds "enclosures" and "enclosed"; the highlighter marks words starting with this.
+ */
+export function wordStem(term: string): string {
+  const word = fold(term);
+  const ending = /(?:ing|ed|es|s)$/.exec(word) ?? /[ey]$/.exec(word);
+  if (!ending) return word;
+  const stem = word.slice(0, ending.index);
+  // Keep short stems whole: "state" must not mark "static", though "funding" may mark "funds".
+  return stem.length >= (ending[0].length === 1 && /[ey]/.test(ending[0]) ? 5 : 4) ? stem : word;
+}
+
+/** [start, end) offsets of the words in `text` that a search for `terms` matched. */
+export function findHits(text: string, terms: readonly string[]): [number, number][] {
+  const stems = [...new Set(terms.map(wordStem).filter(Boolean))];
+  if (stems.length === 0) return [];
+  const hits: [number, number][] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
+    const word = fold(match[0]);
+    if (stems.some((stem) => word.startsWith(stem))) hits.push([match.index, match.index + match[0].length]);
+  }
+  return hits;
+}
+
+/** What Pagefind returns for one result (the fields the UI uses). */
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters?: Record<string, string[]>;
+  sub_results?: { title: string; url: string; excerpt: string; anchor?: { id: string; title?: string } }[];
+}
+
+export interface ResultRow {
+  url: string;
+  title: string;
+  kind: SearchKind | undefined;
+  reading: string | undefined;
+  section: string | undefined;
+  speaker: string | undefined;
+  /** The annotated words, for notes. */
+  phrase: string | undefined;
+  excerpt: ExcerptSegment[];
+  /** Other matching entries on the same page (e.g. further sources), shown under the row. */
+  more: { url: string; title: string }[];
+  /** Glossary aliases, to recognise a query that names the entry. */
+  aliases: string[];
+}
+
+/**
+ * The title of a passage or note result, made here because Pagefind searches every meta value:
+ * a title stored as "The Partner State, ¶13" would make every passage match "state".
+ */
+export function recordTitle(
+  kind: SearchKind | undefined,
+  reading: string | undefined,
+  meta: Record<string, string | undefined>,
+  noteKind?: string,
+): string | undefined {
+  const paragraph = (n: string | undefined) => (n ? `¶${n}` : undefined);
+  if (kind === 'passage') return [reading, paragraph(meta.number)].filter(Boolean).join(', ') || undefined;
+  if (kind === 'annotation') {
+    const name = noteKind === 'question' ? 'Question' : 'Note';
+    return `${name}${meta.number ? ` ${meta.number}` : ''}${meta.passage ? ` on ¶${meta.passage}` : ''}`;
+  }
+  return undefined;
+}
+
+/**
+ * One row per result. A passage or note is a record with its own URL. A page that titles its parts
+ * (`data-pagefind-title`, as the sources list does for each entry) lands on the best-matching part,
+ * listing the others under it; any other page (a glossary entry) is one row for the page itself.
+ */
+export function toResultRow(data: PagefindResultData): ResultRow {
+  const first = (name: string) => data.filters?.[name]?.[0] ?? data.meta[name];
+  const kindValue = data.filters?.kind?.[0];
+  const kind = kindValue && isKind(kindValue) ? kindValue : undefined;
+  const titled = (data.sub_results ?? []).filter((sub) => sub.anchor?.title);
+  const main = titled[0];
+  return {
+    url: main?.url ?? data.url,
+    title: recordTitle(kind, first('reading'), data.meta, first('noteKind')) ?? main?.title ?? data.meta.title ?? data.url,
+    kind,
+    reading: first('reading'),
+    section: first('section'),
+    speaker: first('speaker'),
+    phrase: data.meta.phrase,
+    excerpt: parseExcerpt(main?.excerpt ?? data.excerpt),
+    more: titled.slice(1).map((sub) => ({ url: sub.url, title: sub.title })),
+    aliases: (data.meta.aliases ?? '').split('|').map((a) => a.trim()).filter(Boolean),
+  };
+}
+
+/**
+ * Rows whose title or alias is exactly the query move to the front, keeping Pagefind's order
+ * otherwise: a student typing a glossary term gets its entry first whatever the text frequencies.
+ */
+export function promoteExactMatches(rows: readonly ResultRow[], query: string): ResultRow[] {
+  const wanted = fold(query).replace(/\s+/g, ' ').trim();
+  if (!wanted) return [...rows];
+  const names = (row: ResultRow) => [row.title, ...row.aliases].map((n) => fold(n).replace(/\s+/g, ' ').trim());
+  const exact = rows.filter((row) => row.kind === 'glossary' && names(row).includes(wanted));
+  return [...exact, ...rows.filter((row) => !exact.includes(row))];
+}
+
+/** The sentence the live region speaks after a search. */
+export function resultSummary(count: number, query: string, filtered: boolean): string {
+  const what = `“${query}”${filtered ? ' with these filters' : ''}`;
+  if (count === 0) return `No results for ${what}.`;
+  return `${count} ${count === 1 ? 'result' : 'results'} for ${what}.`;
+}

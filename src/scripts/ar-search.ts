@@ -1,0 +1,57 @@
+/**
+ * <ar-search> is the header's search control, on every page. Without JavaScript it is a link to
+ * /search/. With it, the link becomes a button that opens the search dialog, also opened by
+ * Ctrl/Cmd+K and by "/" (unless the reader is typing in a field).
+ *
+ * This is the only search code a page loads up front, so it stays tiny: the dialog and its UI
+ * (search-panel.ts) are imported when the reader shows intent (pointer over or focus on the
+ * button, or a shortcut), and Pagefind's engine and index only when the dialog opens. A page
+ * reached from a result (`?highlight=`) also loads the small highlighter.
+ */
+import { SEARCH } from '../lib/constants.ts';
+
+const panel = () => import('./search-panel.ts');
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || target.matches('input, textarea, select, [contenteditable]:not([contenteditable="false"])'));
+
+class ArSearch extends HTMLElement {
+  #button: HTMLButtonElement | null = null;
+
+  connectedCallback() {
+    const link = this.querySelector('a');
+    this.#button = this.querySelector('button');
+    if (!link || !this.#button) return;
+    link.hidden = true;
+    this.#button.hidden = false;
+    this.#button.addEventListener('click', () => this.open());
+    this.#button.addEventListener('pointerenter', panel, { once: true });
+    this.#button.addEventListener('focus', panel, { once: true });
+    document.addEventListener('keydown', this.#onKey);
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener('keydown', this.#onKey);
+  }
+
+  #onKey = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.isComposing || event.altKey) return;
+    const commandK = (event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'k';
+    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !isTyping(event.target);
+    if (!commandK && !slash) return;
+    event.preventDefault();
+    this.open();
+  };
+
+  async open() {
+    const { openSearch } = await panel();
+    openSearch(this.#button ?? undefined);
+  }
+}
+
+if (!customElements.get('ar-search')) customElements.define('ar-search', ArSearch);
+
+if (new URLSearchParams(location.search).has(SEARCH.highlightParam)) {
+  void import('./search-highlight.ts').then(({ highlightFromUrl }) => highlightFromUrl());
+}

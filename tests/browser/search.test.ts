@@ -1,0 +1,369 @@
+/**
+ * Search, end to end in Chromium on the built site: the index answers for every kind of content
+ * and each result lands on its element with the words marked; facets narrow; `?q=` restores a
+ * search; everything works from the keyboard; nothing of Pagefind loads before the reader asks;
+ * axe finds nothing with the dialog open; and the strict CSP holds throughout.
+ *
+ * The queries come from the built site and the editorial files, never from a fixed list: each
+ * passage or note is searched by a word no other indexed text shares, each glossary term by its
+ * headword and aliases, each source by its title. Kinds of content that are not built yet (an
+ * empty glossary, say) are asserted absent, and are searched as soon as they exist.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { extractSearchRecords, type SearchRecord } from '../../src/lib/search-records.ts';
+import { findHits, fold } from '../../src/lib/search.ts';
+import { BASE, browserAvailable, builtPages, DIST, openPage, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
+
+const pages = browserAvailable ? builtPages() : [];
+const htmlOf = (sitePath: string) => readFileSync(path.join(DIST, ...sitePath.split('/').filter(Boolean), 'index.html'), 'utf8');
+const built = pages.map((sitePath) => ({ sitePath, html: htmlOf(sitePath), ...extractSearchRecords(htmlOf(sitePath), `${sitePath.slice(1)}index.html`) }));
+const records = built.flatMap((page) => page.records);
+/** Every text the index holds: the records, and (roughly, tags stripped) the pages indexed whole. */
+const searchable = (r: SearchRecord) => [r.content, ...Object.values(r.meta)].join(' ');
+const corpus = [...records.map(searchable), ...built.filter((p) => p.pageIndexed).map((p) => p.html.replace(/<[^>]*>/g, ' '))];
+
+/** A word of `record` that no other indexed text contains in any inflection Pagefind would match. */
+function distinctiveWord(record: SearchRecord): string | undefined {
+  const others = corpus.filter((text) => text !== searchable(record));
+  const words = [...new Set(fold(record.content).match(/\p{L}{6,}/gu) ?? [])].sort((a, b) => b.length - a.length);
+  return words.find((word) => others.every((text) => findHits(text, [word]).length === 0));
+}
+
+/** Up to `count` records of a kind, spread over the reading, each with its distinctive word. */
+function samples(kind: string, count: number) {
+  const ofKind = records.filter((r) => r.filters.kind?.[0] === kind).map((r) => ({ record: r, word: distinctiveWord(r) }));
+  const usable = ofKind.filter((s): s is { record: SearchRecord; word: string } => Boolean(s.word));
+  const step = Math.max(1, Math.floor(usable.length / count));
+  return usable.filter((_, i) => i % step === 0).slice(0, count);
+}
+
+const readerPage = pages.find((p) => p.startsWith('/read/')) ?? '/read/';
+/** `/read/x/#p-y` from a result link that carries the base and `?highlight=`. */
+const sitePathOfHref = (href: string) => {
+  const url = new URL(href, 'http://site.invalid');
+  const base = BASE.endsWith('/') ? BASE : `${BASE}/`;
+  return `/${url.pathname.slice(base.length)}${url.hash}`;
+};
+
+interface Row {
+  href: string;
+  /** The link as a site path with its fragment (base and `?highlight=` removed). */
+  site: string;
+  kind: string;
+  title: string;
+  meta: string;
+  /** Site paths of every link in the row (a page result lists its other matching parts). */
+  links: string[];
+}
+
+async function rows(page: Page, scope: string): Promise<Row[]> {
+  const found = await page.$$eval(`${scope} .search-result`, (items) =>
+    items.map((li) => {
+      const link = li.querySelector('a')!;
+      return {
+        href: link.getAttribute('href')!,
+        kind: /search-result--(\w+)/.exec(li.className)?.[1] ?? '',
+        title: link.textContent ?? '',
+        meta: li.querySelector('.search-result-meta')?.textContent ?? '',
+        hrefs: [...li.querySelectorAll('a')].map((a) => a.getAttribute('href')!),
+      };
+    }),
+  );
+  return found.map(({ hrefs, ...row }) => ({ ...row, site: sitePathOfHref(row.href), links: hrefs.map(sitePathOfHref) }));
+}
+
+/** Types a query into the open dialog and waits for the live region to report it. */
+async function search(page: Page, query: string): Promise<Row[]> {
+  await page.locator('dialog[open] input[type="search"]').fill(query);
+  await expect.poll(() => page.textContent('dialog[open] .search-status'), patiently).toContain(`“${query}”`);
+  return rows(page, 'dialog[open]');
+}
+
+/** Polling patience: searches take milliseconds, but a loaded machine can take seconds to start Pagefind. */
+const patiently = { timeout: 20_000 };
+
+const cleanRecord = (record: PageRecord) => {
+  expect(record.cspViolations).toEqual([]);
+  expect(record.pageErrors).toEqual([]);
+  expect(record.consoleErrors).toEqual([]);
+  expect(record.foreignRequests).toEqual([]);
+};
+
+/** Glossary entries from the editorial files, with the page each one should have. */
+const glossaryDir = 'annotations/glossary';
+const glossary = existsSync(glossaryDir)
+  ? readdirSync(glossaryDir)
+      .filter((f) => f.endsWith('.mdx'))
+      .map((file) => {
+        const front = parseYaml(readFileSync(path.join(glossaryDir, file), 'utf8').split(/^---$/m)[1] ?? '') as { term: string; aliases?: string[] };
+        return { id: file.replace(/\.mdx$/, ''), term: front.term, aliases: front.aliases ?? [] };
+      })
+  : [];
+const sources = existsSync('annotations/sources.yaml')
+  ? ((parseYaml(readFileSync('annotations/sources.yaml', 'utf8')) ?? []) as { id: string; title?: string }[])
+  : [];
+
+describe.skipIf(!browserAvailable)('search', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(() => session?.close());
+
+  async function openDialog(sitePath = readerPage) {
+    const opened = await openPage(session);
+    await opened.page.goto(session.url(sitePath), { waitUntil: 'networkidle' });
+    await opened.page.keyboard.press('Control+k');
+    await opened.page.locator('dialog[open] input[type="search"]').waitFor();
+    return opened;
+  }
+
+  test('nothing of Pagefind loads on any page before the reader asks for search', async () => {
+    expect(pages).toContain('/search/');
+    for (const sitePath of pages) {
+      const { page, context, record } = await openPage(session);
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(request.url()));
+      await page.goto(session.url(sitePath), { waitUntil: 'networkidle' });
+      expect(requested.filter((url) => url.includes('/pagefind/')), sitePath).toEqual([]);
+      cleanRecord(record);
+      await context.close();
+    }
+    // The first interaction loads it: opening the dialog from the header.
+    const { page, context, record } = await openPage(session);
+    await page.goto(session.url(readerPage), { waitUntil: 'networkidle' });
+    const engine = page.waitForRequest((request) => request.url().endsWith('/pagefind/pagefind.js'));
+    await page.keyboard.press('/');
+    await engine;
+    cleanRecord(record);
+    await context.close();
+  });
+
+  test.each(samples('passage', 6).map((s) => [s.word, s.record.url, s.record] as const))(
+    'a passage word (%s) finds its passage first: %s',
+    async (word, url) => {
+      const { page, context, record } = await openDialog();
+      const found = await search(page, word);
+      expect(found[0]).toMatchObject({ site: url, kind: 'passage' });
+      cleanRecord(record);
+      await context.close();
+    },
+  );
+
+  test('notes are found by their own words and land on the note', async () => {
+    const notes = samples('annotation', 6);
+    const noteElements = built.flatMap((p) => [...p.html.matchAll(/\sdata-note="([^"]+)"/g)].map((m) => m[1]));
+    // Until notes are written there is nothing to search; once one exists it must be found.
+    expect(notes.length > 0).toBe(noteElements.length > 0);
+    if (notes.length === 0) return;
+    const { page, context, record } = await openDialog();
+    for (const { record: note, word } of notes) {
+      const found = await search(page, word);
+      expect(found[0], `${word} → ${note.url}`).toMatchObject({ site: note.url, kind: 'annotation' });
+    }
+    const last = notes.at(-1)!;
+    await search(page, last.word);
+    await Promise.all([page.waitForURL(/highlight=/), page.locator('dialog[open] .search-result a').first().click()]);
+    const fragment = last.record.url.split('#')[1]!;
+    await expect.poll(() => page.$$eval('mark.search-hit', (marks) => marks.map((m) => m.closest('[id]')?.id)), patiently).toContain(fragment);
+    expect(await page.evaluate(() => decodeURIComponent(location.hash.slice(1)))).toBe(fragment);
+    cleanRecord(record);
+    await context.close();
+  });
+
+  test('a glossary term or any of its aliases finds its own entry first', async () => {
+    const entries = glossary.filter((g) => pages.includes(`/glossary/${g.id}/`));
+    // Entry pages are built from the glossary files: when they exist, every term must be findable.
+    expect(entries.length).toBe(pages.filter((p) => /^\/glossary\/[^/]+\/$/.test(p)).length);
+    if (entries.length === 0) return;
+    const { page, context, record } = await openDialog();
+    for (const entry of entries) {
+      for (const name of [entry.term, ...entry.aliases]) {
+        const found = await search(page, name);
+        expect(found[0]?.site.split('#')[0], `"${name}"`).toBe(`/glossary/${entry.id}/`);
+        expect(found[0]?.kind).toBe('glossary');
+      }
+    }
+    cleanRecord(record);
+    await context.close();
+  });
+
+  test('a source’s title, searched among sources, lands on its entry in the bibliography', async () => {
+    const listed = pages.includes('/sources/') ? sources.filter((s) => s.title && htmlOf('/sources/').includes(`id="source-${s.id}"`)) : [];
+    expect(listed.length > 0).toBe(pages.includes('/sources/'));
+    if (listed.length === 0) return;
+    const { page, context, record } = await openPage(session);
+    for (const source of listed) {
+      await page.goto(session.url(`/search/?q=${encodeURIComponent(source.title!)}&kind=source`), { waitUntil: 'networkidle' });
+      await expect.poll(() => page.textContent('.search-status'), patiently).toMatch(/results? for/);
+      const found = await rows(page, '[data-search-page]');
+      expect(found[0]?.site, source.title).toBe(`/sources/#source-${source.id}`);
+    }
+    cleanRecord(record);
+    await context.close();
+  });
+
+  test('facets narrow the results, by kind and by speaker', async () => {
+    // A word that passages and notes (if any) share, so the kind facet has something to narrow.
+    const counts = new Map<string, Set<string>>();
+    for (const r of records) for (const w of new Set(fold(r.content).match(/\p{L}{5,}/gu) ?? [])) counts.set(w, (counts.get(w) ?? new Set()).add(r.filters.kind![0]!));
+    const byKinds = [...counts].sort((a, b) => b[1].size - a[1].size)[0]!;
+    const word = byKinds[0];
+    const { page, context, record } = await openPage(session);
+    await page.goto(session.url(`/search/?q=${word}`), { waitUntil: 'networkidle' });
+    await expect.poll(() => page.textContent('.search-status'), patiently).toContain(`“${word}”`);
+    const all = Number(/(\d+) results?/.exec((await page.textContent('.search-status'))!)?.[1]);
+    expect(all).toBeGreaterThan(1);
+    const kinds = await page.$$eval('.search-facet--kind input', (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    if (byKinds[1].size > 1) expect(kinds.length).toBeGreaterThan(1);
+    await page.check('.search-facet--kind input[value="passage"]');
+    await expect.poll(() => page.textContent('.search-status'), patiently).toContain('with these filters');
+    const passages = await rows(page, '[data-search-page]');
+    expect(passages.every((r) => r.kind === 'passage')).toBe(true);
+    const narrowed = Number(/(\d+) results?/.exec((await page.textContent('.search-status'))!)?.[1]);
+    expect(narrowed).toBeLessThanOrEqual(all);
+    if (kinds.length > 1) expect(narrowed).toBeLessThan(all);
+    expect(new URL(page.url()).searchParams.getAll('kind')).toEqual(['passage']);
+    // Speaker: pick one offered and every row must be that speaker's.
+    const speakerBox = page.locator('.search-facet--speaker input').first();
+    if ((await speakerBox.count()) > 0) {
+      const speaker = (await speakerBox.getAttribute('value'))!;
+      await speakerBox.check();
+      await expect.poll(async () => new URL(page.url()).searchParams.getAll('speaker'), patiently).toEqual([speaker]);
+      await expect.poll(async () => (await rows(page, '[data-search-page]')).every((r) => r.meta.includes(speaker)), patiently).toBe(true);
+    }
+    cleanRecord(record);
+    await context.close();
+  });
+
+  test('a query with no hits says so', async () => {
+    const { page, context, record } = await openDialog();
+    const found = await search(page, 'qzxjvwpt');
+    expect(found).toEqual([]);
+    expect(await page.textContent('dialog[open] .search-status')).toBe('No results for “qzxjvwpt”.');
+    cleanRecord(record);
+    await context.close();
+  });
+
+  test('?q= restores a search, with its filters, and typing keeps the address shareable', async () => {
+    const { record: sample, word } = samples('passage', 1)[0]!;
+    const { page, context, record } = await openPage(session);
+    await page.goto(session.url(`/search/?q=${encodeURIComponent(word)}&kind=passage`), { waitUntil: 'networkidle' });
+    await expect.poll(() => page.textContent('.search-status'), patiently).toContain(`“${word}”`);
+    expect(await page.inputValue('[data-search-page] input[type="search"]')).toBe(word);
+    expect(await page.isChecked('.search-facet--kind input[value="passage"]')).toBe(true);
+    expect((await rows(page, '[data-search-page]'))[0]?.site).toBe(sample.url);
+    await page.fill('[data-search-page] input[type="search"]', 'enclosure');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), patiently).toBe('enclosure');
+    expect(new URL(page.url()).searchParams.getAll('kind')).toEqual(['passage']);
+    cleanRecord(record);
+    await context.close();
+  });
+
+  test('without JavaScript, the header links to /search/, which explains and offers the glossary and contents', async () => {
+    const { page, context } = await openPage(session, { javaScriptEnabled: false });
+    await page.goto(session.url(readerPage));
+    const link = page.locator('ar-search a');
+    expect(await link.isVisible()).toBe(true);
+    expect(await page.locator('ar-search button').isVisible()).toBe(false);
+    await Promise.all([page.waitForURL(/\/search\/$/), link.click()]);
+    expect(await page.textContent('.search-nojs')).toContain('needs JavaScript');
+    const hrefs = await page.$$eval('.search-nojs a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.some((h) => h?.endsWith('/glossary/'))).toBe(true);
+    expect(hrefs.some((h) => /\/read\/[^/]+\/#toc-title$/.test(h ?? ''))).toBe(true);
+    await context.close();
+  });
+
+  test('keyboard only: / and Ctrl+K open, arrows walk the results, Enter lands on the passage, Escape closes', async () => {
+    const { record: sample, word } = samples('passage', 1)[0]!;
+    const { page, context, record } = await openPage(session);
+    await page.goto(session.url(readerPage), { waitUntil: 'networkidle' });
+    const trigger = page.locator('ar-search button');
+    // Escape closes and gives focus back to the control that opened the dialog.
+    await trigger.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('dialog[open] input[type="search"]').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.matches('dialog input[type="search"]'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog[open]').count(), patiently).toBe(0);
+    expect(await trigger.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type(word);
+    await expect.poll(() => page.textContent('dialog[open] .search-status'), patiently).toContain(`“${word}”`);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.closest('.search-result') !== null)).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.matches('input[type="search"]'))).toBe(true);
+    // Tab reaches the results too.
+    let tabs = 0;
+    while (!(await page.evaluate(() => document.activeElement?.closest('.search-result') !== null)) && tabs++ < 40) await page.keyboard.press('Tab');
+    expect(tabs).toBeLessThan(40);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog[open]').count(), patiently).toBe(0);
+    await page.keyboard.press('/');
+    await page.locator('dialog[open] input[type="search"]').waitFor();
+    await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForURL(/highlight=/), page.keyboard.press('Enter')]);
+    await page.waitForLoadState('networkidle');
+    const fragment = sample.url.split('#')[1]!;
+    expect(new URL(page.url()).hash).toBe(`#${fragment}`);
+    await expect.poll(() => page.$$eval('mark.search-hit', (marks) => marks.map((m) => m.closest('[data-passage]')?.id)), patiently).toEqual(expect.arrayContaining([fragment]));
+    const inView = await page.$eval(`#${fragment}`, (el) => {
+      const box = el.getBoundingClientRect();
+      return box.top < innerHeight && box.bottom > 0;
+    });
+    expect(inView).toBe(true);
+    cleanRecord(record);
+    await context.close();
+  });
+
+  test('"/" typed into a field stays in the field', async () => {
+    const { page, context, record } = await openPage(session);
+    await page.goto(session.url('/search/'), { waitUntil: 'networkidle' });
+    await page.locator('[data-search-page] input[type="search"]').focus();
+    await page.keyboard.type('a/b');
+    expect(await page.inputValue('[data-search-page] input[type="search"]')).toBe('a/b');
+    expect(await page.locator('dialog[open]').count()).toBe(0);
+    cleanRecord(record);
+    await context.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe finds no violations with the dialog open on results (${colorScheme}), and the results are announced`, async () => {
+      const { record: sample, word } = samples('passage', 1)[0]!;
+      const { page, context, record } = await openPage(session, { colorScheme });
+      await page.goto(session.url(readerPage), { waitUntil: 'networkidle' });
+      await page.keyboard.press('Control+k');
+      await page.locator('dialog[open] input[type="search"]').fill(word.slice(0, 4));
+      await expect.poll(() => page.textContent('dialog[open] .search-status'), patiently).toContain('result');
+      expect(await page.getAttribute('dialog[open] .search-status', 'role')).toBe('status');
+      expect((await rows(page, 'dialog[open]')).length).toBeGreaterThan(0);
+      expect(sample.url).toContain('#');
+      const violations = await runAxe(page);
+      expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+      cleanRecord(record);
+      await context.close();
+    });
+  }
+
+  test('on arrival with ?highlight=, only the target passage gets marks, and it is in view', async () => {
+    const { record: sample, word } = samples('passage', 3).at(-1)!;
+    const { page, context, record } = await openPage(session, { viewport: { width: 375, height: 700 } });
+    const [pathname, fragment] = sample.url.split('#');
+    await page.goto(session.url(`${pathname}?highlight=${encodeURIComponent(word)}#${fragment}`), { waitUntil: 'networkidle' });
+    const marked = await page.$$eval('mark.search-hit', (marks) => marks.map((m) => [m.textContent, m.closest('[data-passage]')?.id]));
+    expect(marked.length).toBeGreaterThan(0);
+    for (const [text, id] of marked) {
+      expect(id).toBe(fragment);
+      expect(fold(text!)).toContain(word.slice(0, 4));
+    }
+    expect(await page.$eval(`#${fragment}`, (el) => el.getBoundingClientRect().top < innerHeight)).toBe(true);
+    cleanRecord(record);
+    await context.close();
+  });
+});

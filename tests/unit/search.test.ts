@@ -1,0 +1,160 @@
+import { describe, expect, test } from 'vitest';
+import {
+  findHits,
+  highlightTerms,
+  pagefindFilters,
+  parseExcerpt,
+  promoteExactMatches,
+  recordTitle,
+  readSearchState,
+  resultSummary,
+  searchStateToQuery,
+  toResultRow,
+  wordStem,
+  type ResultRow,
+} from '../../src/lib/search.ts';
+
+describe('search state in the URL', () => {
+  test.each([
+    ['', { query: '', filters: {} }],
+    ['?q=enclosure', { query: 'enclosure', filters: {} }],
+    ['?q=+venture%20communism+', { query: 'venture communism', filters: {} }],
+    ['?q=state&kind=passage&kind=annotation', { query: 'state', filters: { kind: ['passage', 'annotation'] } }],
+    ['?speaker=Dmytri+Kleiner&q=a&speaker=Dmytri+Kleiner&kind=', { query: 'a', filters: { speaker: ['Dmytri Kleiner'] } }],
+    ['?q=x&colour=red', { query: 'x', filters: {} }],
+  ])('%s is read as %j', (search, state) => {
+    expect(readSearchState(search)).toEqual(state);
+  });
+
+  test.each([
+    [{ query: '', filters: {} }, ''],
+    [{ query: ' enclosure ', filters: {} }, '?q=enclosure'],
+    [{ query: 'state', filters: { speaker: ['R.C. Smith'], kind: ['passage'] } }, '?q=state&kind=passage&speaker=R.C.+Smith'],
+    [{ query: 'a&b', filters: { section: [] } }, '?q=a%26b'],
+  ])('%j is written as %s, and read back the same', (state, search) => {
+    expect(searchStateToQuery(state)).toBe(search);
+    expect(readSearchState(search)).toEqual({ query: state.query.trim(), filters: Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v.length)) });
+  });
+
+  test('filters become Pagefind "any" filters, optionally without one facet', () => {
+    const filters = { kind: ['passage', 'annotation'], speaker: ['KMO'], section: [] };
+    expect(pagefindFilters(filters)).toEqual({ kind: { any: ['passage', 'annotation'] }, speaker: { any: ['KMO'] } });
+    expect(pagefindFilters(filters, 'kind')).toEqual({ speaker: { any: ['KMO'] } });
+  });
+});
+
+describe('highlight terms from a result link', () => {
+  test.each([
+    ['?highlight=venture&highlight=communism', ['venture', 'communism']],
+    ['?highlight=Venture%20Communism', ['venture', 'communism']],
+    ['?highlight=%E2%80%9Cstate%E2%80%9D,&highlight=state', ['state']],
+    ['?q=x', []],
+    ['?highlight=', []],
+  ])('%s → %j', (search, terms) => {
+    expect(highlightTerms(search)).toEqual(terms);
+  });
+});
+
+describe('parseExcerpt', () => {
+  test.each([
+    ['plain text', [{ text: 'plain text', hit: false }]],
+    ['a <mark>venture</mark> <mark>communism</mark> b', [
+      { text: 'a ', hit: false }, { text: 'venture', hit: true }, { text: ' ', hit: false }, { text: 'communism', hit: true }, { text: ' b', hit: false },
+    ]],
+    ['<mark>x</mark><mark>y</mark>', [{ text: 'xy', hit: true }]],
+    ['&lt;script&gt; &amp; &quot;q&quot; &#39;s&#x27; &hellip;', [{ text: '<script> & "q" \'s\' &hellip;', hit: false }]],
+    ['', []],
+  ])('%s', (html, segments) => {
+    expect(parseExcerpt(html)).toEqual(segments);
+  });
+});
+
+describe('findHits (the arrival highlighter’s matching)', () => {
+  const words = (text: string, terms: string[]) => findHits(text, terms).map(([s, e]) => text.slice(s, e));
+  test.each([
+    ['Enclosures of the commons; enclosure again', ['enclosure'], ['Enclosures', 'enclosure']],
+    ['venture communism and Communist ventures', ['venture', 'communism'], ['venture', 'communism', 'ventures']],
+    ['The State, states and statement', ['states'], ['State', 'states', 'statement']],
+    ['Café culture', ['cafe'], ['Café']],
+    ['Kleiner’s idea', ['kleiner'], ['Kleiner’s']],
+    ['nothing here', ['absent'], []],
+    ['a an the', [''], []],
+  ])('%s / %j', (text, terms, found) => {
+    expect(words(text, terms)).toEqual(found);
+  });
+
+  test.each([
+    ['enclosures', 'enclosur'],
+    ['communism', 'communism'],
+    ['state', 'state'],
+    ['funding', 'fund'],
+    ['Épée', 'epee'],
+  ])('stem of %s is %s', (term, stem) => {
+    expect(wordStem(term)).toBe(stem);
+  });
+});
+
+const row = (title: string, kind: ResultRow['kind'], aliases: string[] = []): ResultRow => ({
+  url: `/${title}/`, title, kind, reading: undefined, section: undefined, speaker: undefined, phrase: undefined, excerpt: [], more: [], aliases,
+});
+
+describe('result rows', () => {
+  test('a passage record becomes one row with its filters', () => {
+    expect(
+      toResultRow({
+        url: '/read/r/?highlight=x#p-a',
+        excerpt: 'a <mark>x</mark>',
+        meta: { number: '1' },
+        filters: { kind: ['passage'], reading: ['R'], section: ['Sec'], speaker: ['S'] },
+      }),
+    ).toEqual({
+      url: '/read/r/?highlight=x#p-a', title: 'R, ¶1', kind: 'passage', reading: 'R', section: 'Sec', speaker: 'S', phrase: undefined,
+      excerpt: [{ text: 'a ', hit: false }, { text: 'x', hit: true }], more: [], aliases: [],
+    });
+  });
+
+  test.each([
+    ['passage', 'The Partner State', { number: '13' }, undefined, 'The Partner State, ¶13'],
+    ['passage', undefined, { number: '2' }, undefined, '¶2'],
+    ['annotation', 'R', { number: '4', passage: '13' }, 'context', 'Note 4 on ¶13'],
+    ['annotation', 'R', { number: '30' }, 'question', 'Question 30'],
+    ['annotation', 'R', {}, undefined, 'Note'],
+    ['glossary', undefined, { title: 'commons' }, undefined, undefined],
+  ] as const)('a %s record of %s with %j (%s) is titled %s', (kind, reading, meta, noteKind, title) => {
+    expect(recordTitle(kind, reading, meta, noteKind)).toBe(title);
+  });
+
+  test('a page with titled parts lands on the best part and lists the rest; plain headings do not split it', () => {
+    const result = toResultRow({
+      url: '/sources/',
+      excerpt: 'page',
+      meta: { title: 'Sources' },
+      filters: { kind: ['source'] },
+      sub_results: [
+        { title: 'Sources', url: '/sources/', excerpt: 'top' },
+        { title: 'A heading', url: '/sources/#h', excerpt: 'h', anchor: { id: 'h' } },
+        { title: 'Kostakis and Bauwens 2014', url: '/sources/#source-k', excerpt: '<mark>network</mark>', anchor: { id: 'source-k', title: 'Kostakis and Bauwens 2014' } },
+        { title: 'Ronfeldt 1996', url: '/sources/#source-r', excerpt: 'r', anchor: { id: 'source-r', title: 'Ronfeldt 1996' } },
+      ],
+    });
+    expect(result).toMatchObject({ url: '/sources/#source-k', title: 'Kostakis and Bauwens 2014', kind: 'source', more: [{ url: '/sources/#source-r', title: 'Ronfeldt 1996' }] });
+    expect(toResultRow({ url: '/glossary/commons/', excerpt: '', meta: { title: 'commons', aliases: 'the commons | commons-based' }, filters: { kind: ['glossary'] }, sub_results: [{ title: 'commons', url: '/glossary/commons/', excerpt: '' }] }))
+      .toMatchObject({ url: '/glossary/commons/', title: 'commons', kind: 'glossary', more: [], aliases: ['the commons', 'commons-based'] });
+  });
+
+  test('a glossary entry named exactly by the query (headword or alias) moves first; others keep their order', () => {
+    const rows = [row('p1', 'passage'), row('p2', 'passage'), row('Partner State', 'glossary', ['partner states']), row('state', 'passage')];
+    expect(promoteExactMatches(rows, 'partner   STATES').map((r) => r.title)).toEqual(['Partner State', 'p1', 'p2', 'state']);
+    expect(promoteExactMatches(rows, 'partner state').map((r) => r.title)).toEqual(['Partner State', 'p1', 'p2', 'state']);
+    expect(promoteExactMatches(rows, 'state').map((r) => r.title)).toEqual(['p1', 'p2', 'Partner State', 'state']);
+    expect(promoteExactMatches(rows, '').map((r) => r.title)).toEqual(['p1', 'p2', 'Partner State', 'state']);
+  });
+
+  test.each([
+    [0, 'xyz', false, 'No results for “xyz”.'],
+    [1, 'commons', false, '1 result for “commons”.'],
+    [12, 'state', true, '12 results for “state” with these filters.'],
+  ])('%i results for %s (filtered: %s) is announced as %s', (count, query, filtered, text) => {
+    expect(resultSummary(count, query, filtered)).toBe(text);
+  });
+});
