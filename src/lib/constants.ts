@@ -56,5 +56,15 @@ export const SEARCH = {
 export type SearchKind = (typeof SEARCH.kinds)[number];
 export type SearchFilter = (typeof SEARCH.filters)[number];
 
+/**
+ * Citing one passage: the build formats each citation style once, with these placeholders where the
+ * passage number and id go, into a <template>; the page fills them in for the passage being cited.
+ */
+export const CITE = {
+  templatesId: 'cite-templates',
+  numberToken: '7777777',
+  idToken: 'arpassageidtoken',
+} as const;
+
 /** Average silent-reading speed used for the reading-time estimate (words per minute). */
 export const READING_WORDS_PER_MINUTE = 230;

@@ -22,9 +22,6 @@ import {
 
 type RefinedBy = z.infer<typeof TextQuoteSelectorSchema> | z.infer<typeof TextPositionSelectorSchema>;
 
-/** The localStorage key holding one reading's notes. */
-export const notesStorageKey = (readingId: string) => `ar-notes:${readingId}`;
-
 export interface PassageInfo {
   id: string;
   /** Passage number as shown in the margin. */

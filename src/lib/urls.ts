@@ -13,3 +13,7 @@ export const withBase = (path: string) => joinBase(import.meta.env.BASE_URL, pat
 export const readingPath = (readingId: string) => `/read/${readingId}/`;
 export const glossaryPath = (termId?: string) => (termId ? `/glossary/${termId}/` : '/glossary/');
 export const sourcesPath = (sourceId?: string) => (sourceId ? `/sources/#source-${sourceId}` : '/sources/');
+/** The EPUB of a reading, built with the site. */
+export const epubPath = (readingId: string) => `/read/${readingId}.epub`;
+/** A reading's reference as a file: BibTeX, RIS or CSL-JSON. */
+export const citationFilePath = (readingId: string, format: 'bib' | 'ris' | 'json') => `/read/${readingId}/citation.${format}`;

@@ -1,0 +1,89 @@
+/**
+ * "Cite this passage": the passage's reference and in-text citation in each style, its permalink,
+ * and for a selected phrase a text-fragment link. No citation library runs here: the build formats
+ * one reference per style with the CSL processor, with placeholders where the passage number and id
+ * go (see src/lib/reading-citation.ts), and this fills them in.
+ */
+import { CITE, passageAnchor } from '../../lib/constants.ts';
+import { phraseLink, snapToWords } from '../../lib/text-fragment.ts';
+import { button, h, labelled, modal, openModal } from './dom.ts';
+import { textElementOf, textOf } from './passage-text.ts';
+import { announce, copyToClipboard, readerContext } from './reader-context.ts';
+import type { Target } from './reader-tools.ts';
+
+const DIALOG_ID = 'cite-passage';
+
+/** Replaces the placeholders in every text node and attribute of `root`. */
+function fill(root: Element, values: Record<string, string>) {
+  const swap = (text: string) => Object.entries(values).reduce((out, [token, value]) => out.split(token).join(value), text);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let node: Node | null = root; node; node = walker.nextNode()) {
+    if (node instanceof Text) node.data = swap(node.data);
+    else if (node instanceof Element) for (const attr of node.attributes) attr.value = swap(attr.value);
+  }
+}
+
+/** The link for a target: the passage permalink, or for a phrase the permalink with a text fragment. */
+export function linkFor(target: Target): string {
+  const { readingUrl, passageElement } = readerContext();
+  const anchor = passageAnchor(target.passage);
+  const element = passageElement(target.passage);
+  const text = element && textElementOf(element);
+  if (target.start === undefined || target.end === undefined || !text) return `${readingUrl}#${anchor}`;
+  const passageText = textOf(text);
+  const { start, end } = snapToWords(passageText, target.start, target.end);
+  const exact = passageText.slice(start, end);
+  const collapse = (s: string) => s.replace(/\s+/g, ' ');
+  const pageText = collapse(document.querySelector('.reading-body')?.textContent ?? '');
+  const unique = pageText.split(collapse(exact).trim()).length === 2;
+  return phraseLink(readingUrl, anchor, { exact, prefix: passageText.slice(0, start), suffix: passageText.slice(end) }, { unique });
+}
+
+export async function copyLink(target: Target) {
+  const link = linkFor(target);
+  if (await copyToClipboard(link)) announce(target.start === undefined ? 'Link to the passage copied.' : 'Link to the words copied.');
+  else openCite(target);
+}
+
+function copyRow(label: string, text: string, html?: string) {
+  const copy = button(labelled('Copy', ` ${label}`));
+  copy.addEventListener('click', async () => announce((await copyToClipboard(text, html)) ? `${label} copied.` : 'Copying was refused; select the text and copy it.'));
+  return copy;
+}
+
+function linkField(id: string, label: string, value: string) {
+  const input = h('input', { id, type: 'text', readonly: true, value, class: 'cite-link' });
+  input.addEventListener('focus', () => input.select());
+  return h('div', { class: 'cite-link-row' }, h('label', { for: id }, label), h('div', { class: 'cite-link-line' }, input, copyRow(label.toLowerCase(), value)));
+}
+
+export function openCite(target: Target, opener?: Element) {
+  const { dialog, heading, body } = modal(DIALOG_ID, 'cite-dialog', 'Cite');
+  const context = readerContext();
+  const number = String(context.passages.find((p) => p.id === target.passage)?.number ?? '');
+  heading.textContent = target.start === undefined ? `Cite passage ${number}` : `Cite these words (passage ${number})`;
+  const values = { [CITE.numberToken]: number, [CITE.idToken]: target.passage };
+  const templates = document.getElementById(CITE.templatesId) as HTMLTemplateElement | null;
+  const styles = [...(templates?.content.querySelectorAll<HTMLElement>('[data-cite-style]') ?? [])].map((style) => {
+    const copy = style.cloneNode(true) as HTMLElement;
+    fill(copy, values);
+    const reference = copy.querySelector('[data-cite-part="reference"]')!;
+    const inText = copy.querySelector('[data-cite-part="in-text"]')!;
+    const name = copy.dataset.citeLabel ?? '';
+    const copyReference = copyRow(`${name} reference`, reference.textContent ?? '', reference.innerHTML);
+    const copyInText = copyRow(`${name} in-text citation`, inText.textContent ?? '');
+    return h(
+      'section',
+      { class: 'cite-style', 'data-cite-style': copy.dataset.citeStyle },
+      h('h3', {}, name),
+      h('div', { class: 'cite-reference' }, ...reference.childNodes),
+      h('p', { class: 'cite-in-text' }, h('span', { class: 'cite-in-text-label' }, 'In the text: '), ...inText.childNodes),
+      h('div', { class: 'tool-actions' }, copyReference, copyInText),
+    );
+  });
+  const links = [linkField(`${DIALOG_ID}-permalink`, 'Permalink', `${context.readingUrl}#${passageAnchor(target.passage)}`)];
+  if (target.start !== undefined) links.push(linkField(`${DIALOG_ID}-phrase`, 'Link to these words', linkFor(target)));
+  const downloads = templates?.content.querySelector('[data-cite-downloads]')?.cloneNode(true);
+  body.replaceChildren(...styles, ...links, ...(downloads ? [downloads] : []));
+  openModal(dialog, opener);
+}

@@ -1,0 +1,168 @@
+/**
+ * The reader's notes on this page: kept in localStorage, re-anchored in the current text on load,
+ * painted with the CSS Custom Highlight API (the text's DOM is never touched, so the verbatim text,
+ * selection, search highlighting and screen readers see exactly what they saw before), and marked
+ * by a small button beside each passage that has notes, which is how keyboards and screen readers
+ * reach them. Loaded only when the reader has notes or makes the first one.
+ */
+import { mergeNotes, parseStoredNotes, serializeStoredNotes, sortNotes, uuidFromBytes, type MergeResult, type StoredNotes } from '../../lib/personal-notes.ts';
+import { describeRange, reanchor } from '../../lib/reanchor.ts';
+import type { PersonalNote } from '../../schemas/personal-note.ts';
+import { offsetsToRange, textElementOf, textOf } from './passage-text.ts';
+import { announce, notesStorageKey, readerContext } from './reader-context.ts';
+import type { Target } from './reader-tools.ts';
+
+/** Highlight registry names; reader-tools.css paints `::highlight(<name>)`. */
+const HIGHLIGHT = 'ar-mine';
+const HIGHLIGHT_WITH_NOTE = 'ar-mine-note';
+
+let stored: StoredNotes | undefined;
+const placed = new Map<string, Range>();
+const listeners = new Set<() => void>();
+
+const key = () => notesStorageKey(readerContext().readingId);
+
+function load() {
+  let raw: string | null = null;
+  try {
+    raw = localStorage.getItem(key());
+  } catch {
+    // Storage disabled: notes live for this page view only.
+  }
+  stored = parseStoredNotes(raw);
+}
+
+/** Writes the notes; on failure says so and throws, so the caller keeps the UI unchanged. */
+function save(next: PersonalNote[]) {
+  const serialized = serializeStoredNotes({ notes: next, unreadable: stored!.unreadable });
+  try {
+    localStorage.setItem(key(), serialized);
+  } catch (error) {
+    announce('Your browser refused to store the note (storage is full or disabled). Export your notes to keep them.');
+    throw error;
+  }
+  stored!.notes = next;
+  paint();
+  for (const listener of listeners) listener();
+}
+
+export async function startNotes() {
+  if (stored) return;
+  load();
+  paint();
+  window.addEventListener('storage', (event) => {
+    if (event.key !== key()) return;
+    load();
+    paint();
+    for (const listener of listeners) listener();
+  });
+  document.querySelector('.reading-body')?.addEventListener('click', onTextClick);
+}
+
+export const onNotesChange = (listener: () => void) => listeners.add(listener);
+
+/** The notes, in reading order. */
+export const allNotes = (): PersonalNote[] => sortNotes(stored?.notes ?? [], readerContext().passages);
+
+/** Where a note is in the text now; undefined when its phrase is no longer found (or it is a passage note). */
+export const placementOf = (id: string) => placed.get(id);
+
+function newId(): string {
+  if (crypto.randomUUID) return `urn:uuid:${crypto.randomUUID()}`;
+  return uuidFromBytes(crypto.getRandomValues(new Uint8Array(16)));
+}
+
+export function addNote(target: Target, text: string): PersonalNote {
+  const now = new Date().toISOString();
+  const note: PersonalNote = { id: newId(), reading: readerContext().readingId, passage: target.passage, text, created: now, modified: now };
+  const element = textElementOf(readerContext().passageElement(target.passage)!);
+  if (target.start !== undefined && target.end !== undefined && element) {
+    note.quote = describeRange(textOf(element), { start: target.start, end: target.end });
+  }
+  save([...stored!.notes, note]);
+  announce(text ? 'Note saved.' : 'Highlighted.');
+  return note;
+}
+
+export function updateNote(id: string, text: string) {
+  save(stored!.notes.map((note) => (note.id === id ? { ...note, text, modified: new Date().toISOString() } : note)));
+  announce('Note saved.');
+}
+
+export function removeNote(id: string): PersonalNote | undefined {
+  const note = stored!.notes.find((n) => n.id === id);
+  save(stored!.notes.filter((n) => n.id !== id));
+  return note;
+}
+
+export function restoreNote(note: PersonalNote) {
+  save([...stored!.notes.filter((n) => n.id !== note.id), note]);
+}
+
+export function importNotes(incoming: PersonalNote[]): MergeResult {
+  const result = mergeNotes(stored!.notes, incoming);
+  save(result.notes);
+  return result;
+}
+
+/** Re-anchors every note in the current text and repaints highlights and passage markers. */
+function paint() {
+  const { passages, passageElement } = readerContext();
+  placed.clear();
+  const plain: Range[] = [];
+  const noted: Range[] = [];
+  const perPassage = new Map<string, number>();
+  for (const note of stored!.notes) {
+    perPassage.set(note.passage, (perPassage.get(note.passage) ?? 0) + 1);
+    const element = passageElement(note.passage);
+    const text = element && textElementOf(element);
+    if (!text || !note.quote) continue;
+    const at = reanchor(textOf(text), note.quote, note.quote.start !== undefined ? { start: note.quote.start, end: note.quote.end ?? note.quote.start } : undefined);
+    if (!at) continue;
+    const range = offsetsToRange(text, at.start, at.end);
+    placed.set(note.id, range);
+    (note.text ? noted : plain).push(range);
+  }
+  if ('highlights' in CSS) {
+    CSS.highlights.set(HIGHLIGHT, new Highlight(...plain));
+    CSS.highlights.set(HIGHLIGHT_WITH_NOTE, new Highlight(...noted));
+  }
+  for (const marker of document.querySelectorAll('.my-notes-marker')) marker.remove();
+  for (const { id, number } of passages) {
+    const count = perPassage.get(id);
+    const element = passageElement(id);
+    if (!count || !element) continue;
+    const marker = document.createElement('button');
+    marker.type = 'button';
+    marker.className = 'my-notes-marker';
+    marker.dataset.passageNotes = id;
+    marker.dataset.pagefindIgnore = '';
+    marker.innerHTML = '<svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path d="M11.5 2.5l2 2L6 12l-2.8.8L4 10z" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round"/></svg>';
+    const label = document.createElement('span');
+    label.className = 'visually-hidden';
+    label.textContent = `My notes on passage ${number}: `;
+    const shown = document.createElement('span');
+    shown.textContent = String(count);
+    marker.append(label, shown);
+    marker.addEventListener('click', () => void import('./notes-ui.ts').then((ui) => ui.openPanel(marker, id)));
+    element.querySelector('.passage-number')?.after(marker);
+  }
+  const total = stored!.notes.length;
+  for (const count of document.querySelectorAll('[data-notes-count]')) count.textContent = total ? String(total) : '';
+}
+
+/** A click inside one of the reader's highlights opens that note in the notes panel. */
+function onTextClick(event: Event) {
+  const { clientX: x, clientY: y, target } = event as MouseEvent;
+  if (!getSelection()?.isCollapsed || (target instanceof Element && target.closest('a, button'))) return;
+  const caret = document.caretPositionFromPoint?.(x, y);
+  const point = caret ? { node: caret.offsetNode, offset: caret.offset } : undefined;
+  if (!point) return;
+  for (const [id, range] of placed) {
+    if (range.isPointInRange(point.node, point.offset)) {
+      const note = stored!.notes.find((n) => n.id === id);
+      void import('./notes-ui.ts').then((ui) => ui.openPanel(undefined, note?.passage, id));
+      return;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * What the reader tools know about the page, read once from the server-rendered markup: the
+ * reading, its passages, and a polite live region for short confirmations ("Link copied").
+ */
+import { DATA, passageAnchor } from '../../lib/constants.ts';
+import type { PassageInfo } from '../../lib/personal-notes.ts';
+
+export interface ReaderContext {
+  /** The <ar-reader-tools> element: dialogs and the live region live inside it. */
+  root: HTMLElement;
+  readingId: string;
+  title: string;
+  /** This page's address without fragment or query: the base of permalinks. */
+  readingUrl: string;
+  passages: PassageInfo[];
+  passageElement: (id: string) => HTMLElement | null;
+}
+
+/** The localStorage key holding one reading's notes. */
+export const notesStorageKey = (readingId: string) => `ar-notes:${readingId}`;
+
+/** Whether the reader has notes on this reading, without loading the notes code. */
+export function hasStoredNotes(readingId: string): boolean {
+  try {
+    return Boolean(localStorage.getItem(notesStorageKey(readingId)));
+  } catch {
+    return false;
+  }
+}
+
+let context: ReaderContext | undefined;
+
+export function initContext(root: HTMLElement): ReaderContext {
+  const elements = [...document.querySelectorAll<HTMLElement>(`[${DATA.passage}]`)];
+  context = {
+    root,
+    readingId: root.dataset.reading ?? '',
+    title: root.dataset.title ?? document.title,
+    readingUrl: `${location.origin}${location.pathname}`,
+    passages: elements.map((el) => ({ id: el.getAttribute(DATA.passage)!, number: Number(el.getAttribute(DATA.passageNumber)) })),
+    passageElement: (id) => document.getElementById(passageAnchor(id)),
+  };
+  return context;
+}
+
+export function readerContext(): ReaderContext {
+  if (!context) throw new Error('reader tools used before <ar-reader-tools> connected');
+  return context;
+}
+
+/** Says something to screen readers and shows it briefly on screen. */
+export function announce(message: string) {
+  const region = readerContext().root.querySelector<HTMLElement>('.tool-status');
+  if (!region) return;
+  region.textContent = '';
+  // A fresh text node after a tick is announced even when the message repeats.
+  requestAnimationFrame(() => {
+    region.textContent = message;
+    region.classList.add('is-shown');
+    clearTimeout(Number(region.dataset.timer));
+    region.dataset.timer = String(setTimeout(() => region.classList.remove('is-shown'), 4000));
+  });
+}
+
+/** Copies text (and, where supported, rich HTML) to the clipboard; false when the browser refuses. */
+export async function copyToClipboard(text: string, html?: string): Promise<boolean> {
+  try {
+    if (html && 'ClipboardItem' in window) {
+      await navigator.clipboard.write([
+        new ClipboardItem({ 'text/plain': new Blob([text], { type: 'text/plain' }), 'text/html': new Blob([html], { type: 'text/html' }) }),
+      ]);
+    } else await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

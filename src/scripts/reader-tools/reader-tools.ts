@@ -1,0 +1,201 @@
+/**
+ * <ar-reader-tools>: the reader's own tools on a reading page. This module is what loads with the
+ * page, so it stays small: it watches the selection, shows the small toolbar next to it (Highlight,
+ * Note, Cite, Link), offers the same for a whole passage when its number is clicked, and loads
+ * everything else (notes, panels, citations, print preparation) on first use.
+ *
+ * Keyboard: select text (or click a passage number), then Tab reaches the toolbar; with a selection,
+ * Alt+Shift+H highlights it and Alt+Shift+N opens a note on it.
+ */
+import { DATA } from '../../lib/constants.ts';
+import { type ReadingSettings } from '../../lib/reading-settings.ts';
+import { passageOf, rangeToOffsets, textElementOf } from './passage-text.ts';
+import { hasStoredNotes, initContext, readerContext } from './reader-context.ts';
+import { SETTINGS_EVENT, readStoredSettings } from './settings.ts';
+
+/** A span of one passage's text, or the whole passage (no offsets). */
+export interface Target {
+  passage: string;
+  start?: number;
+  end?: number;
+}
+
+type Action = 'highlight' | 'note' | 'cite' | 'link';
+const SHORTCUTS: Partial<Record<string, Action>> = { KeyH: 'highlight', KeyN: 'note' };
+const BUTTONS: [Action, string, string?][] = [
+  ['highlight', 'Highlight', 'Alt+Shift+H'],
+  ['note', 'Note', 'Alt+Shift+N'],
+  ['cite', 'Cite'],
+  ['link', 'Copy link'],
+];
+
+const loadNotes = () => import('./notes-runtime.ts');
+const loadNotesUi = () => import('./notes-ui.ts');
+const loadCite = () => import('./cite.ts');
+const loadPrint = () => import('./print.ts');
+
+class ArReaderTools extends HTMLElement {
+  #bar = document.createElement('div');
+  #target: Target | undefined;
+  #timer = 0;
+
+  connectedCallback() {
+    initContext(this);
+    for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
+    this.#buildBar();
+    this.addEventListener('click', this.#onToolbarClick);
+    document.addEventListener('selectionchange', this.#onSelectionChange);
+    document.addEventListener('pointerup', this.#checkSoon);
+    document.addEventListener('keydown', this.#onKey);
+    document.addEventListener('click', this.#onPageClick);
+    document.addEventListener(SETTINGS_EVENT, (event) => this.#applySettings((event as CustomEvent<ReadingSettings>).detail));
+    window.addEventListener('beforeprint', () => void loadPrint().then((print) => print.prepareForPrint()));
+    this.#applySettings(readStoredSettings());
+    // The reader's notes (and the schema that checks them) load once the page is idle, and only
+    // for a reader who has notes here.
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+    idle(() => {
+      if (hasStoredNotes(readerContext().readingId)) void loadNotes().then((notes) => notes.startNotes());
+      void loadPrint().then((print) => print.prepareForPrint());
+    });
+  }
+
+  #buildBar() {
+    this.#bar.className = 'selection-tools';
+    this.#bar.setAttribute('role', 'group');
+    this.#bar.dataset.pagefindIgnore = 'all';
+    this.#bar.hidden = true;
+    for (const [action, label, keys] of BUTTONS) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.action = action;
+      button.textContent = label;
+      if (keys) button.setAttribute('aria-keyshortcuts', keys);
+      this.#bar.append(button);
+    }
+    // Keep the selection when the toolbar is pressed with a mouse or finger.
+    this.#bar.addEventListener('pointerdown', (event) => event.preventDefault());
+    this.#bar.addEventListener('click', (event) => {
+      const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action as Action | undefined;
+      if (action) void this.#act(action);
+    });
+    this.#bar.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.#hideBar(true);
+    });
+  }
+
+  #onSelectionChange = () => {
+    clearTimeout(this.#timer);
+    this.#timer = window.setTimeout(() => this.#checkSelection(), 180);
+  };
+
+  #checkSoon = () => {
+    clearTimeout(this.#timer);
+    this.#timer = window.setTimeout(() => this.#checkSelection(), 10);
+  };
+
+  /** Shows the toolbar for a selection inside one passage's text, hides it otherwise. */
+  #checkSelection() {
+    const selection = getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) {
+      if (this.#target?.start !== undefined && !this.#bar.contains(document.activeElement)) this.#hideBar(false);
+      return;
+    }
+    const range = selection.getRangeAt(0);
+    const passage = passageOf(range.startContainer);
+    const text = passage && passage.closest('.reading-body') ? textElementOf(passage) : null;
+    const offsets = text ? rangeToOffsets(text, range) : undefined;
+    if (!passage || !text || !offsets) {
+      this.#hideBar(false);
+      return;
+    }
+    this.#target = { passage: passage.getAttribute(DATA.passage)!, ...offsets };
+    this.#showBar(passage, text, range.getBoundingClientRect(), 'Selected text');
+  }
+
+  #showBar(passage: HTMLElement, after: Element, anchor: DOMRect, label: string) {
+    const whole = this.#target?.start === undefined;
+    const number = passage.getAttribute(DATA.passageNumber);
+    this.#bar.setAttribute('aria-label', whole ? `Passage ${number}` : label);
+    for (const button of this.#bar.querySelectorAll<HTMLButtonElement>('[data-action]')) {
+      button.hidden = whole && button.dataset.action === 'highlight';
+      const base = BUTTONS.find(([action]) => action === button.dataset.action)![1];
+      button.textContent = whole && button.dataset.action !== 'link' ? `${base} ¶${number}` : base;
+    }
+    after.after(this.#bar);
+    this.#bar.hidden = false;
+    const box = passage.getBoundingClientRect();
+    const width = this.#bar.offsetWidth;
+    const left = Math.min(Math.max(anchor.left - box.left, 0), Math.max(box.width - width, 0));
+    this.#bar.style.insetBlockStart = `${anchor.bottom - box.top + 6}px`;
+    this.#bar.style.insetInlineStart = `${left}px`;
+  }
+
+  #hideBar(returnFocus: boolean) {
+    const hadFocus = this.#bar.contains(document.activeElement);
+    this.#bar.hidden = true;
+    const passage = this.#target && readerContext().passageElement(this.#target.passage);
+    if (returnFocus && hadFocus) passage?.querySelector<HTMLElement>('.passage-number')?.focus();
+    this.#target = undefined;
+  }
+
+  /** A click on a passage number offers the passage's tools; a click elsewhere closes them. */
+  #onPageClick = (event: MouseEvent) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target || this.#bar.contains(target)) return;
+    const number = target.closest<HTMLElement>('.reading-body .passage-number');
+    const passage = number && passageOf(number);
+    if (passage) {
+      this.#target = { passage: passage.getAttribute(DATA.passage)! };
+      this.#showBar(passage, number, number.getBoundingClientRect(), '');
+    } else if (this.#target?.start === undefined && !this.#bar.hidden) this.#hideBar(false);
+  };
+
+  #onKey = (event: KeyboardEvent) => {
+    const action = event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey ? SHORTCUTS[event.code] : undefined;
+    if (!action) return;
+    this.#checkSelection();
+    if (this.#target?.start === undefined) return;
+    event.preventDefault();
+    void this.#act(action);
+  };
+
+  /** The reading toolbar's buttons (My notes, Print). */
+  #onToolbarClick = (event: MouseEvent) => {
+    const button = (event.target as Element).closest<HTMLElement>('[data-tool]');
+    if (button?.dataset.tool === 'notes') void loadNotesUi().then((ui) => ui.openPanel(button));
+    if (button?.dataset.tool === 'print') void loadPrint().then((print) => print.printHandout());
+  };
+
+  async #act(action: Action) {
+    const target = this.#target;
+    if (!target) return;
+    const opener = this.#bar.querySelector<HTMLElement>(`[data-action="${action}"]`) ?? undefined;
+    if (action === 'highlight') {
+      const notes = await loadNotes();
+      await notes.startNotes();
+      notes.addNote(target, '');
+      getSelection()?.removeAllRanges();
+      this.#hideBar(false);
+    } else if (action === 'note') {
+      (await loadNotesUi()).openEditor({ target }, opener);
+    } else if (action === 'cite') {
+      (await loadCite()).openCite(target, opener);
+    } else {
+      await (await loadCite()).copyLink(target);
+    }
+  }
+
+  /** Side effects of settings that CSS alone cannot do. */
+  #applySettings(settings: ReadingSettings) {
+    // Hidden glossary marks should not be tab stops either.
+    const termsHidden = settings.glossary === 'off' || settings.clean === 'on';
+    for (const term of document.querySelectorAll<HTMLElement>(`.reading-body [${DATA.term}]`)) {
+      if (termsHidden) term.tabIndex = -1;
+      else term.removeAttribute('tabindex');
+    }
+    if (settings.print === 'endnotes') void loadPrint().then((print) => print.prepareForPrint());
+  }
+}
+
+if (!customElements.get('ar-reader-tools')) customElements.define('ar-reader-tools', ArReaderTools);

@@ -1,0 +1,87 @@
+/**
+ * <ar-settings> wraps the reading-settings form. The form's controls are named after the settings
+ * table; any change applies at once (the same attributes the <head> script writes before first
+ * paint), is remembered in localStorage, and is announced to other widgets with SETTINGS_EVENT.
+ * Without JavaScript the form's button stays hidden and the page follows the system theme.
+ */
+import {
+  SETTINGS_STORAGE_KEY,
+  SETTING_NAMES,
+  applySettings,
+  changedSettings,
+  normalizeSettings,
+  type ReadingSettings,
+} from '../../lib/reading-settings.ts';
+
+/** Fired on document whenever the settings change; `detail` is the full ReadingSettings. */
+export const SETTINGS_EVENT = 'ar-settings-change';
+
+export function readStoredSettings(): ReadingSettings {
+  try {
+    return normalizeSettings(JSON.parse(localStorage.getItem(SETTINGS_STORAGE_KEY) ?? '{}'));
+  } catch {
+    return normalizeSettings({});
+  }
+}
+
+class ArSettings extends HTMLElement {
+  #form: HTMLFormElement | null = null;
+
+  connectedCallback() {
+    this.#form = this.querySelector('form');
+    for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
+    this.#show(readStoredSettings());
+    this.#form?.addEventListener('change', this.#onChange);
+    window.addEventListener('storage', this.#onStorage);
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('storage', this.#onStorage);
+  }
+
+  /** Puts the settings into the form controls. */
+  #show(settings: ReadingSettings) {
+    if (!this.#form) return;
+    for (const name of SETTING_NAMES) {
+      for (const input of this.#form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) {
+        input.checked = input.type === 'checkbox' ? settings[name] === input.value : input.value === settings[name];
+      }
+    }
+  }
+
+  /** Reads the settings from the form; an unticked checkbox means its other value. */
+  #read(): ReadingSettings {
+    const raw: Record<string, string> = {};
+    for (const name of SETTING_NAMES) {
+      const inputs = [...this.#form!.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)];
+      const checked = inputs.find((input) => input.checked);
+      if (checked) raw[name] = checked.value;
+      else if (inputs[0]?.type === 'checkbox') raw[name] = inputs[0].dataset.offValue ?? '';
+    }
+    return normalizeSettings(raw);
+  }
+
+  #onChange = () => {
+    const settings = this.#read();
+    try {
+      localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(changedSettings(settings)));
+    } catch {
+      // Storage refused (private mode, quota): the choice still applies to this page.
+    }
+    publish(settings);
+  };
+
+  #onStorage = (event: StorageEvent) => {
+    if (event.key !== SETTINGS_STORAGE_KEY) return;
+    const settings = readStoredSettings();
+    this.#show(settings);
+    publish(settings);
+  };
+}
+
+function publish(settings: ReadingSettings) {
+  applySettings(document.documentElement, settings);
+  document.dispatchEvent(new CustomEvent<ReadingSettings>(SETTINGS_EVENT, { detail: settings }));
+}
+
+if (!customElements.get('ar-settings')) customElements.define('ar-settings', ArSettings);

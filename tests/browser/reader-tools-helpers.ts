@@ -1,0 +1,70 @@
+/**
+ * Helpers for the reader-tools browser suites: selecting words in a passage the way a reader does,
+ * reading the reader's stored notes, and the highlights painted in the page.
+ */
+import type { Page } from 'playwright-core';
+
+export const READING = 'partner-state';
+export const READER_PATH = `/read/${READING}/`;
+export const NOTES_KEY = `ar-notes:${READING}`;
+
+/**
+ * Selects `phrase` (its `occurrence`-th match) in a passage's text, skipping editorial note markers.
+ * Returns the selection's box so a test can also act next to it.
+ */
+export async function selectPhrase(page: Page, passage: string, phrase: string, occurrence = 0) {
+  return page.evaluate(
+    ([passage, phrase, occurrence]) => {
+      const element = document.querySelector(`#p-${passage} .passage-text`)!;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
+        acceptNode: (n) => (n.parentElement?.closest('.apparatus, .note-fold, [data-note]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      const nodes: [Text, number][] = [];
+      let text = '';
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        nodes.push([node, text.length]);
+        text += node.data;
+      }
+      let start = -1;
+      for (let i = 0; i <= Number(occurrence); i++) start = text.indexOf(String(phrase), start + 1);
+      if (start < 0) throw new Error(`"${phrase}" is not in passage ${passage}`);
+      const end = start + String(phrase).length;
+      const locate = (at: number, isEnd: boolean): [Text, number] => {
+        for (const [node, offset] of nodes) if (isEnd ? at <= offset + node.data.length : at < offset + node.data.length) return [node, at - offset];
+        const [last, offset] = nodes.at(-1)!;
+        return [last, at - offset];
+      };
+      const range = document.createRange();
+      range.setStart(...locate(start, false));
+      range.setEnd(...locate(end, true));
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      const box = range.getBoundingClientRect();
+      return { x: box.x, y: box.y, width: box.width, height: box.height, start, end };
+    },
+    [passage, phrase, occurrence] as const,
+  );
+}
+
+/** The reader's notes as stored in localStorage. */
+export async function storedNotes(page: Page): Promise<any[]> {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{"notes":[]}').notes, NOTES_KEY);
+}
+
+/** The text of every range painted with the reader's highlights, by highlight name. */
+export async function paintedHighlights(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const name of ['ar-mine', 'ar-mine-note']) {
+      const highlight = CSS.highlights.get(name);
+      out[name] = highlight ? [...highlight].map((range) => (range as Range).toString()) : [];
+    }
+    return out;
+  });
+}
+
+/** Waits until the reader tools are running (the custom element has upgraded). */
+export async function toolsReady(page: Page) {
+  await page.waitForFunction(() => customElements.get('ar-reader-tools') !== undefined && !document.querySelector('[data-tool="notes"]')?.hasAttribute('hidden'));
+}
