@@ -1,9 +1,12 @@
 /**
  * The reader's passage HTML: verbatim text with annotated phrases marked, a numbered marker after
- * each phrase linking to its note, and glossary terms as buttons that open their definition popover.
+ * each phrase linking to its note, and glossary terms as links to their entries, which a script turns
+ * into openers of the term's definition popover. (Links, not <button popovertarget>: a button is an
+ * inline-block, so a term could not wrap inside a line or keep its following punctuation.)
  * Built on renderRanges, so overlapping and nested phrases stay well nested.
  */
 import { APPARATUS_CLASS, noteAnchor, noteRefAnchor, termPopoverId } from './constants.ts';
+import { glossaryPath } from './urls.ts';
 import { escapeHtml } from './render-passage.ts';
 import { renderRanges, type Insertion, type MarkRange } from './render-ranges.ts';
 
@@ -29,7 +32,7 @@ const attr = (value: string) => escapeHtml(value);
 export function noteMarker(note: Pick<NoteMark, 'id' | 'number'>): string {
   return (
     `<a class="note-ref ${APPARATUS_CLASS}" href="#${attr(noteAnchor(note.id))}" id="${attr(noteRefAnchor(note.id))}" ` +
-    `data-note-ref="${attr(note.id)}" data-pagefind-ignore><span class="visually-hidden">Note </span>${note.number}</a>`
+    `data-note-ref="${attr(note.id)}" aria-label="Note ${note.number}" data-pagefind-ignore>${note.number}</a>`
   );
 }
 
@@ -37,6 +40,8 @@ export function annotatePassageHtml(
   passage: { text: string; role: string },
   notes: readonly NoteMark[],
   terms: readonly TermMark[],
+  /** Prefixes site paths with the deployment base (e.g. `/courses/pol-101/reader`). */
+  withBase: (path: string) => string = (path) => path,
 ): string {
   const ranges: MarkRange[] = [];
   const insertions: Insertion[] = [];
@@ -55,8 +60,8 @@ export function annotatePassageHtml(
       start: term.start,
       end: term.end,
       atomic: true,
-      open: `<button type="button" class="term" popovertarget="${popover}" aria-describedby="${popover}-short" data-term="${attr(term.termId)}">`,
-      close: '</button>',
+      open: `<a class="term" href="${attr(withBase(glossaryPath(term.termId)))}" aria-describedby="${popover}-short" data-term="${attr(term.termId)}">`,
+      close: '</a>',
     });
   }
   return renderRanges(passage.text, ranges, insertions, { mode: passage.role === 'list' ? 'list' : 'inline' });

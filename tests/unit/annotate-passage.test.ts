@@ -8,7 +8,7 @@ describe('annotatePassageHtml', () => {
     const html = annotatePassageHtml({ text: 'kicking of or providing', role: 'paragraph' }, [{ id: 'kick', number: 3, kind: 'editorial', start: 0, end: 10 }], []);
     expect(html).toBe(
       '<span class="anno anno--editorial" data-anno="kick">kicking of</span>' +
-        '<a class="note-ref apparatus" href="#note-kick" id="ref-kick" data-note-ref="kick" data-pagefind-ignore><span class="visually-hidden">Note </span>3</a>' +
+        '<a class="note-ref apparatus" href="#note-kick" id="ref-kick" data-note-ref="kick" aria-label="Note 3" data-pagefind-ignore>3</a>' +
         ' or providing',
     );
   });
@@ -19,7 +19,7 @@ describe('annotatePassageHtml', () => {
     expect(html).not.toContain('anno--');
   });
 
-  test('a glossary term inside an annotated phrase nests inside it as a popover button', () => {
+  test('a glossary term inside an annotated phrase nests inside it as a link to its entry', () => {
     const text = 'the peer production of common value';
     const html = annotatePassageHtml(
       { text, role: 'paragraph' },
@@ -27,7 +27,7 @@ describe('annotatePassageHtml', () => {
       [{ termId: 'peer-production', start: 4, end: 19 }],
     );
     expect(html).toContain(
-      '<span class="anno anno--gloss" data-anno="n1"><button type="button" class="term" popovertarget="term-def-peer-production" aria-describedby="term-def-peer-production-short" data-term="peer-production">peer production</button> of common value</span>',
+      '<span class="anno anno--gloss" data-anno="n1"><a class="term" href="/glossary/peer-production/" aria-describedby="term-def-peer-production-short" data-term="peer-production">peer production</a> of common value</span>',
     );
     expect(strip(html)).toBe(text);
   });
@@ -48,8 +48,8 @@ describe('annotatePassageHtml', () => {
   });
 
   test('list passages render one item per line', () => {
-    const html = annotatePassageHtml({ text: '  • one\n  • two', role: 'list' }, [], [{ termId: 'two', start: 12, end: 15 }]);
-    expect(html).toBe('<li>• one</li>\n<li>• <button type="button" class="term" popovertarget="term-def-two" aria-describedby="term-def-two-short" data-term="two">two</button></li>');
+    const html = annotatePassageHtml({ text: '  • one\n  • two', role: 'list' }, [], [{ termId: 'two', start: 12, end: 15 }], (p) => `/base${p}`);
+    expect(html).toBe('<li>• one</li>\n<li>• <a class="term" href="/base/glossary/two/" aria-describedby="term-def-two-short" data-term="two">two</a></li>');
   });
 
   test('escapes text and attribute values', () => {

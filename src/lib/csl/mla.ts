@@ -1,0 +1,279 @@
+/**
+ * The edition's own CSL 1.0.2 style for the MLA Handbook, 9th edition: core elements in MLA order
+ * (author. title. container, contributors, version, number, publisher, date, location.) for the
+ * item types this edition cites. Used by "cite this passage" and offered on /sources/.
+ *
+ * Works cited: "Kostakis, Vasilis, and Michel Bauwens. *Network Society …*. Palgrave Macmillan,
+ * 2014, https://doi.org/…. Palgrave Pivot." In text: "(Kostakis and Bauwens 12)".
+ */
+export const MLA = `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" demote-non-dropping-particle="never" page-range-format="minimal-two" default-locale="en-US">
+  <info>
+    <title>MLA Handbook 9th edition, Annotated Reader</title>
+    <id>annotated-reader/mla</id>
+    <category citation-format="author"/>
+    <updated>2025-01-01T00:00:00+00:00</updated>
+  </info>
+  <locale xml:lang="en">
+    <terms>
+      <term name="month-06" form="short">June</term>
+      <term name="month-07" form="short">July</term>
+      <term name="month-09" form="short">Sept.</term>
+      <term name="editor" form="verb">edited by</term>
+      <term name="translator" form="verb">translated by</term>
+      <term name="interviewer" form="verb">interview by</term>
+      <term name="recipient" form="verb">received by</term>
+      <term name="accessed">accessed</term>
+      <term name="volume" form="short">vol.</term>
+      <term name="issue" form="short">no.</term>
+      <term name="page" form="short">
+        <single>p.</single>
+        <multiple>pp.</multiple>
+      </term>
+    </terms>
+  </locale>
+  <macro name="author">
+    <names variable="author">
+      <name and="text" name-as-sort-order="first" sort-separator=", " delimiter=", " delimiter-precedes-last="always" et-al-min="3" et-al-use-first="1"/>
+      <substitute>
+        <names variable="editor">
+          <name and="text" name-as-sort-order="first" sort-separator=", " delimiter=", " delimiter-precedes-last="always" et-al-min="3" et-al-use-first="1"/>
+          <label form="long" prefix=", "/>
+        </names>
+        <names variable="translator">
+          <name and="text" name-as-sort-order="first" sort-separator=", " delimiter=", " delimiter-precedes-last="always" et-al-min="3" et-al-use-first="1"/>
+          <label form="long" prefix=", "/>
+        </names>
+        <text macro="title"/>
+      </substitute>
+    </names>
+  </macro>
+  <macro name="author-cite">
+    <names variable="author">
+      <name form="short" and="text" delimiter=", " et-al-min="3" et-al-use-first="1"/>
+      <substitute>
+        <names variable="editor"/>
+        <names variable="translator"/>
+        <text macro="title-short"/>
+      </substitute>
+    </names>
+  </macro>
+  <macro name="author-sort">
+    <names variable="author">
+      <name name-as-sort-order="all" and="text" sort-separator=", " delimiter=", "/>
+      <substitute>
+        <names variable="editor"/>
+        <names variable="translator"/>
+        <text variable="title"/>
+      </substitute>
+    </names>
+  </macro>
+  <macro name="title">
+    <choose>
+      <if type="book report thesis motion_picture software dataset periodical graphic map musical_score standard" match="any">
+        <text variable="title" font-style="italic"/>
+      </if>
+      <else>
+        <text variable="title" quotes="true"/>
+      </else>
+    </choose>
+  </macro>
+  <macro name="title-short">
+    <choose>
+      <if type="book report thesis motion_picture software dataset periodical graphic map musical_score standard" match="any">
+        <text variable="title" form="short" font-style="italic"/>
+      </if>
+      <else>
+        <text variable="title" form="short" quotes="true"/>
+      </else>
+    </choose>
+  </macro>
+  <macro name="description">
+    <choose>
+      <if type="interview">
+        <names variable="interviewer">
+          <label form="verb" text-case="capitalize-first" suffix=" "/>
+          <name and="text" delimiter=", "/>
+        </names>
+      </if>
+      <else-if type="personal_communication">
+        <choose>
+          <if variable="recipient">
+            <names variable="recipient">
+              <label form="verb" text-case="capitalize-first" suffix=" "/>
+              <name and="text" delimiter=", "/>
+            </names>
+          </if>
+          <else>
+            <text variable="genre" text-case="capitalize-first"/>
+          </else>
+        </choose>
+      </else-if>
+      <else-if type="manuscript document review review-book" match="any">
+        <text variable="genre" text-case="capitalize-first"/>
+      </else-if>
+    </choose>
+  </macro>
+  <macro name="other-contributors">
+    <choose>
+      <if variable="container-title">
+        <names variable="editor translator" delimiter=", ">
+          <label form="verb" suffix=" "/>
+          <name and="text" delimiter=", "/>
+        </names>
+      </if>
+      <else-if variable="author">
+        <names variable="editor translator" delimiter=", ">
+          <label form="verb" text-case="capitalize-first" suffix=" "/>
+          <name and="text" delimiter=", "/>
+        </names>
+      </else-if>
+    </choose>
+  </macro>
+  <macro name="version">
+    <choose>
+      <if is-numeric="edition">
+        <group delimiter=" ">
+          <number variable="edition" form="ordinal"/>
+          <text term="edition" form="short"/>
+        </group>
+      </if>
+      <else>
+        <text variable="edition" text-case="capitalize-first"/>
+      </else>
+    </choose>
+  </macro>
+  <macro name="number">
+    <group delimiter=", ">
+      <group delimiter=" ">
+        <text term="volume" form="short"/>
+        <text variable="volume"/>
+      </group>
+      <group delimiter=" ">
+        <text term="issue" form="short"/>
+        <text variable="issue"/>
+      </group>
+      <choose>
+        <if type="report">
+          <text variable="number"/>
+        </if>
+      </choose>
+    </group>
+  </macro>
+  <macro name="publisher">
+    <choose>
+      <if type="article-journal article-magazine article-newspaper post-weblog review review-book" match="none">
+        <text variable="publisher"/>
+      </if>
+    </choose>
+  </macro>
+  <macro name="date">
+    <choose>
+      <if variable="issued">
+        <date variable="issued">
+          <date-part name="day" suffix=" "/>
+          <date-part name="month" form="short" suffix=" "/>
+          <date-part name="year"/>
+        </date>
+      </if>
+    </choose>
+  </macro>
+  <macro name="location">
+    <choose>
+      <if variable="page">
+        <group delimiter=" ">
+          <label variable="page" form="short"/>
+          <text variable="page"/>
+        </group>
+      </if>
+    </choose>
+  </macro>
+  <macro name="link">
+    <choose>
+      <if variable="DOI">
+        <text variable="DOI" prefix="https://doi.org/"/>
+      </if>
+      <else>
+        <text variable="URL"/>
+      </else>
+    </choose>
+  </macro>
+  <macro name="thesis">
+    <choose>
+      <if type="thesis">
+        <text variable="genre"/>
+      </if>
+    </choose>
+  </macro>
+  <macro name="accessed">
+    <group delimiter=" ">
+      <text term="accessed" text-case="capitalize-first"/>
+      <date variable="accessed">
+        <date-part name="day" suffix=" "/>
+        <date-part name="month" form="short" suffix=" "/>
+        <date-part name="year"/>
+      </date>
+    </group>
+  </macro>
+  <macro name="locator">
+    <choose>
+      <if locator="page">
+        <text variable="locator"/>
+      </if>
+      <else>
+        <group delimiter=" ">
+          <label variable="locator" form="short"/>
+          <text variable="locator"/>
+        </group>
+      </else>
+    </choose>
+  </macro>
+  <citation et-al-min="3" et-al-use-first="1" disambiguate-add-givenname="true" givenname-disambiguation-rule="primary-name">
+    <layout prefix="(" suffix=")" delimiter="; ">
+      <choose>
+        <if disambiguate="true">
+          <group delimiter=" ">
+            <group delimiter=", ">
+              <text macro="author-cite"/>
+              <text macro="title-short"/>
+            </group>
+            <text macro="locator"/>
+          </group>
+        </if>
+        <else>
+          <group delimiter=" ">
+            <text macro="author-cite"/>
+            <text macro="locator"/>
+          </group>
+        </else>
+      </choose>
+    </layout>
+  </citation>
+  <bibliography hanging-indent="true" entry-spacing="0">
+    <sort>
+      <key macro="author-sort"/>
+      <key variable="title"/>
+    </sort>
+    <layout suffix=".">
+      <group delimiter=". ">
+        <text macro="author"/>
+        <text macro="title"/>
+        <text macro="description"/>
+        <group delimiter=", ">
+          <text variable="container-title" font-style="italic"/>
+          <text macro="other-contributors"/>
+          <text macro="version"/>
+          <text macro="number"/>
+          <text macro="publisher"/>
+          <text macro="date"/>
+          <text macro="thesis"/>
+          <text macro="location"/>
+          <text macro="link"/>
+        </group>
+        <text variable="collection-title"/>
+        <text macro="accessed"/>
+      </group>
+    </layout>
+  </bibliography>
+</style>
+`;

@@ -1,0 +1,196 @@
+/**
+ * <ar-annotations> wraps the reading body and enhances notes and glossary terms that already work
+ * without JavaScript (markers are links to the notes, terms are popover buttons):
+ * - hovering or focusing a phrase or its marker lights its note, and the other way round;
+ * - on narrow screens a marker folds its note open right after the phrase instead of jumping;
+ * - a glossary term (a link to its entry) opens its definition popover on click and on keyboard
+ *   focus instead of navigating; the popover links on to the full entry. Escape closes it.
+ */
+import { DATA, noteAnchor, termPopoverId } from '../lib/constants.ts';
+
+const WIDE_QUERY = '(min-width: 1100px)';
+const LIT = 'is-lit';
+
+class ArAnnotations extends HTMLElement {
+  #wide = window.matchMedia(WIDE_QUERY);
+  #placeholders = new Map<string, Comment>();
+
+  connectedCallback() {
+    this.addEventListener('pointerover', this.#onEnter);
+    this.addEventListener('focusin', this.#onEnter);
+    this.addEventListener('pointerout', this.#onLeave);
+    this.addEventListener('focusout', this.#onLeave);
+    this.addEventListener('click', this.#onClick);
+    this.addEventListener('click', this.#onTermClick);
+    this.addEventListener('focusin', this.#onTermFocus);
+    this.addEventListener('focusout', this.#onTermBlur);
+    this.addEventListener('toggle', this.#onTermToggle, true);
+    for (const term of this.querySelectorAll(`a[${DATA.term}]`)) {
+      term.setAttribute('aria-haspopup', 'dialog');
+      term.setAttribute('aria-expanded', 'false');
+    }
+    this.#wide.addEventListener('change', this.#applyMode);
+    this.#applyMode();
+  }
+
+  disconnectedCallback() {
+    this.#wide.removeEventListener('change', this.#applyMode);
+  }
+
+  /** The note id an event target belongs to: a phrase, a marker, or the note itself. */
+  #noteIdOf(target: EventTarget | null): string | undefined {
+    if (!(target instanceof Element)) return undefined;
+    const el = target.closest(`[${DATA.noteRef}], [${DATA.anno}], [${DATA.note}]`);
+    return el?.getAttribute(DATA.noteRef) ?? el?.getAttribute(DATA.anno) ?? el?.getAttribute(DATA.note) ?? undefined;
+  }
+
+  #light(id: string, on: boolean) {
+    const selector = `[${DATA.noteRef}="${CSS.escape(id)}"], [${DATA.anno}="${CSS.escape(id)}"], [${DATA.note}="${CSS.escape(id)}"]`;
+    for (const el of this.querySelectorAll(selector)) el.classList.toggle(LIT, on);
+  }
+
+  #onEnter = (event: Event) => {
+    const id = this.#noteIdOf(event.target);
+    if (id) this.#light(id, true);
+  };
+
+  #onLeave = (event: Event) => {
+    const id = this.#noteIdOf(event.target);
+    const next = this.#noteIdOf((event as FocusEvent | PointerEvent).relatedTarget);
+    if (id && id !== next) this.#light(id, false);
+  };
+
+  /** Narrow screens: notes are folded away and open in place, right after their phrase. */
+  #applyMode = () => {
+    const fold = !this.#wide.matches;
+    this.toggleAttribute('data-fold', fold);
+    for (const marker of this.querySelectorAll<HTMLAnchorElement>(`a[${DATA.noteRef}]`)) {
+      if (fold) {
+        marker.setAttribute('role', 'button');
+        marker.setAttribute('aria-expanded', String(this.#isOpen(marker.getAttribute(DATA.noteRef)!)));
+        marker.setAttribute('aria-controls', noteAnchor(marker.getAttribute(DATA.noteRef)!));
+      } else {
+        marker.removeAttribute('role');
+        marker.removeAttribute('aria-expanded');
+        marker.removeAttribute('aria-controls');
+      }
+    }
+    if (!fold) for (const id of [...this.#placeholders.keys()]) this.#fold(id, false);
+  };
+
+  #isOpen(id: string) {
+    return this.#placeholders.has(id);
+  }
+
+  /** Moves the note next to its marker (open) or back to its list (closed). */
+  #fold(id: string, open: boolean) {
+    const note = this.querySelector<HTMLElement>(`[${DATA.note}="${CSS.escape(id)}"]`);
+    const marker = this.querySelector<HTMLElement>(`a[${DATA.noteRef}="${CSS.escape(id)}"]`);
+    if (!note || !marker) return;
+    if (open && !this.#placeholders.has(id)) {
+      const placeholder = document.createComment(`note ${id}`);
+      note.before(placeholder);
+      this.#placeholders.set(id, placeholder);
+      // The note is a list item: it travels inside a list of its own to stay a valid <li>.
+      const holder = document.createElement('span');
+      holder.className = 'note-fold';
+      const list = document.createElement('ol');
+      list.append(note);
+      holder.append(list);
+      marker.after(holder);
+    } else if (!open && this.#placeholders.has(id)) {
+      const placeholder = this.#placeholders.get(id)!;
+      const holder = note.closest('.note-fold');
+      placeholder.replaceWith(note);
+      holder?.remove();
+      this.#placeholders.delete(id);
+    }
+    if (this.hasAttribute('data-fold')) marker.setAttribute('aria-expanded', String(open));
+  }
+
+  #onClick = (event: MouseEvent) => {
+    if (!this.hasAttribute('data-fold')) return;
+    const target = event.target instanceof Element ? event.target : null;
+    const marker = target?.closest<HTMLAnchorElement>(`a[${DATA.noteRef}]`);
+    if (marker) {
+      event.preventDefault();
+      const id = marker.getAttribute(DATA.noteRef)!;
+      this.#fold(id, !this.#isOpen(id));
+      return;
+    }
+    // The back-link inside an open note closes it and returns to the marker.
+    const back = target?.closest<HTMLAnchorElement>('.note-number');
+    const id = back ? this.#noteIdOf(back) : undefined;
+    if (back && id && this.#isOpen(id)) {
+      event.preventDefault();
+      this.#fold(id, false);
+      this.querySelector<HTMLElement>(`a[${DATA.noteRef}="${CSS.escape(id)}"]`)?.focus();
+    }
+  };
+
+  /** The term link an event concerns, if any. */
+  #termOf(target: EventTarget | null): HTMLAnchorElement | undefined {
+    return target instanceof Element ? (target.closest<HTMLAnchorElement>(`a[${DATA.term}]`) ?? undefined) : undefined;
+  }
+
+  #popoverFor(term: HTMLAnchorElement): HTMLElement | undefined {
+    const id = termPopoverId(term.getAttribute(DATA.term)!);
+    return document.getElementById(id) ?? undefined;
+  }
+
+  #showTerm(term: HTMLAnchorElement) {
+    const popover = this.#popoverFor(term);
+    if (!popover || popover.matches(':popover-open')) return;
+    this.#openTerm = term;
+    try {
+      // `source` makes the term the popover's invoker: anchor for positioning, and the popover
+      // follows it in the focus order.
+      popover.showPopover({ source: term } as ShowPopoverOptions);
+    } catch {
+      popover.showPopover();
+    }
+  }
+
+  #openTerm: HTMLAnchorElement | undefined;
+
+  #onTermToggle = (event: Event) => {
+    const popover = event.target as HTMLElement;
+    const open = (event as ToggleEvent).newState === 'open';
+    for (const term of this.querySelectorAll<HTMLAnchorElement>(`a[${DATA.term}]`)) {
+      if (this.#popoverFor(term) === popover) term.setAttribute('aria-expanded', String(open && term === this.#openTerm));
+    }
+  };
+
+  #onTermClick = (event: MouseEvent) => {
+    const term = this.#termOf(event.target);
+    if (!term || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    const popover = this.#popoverFor(term);
+    if (popover?.matches(':popover-open') && this.#openTerm === term) popover.hidePopover();
+    else {
+      popover?.hidePopover?.();
+      this.#showTerm(term);
+    }
+  };
+
+  /** Keyboard focus on a term shows its definition (a click does too). */
+  #onTermFocus = (event: FocusEvent) => {
+    const term = this.#termOf(event.target);
+    if (term?.matches(':focus-visible')) this.#showTerm(term);
+  };
+
+  #onTermBlur = (event: FocusEvent) => {
+    const term = this.#termOf(event.target);
+    const popover = term && this.#popoverFor(term);
+    if (!popover?.matches(':popover-open')) return;
+    const next = event.relatedTarget;
+    if (next instanceof Node && popover.contains(next)) return;
+    popover.hidePopover();
+  };
+}
+
+interface ShowPopoverOptions {
+  source?: HTMLElement;
+}
+
+if (!customElements.get('ar-annotations')) customElements.define('ar-annotations', ArAnnotations);

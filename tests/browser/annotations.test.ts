@@ -1,0 +1,156 @@
+/**
+ * The editorial layer in the reader, as a reader uses it: notes reachable by links without
+ * JavaScript, sidenotes beside their passage on wide screens, notes folding open after their
+ * phrase on narrow ones, phrase ⇄ note lighting, keyboard round trips, and term popovers.
+ * Data-driven from the built page, so it holds for whatever the edition contains.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { browserAvailable, openPage, runAxe, startSession, type Session } from './harness.ts';
+
+const READER = '/read/partner-state/';
+
+describe.skipIf(!browserAvailable)('notes and glossary terms in the reader', () => {
+  let session: Session;
+  let hasNotes = false;
+  let hasTerms = false;
+  beforeAll(async () => {
+    session = await startSession();
+    const { page, context } = await openPage(session);
+    await page.goto(session.url(READER));
+    hasNotes = (await page.locator('a[data-note-ref]').count()) > 0;
+    hasTerms = (await page.locator('button[data-term]').count()) > 0;
+    await context.close();
+  });
+  afterAll(() => session?.close());
+
+  test('without JavaScript every note and every definition is reachable by links', async () => {
+    const { page, context } = await openPage(session, { javaScriptEnabled: false });
+    await page.goto(session.url(READER));
+    const markers = await page.$$eval('a[data-note-ref]', (as) =>
+      as.map((a) => ({ id: a.getAttribute('data-note-ref'), href: a.getAttribute('href'), own: a.id })),
+    );
+    const notes = await page.$$eval('.passage-notes [data-note]', (els) => els.map((el) => el.getAttribute('data-note')));
+    // One marker per passage note, and each marker ⇄ note pair links both ways.
+    expect(markers.map((m) => m.id).sort()).toEqual([...notes].sort());
+    for (const marker of markers) {
+      expect(marker.href).toBe(`#note-${marker.id}`);
+      const note = page.locator(`#note-${marker.id}`);
+      await expect.poll(() => note.isVisible()).toBe(true);
+      expect(await note.locator('.note-number').getAttribute('href')).toBe(`#${marker.own}`);
+    }
+    // Each term button opens a popover (a platform feature, no script) that links to the full entry.
+    const terms = await page.$$eval('button[data-term]', (bs) => bs.map((b) => b.getAttribute('popovertarget')));
+    for (const target of new Set(terms)) {
+      const popover = page.locator(`#${target}`);
+      expect(await popover.count()).toBe(1);
+      expect(await popover.locator('a[href*="/glossary/"]').count()).toBe(1);
+    }
+    if (terms.length) {
+      const first = page.locator('button[data-term]').first();
+      await first.scrollIntoViewIfNeeded();
+      await first.click();
+      expect(await page.locator(`#${terms[0]}`).isVisible()).toBe(true);
+    }
+    await context.close();
+  });
+
+  test('wide screens: each note sits in the margin beside its passage', async () => {
+    if (!hasNotes) return;
+    const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 } });
+    await page.goto(session.url(READER));
+    const placements = await page.$$eval('.passage-notes', (asides) =>
+      asides.map((aside) => {
+        const row = aside.closest('.passage')!;
+        const text = row.querySelector('.passage-text')!.getBoundingClientRect();
+        const box = aside.getBoundingClientRect();
+        const rowBox = row.getBoundingClientRect();
+        return { id: row.id, right: box.left >= text.right, top: box.top >= rowBox.top - 1, bottom: box.bottom <= rowBox.bottom + 1 };
+      }),
+    );
+    expect(placements.length).toBeGreaterThan(0);
+    for (const p of placements) expect(p, p.id).toEqual({ id: p.id, right: true, top: true, bottom: true });
+    await context.close();
+  });
+
+  test('narrow screens: a marker folds its note open right after the phrase, and closes it again', async () => {
+    if (!hasNotes) return;
+    const { page, context } = await openPage(session, { viewport: { width: 375, height: 800 }, reducedMotion: 'reduce' });
+    await page.goto(session.url(READER));
+    const marker = page.locator('a[data-note-ref]').first();
+    const id = await marker.getAttribute('data-note-ref');
+    expect(await page.locator(`#note-${id}`).isVisible()).toBe(false);
+    expect(await marker.getAttribute('aria-expanded')).toBe('false');
+    await marker.click();
+    expect(await marker.getAttribute('aria-expanded')).toBe('true');
+    const note = page.locator(`#note-${id}`);
+    expect(await note.isVisible()).toBe(true);
+    expect(await marker.evaluate((a) => a.nextElementSibling?.classList.contains('note-fold'))).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const violations = await runAxe(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await marker.click();
+    expect(await marker.getAttribute('aria-expanded')).toBe('false');
+    expect(await note.isVisible()).toBe(false);
+    await context.close();
+  });
+
+  test('hovering or focusing a phrase lights its note, and the other way round', async () => {
+    if (!hasNotes) return;
+    const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    await page.goto(session.url(READER));
+    const phrase = page.locator('[data-anno]').first();
+    const id = await phrase.getAttribute('data-anno');
+    await phrase.hover();
+    expect(await page.locator(`#note-${id}`).evaluate((el) => el.classList.contains('is-lit'))).toBe(true);
+    await page.mouse.move(0, 0);
+    expect(await page.locator(`#note-${id}`).evaluate((el) => el.classList.contains('is-lit'))).toBe(false);
+    await page.locator(`#note-${id}`).hover();
+    expect(await phrase.evaluate((el) => el.classList.contains('is-lit'))).toBe(true);
+    await page.mouse.move(0, 0);
+    await page.locator(`a[data-note-ref="${id}"]`).focus();
+    expect(await page.locator(`#note-${id}`).evaluate((el) => el.classList.contains('is-lit'))).toBe(true);
+    await context.close();
+  });
+
+  test('keyboard: from a marker to its note and back', async () => {
+    if (!hasNotes) return;
+    const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    await page.goto(session.url(READER));
+    const marker = page.locator('a[data-note-ref]').first();
+    const id = await marker.getAttribute('data-note-ref');
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`note-${id}`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('note-number'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`ref-${id}`);
+    await context.close();
+  });
+
+  test('a glossary term shows its definition on keyboard focus and on click; Escape closes it', async () => {
+    if (!hasTerms) return;
+    const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    await page.goto(session.url(READER));
+    const term = page.locator('button[data-term]').first();
+    const popoverId = (await term.getAttribute('popovertarget'))!;
+    const popover = page.locator(`#${popoverId}`);
+    // Announced: the short definition is the button's accessible description.
+    const described = await term.getAttribute('aria-describedby');
+    expect(await page.locator(`#${described}`).textContent()).toBeTruthy();
+    await term.focus();
+    // Programmatic focus is not :focus-visible; reach it the way a keyboard user does.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await popover.isVisible()).toBe(true);
+    const violations = await runAxe(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await page.keyboard.press('Escape');
+    expect(await popover.isVisible()).toBe(false);
+    await term.click();
+    expect(await popover.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await popover.isVisible()).toBe(false);
+    await context.close();
+  });
+});
