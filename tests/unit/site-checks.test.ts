@@ -149,10 +149,14 @@ describe('Content-Security-Policy', () => {
     expect(printPolicy(trimmed)).toBe(`default-src 'self'; script-src 'self' ${used} ${configured}; style-src 'self' ${style}`);
   });
 
-  test('trimPagePolicy rewrites only the policy attribute of the page', () => {
+  test('trimPagePolicy trims the policy and moves it right after <meta charset>, leaving the rest as it was', () => {
+    const used = hashSource('256', 'a()');
     const unused = hashSource('256', 'b()');
-    const html = page(`<meta charset="utf-8">${csp(`script-src 'self' ${unused}`)}<script>a()</script>`, '<p>x</p>');
-    expect(trimPagePolicy(html, new Set())).toBe(html.replace(` ${unused}`, ''));
+    const html = page(`<meta charset="utf-8"><title>T</title><script>a()</script>${csp(`script-src 'self' ${used} ${unused}`)}<link rel="stylesheet" href="/a.css">`, '<p>x</p>');
+    expect(trimPagePolicy(html, new Set())).toBe(
+      page(`<meta charset="utf-8">${csp(`script-src 'self' ${used}`)}<title>T</title><script>a()</script><link rel="stylesheet" href="/a.css">`, '<p>x</p>'),
+    );
+    expect(trimPagePolicy(page(`<title>T</title>${csp("script-src 'self'")}`), new Set())).toBe(page(`${csp("script-src 'self'")}<title>T</title>`));
     expect(trimPagePolicy(page('<meta charset="utf-8">'), new Set())).toBeUndefined();
   });
 });
