@@ -27,9 +27,9 @@ const LANG = 'en-US';
 
 interface CiteprocEngine {
   updateItems: (ids: string[]) => void;
-  setOutputFormat: (format: string) => void;
+  setOutputFormat: (format: 'html') => void;
   makeCitationCluster: (items: Record<string, unknown>[]) => string;
-  makeBibliography: () => [{ entry_ids: string[][] }, string[]];
+  makeBibliography: () => [object, string[]];
   opt: { development_extensions: { wrap_url_and_doi: boolean } };
 }
 
@@ -42,31 +42,61 @@ if (!csl.styles.has('chicago-author-date')) csl.styles.add('chicago-author-date'
 if (!csl.styles.has('mla')) csl.styles.add('mla', MLA);
 
 /**
- * Engines by style, output format and bibliography. Building one and registering ~100 items costs
- * far more than formatting a citation with it, and a page may cite dozens of times, so engines are
- * kept (our own instances: the plugin's shared engine is reset by every other caller).
+ * One engine per style, kept for the life of the process: building one costs from tens of
+ * milliseconds (the edition's styles) to seconds (the plugin's APA), formatting with it a few
+ * milliseconds. It is fed the items of the current call; a different set replaces the last one.
+ * Our own instances, because the plugin's shared engine is reset by every other caller.
  */
-const engines = new Map<string, CiteprocEngine>();
-const MAX_ENGINES = 12;
+interface StyleEngine {
+  engine: CiteprocEngine;
+  items: Map<string, Record<string, unknown>>;
+  key: string;
+}
+const engines = new Map<CitationStyle, StyleEngine>();
 
-function engineFor(items: readonly CslItem[], style: CitationStyle, format: 'html' | 'text'): CiteprocEngine {
+function engineFor(items: readonly CslItem[], style: CitationStyle): CiteprocEngine {
+  let entry = engines.get(style);
+  if (!entry) {
+    const store = new Map<string, Record<string, unknown>>();
+    const engine: CiteprocEngine = new CSL.Engine(
+      {
+        retrieveLocale: (lang: string) => csl.locales.get(lang),
+        retrieveItem: (id: string) => store.get(id),
+        // Honoured by the CSL plugin's entry hook: marks each entry with its id (a style may skip
+        // items, as APA does personal communications, so positions cannot be trusted).
+        wrapBibliographyEntry: (id: string) => [`${ENTRY_MARK}${id}${ENTRY_MARK}`, ''],
+      },
+      csl.styles.get(style),
+      LANG,
+      true,
+    );
+    // HTML only: links in the bibliography; plain text is derived from it (one engine, not two).
+    engine.setOutputFormat('html');
+    engine.opt.development_extensions.wrap_url_and_doi = true;
+    entry = { engine, items: store, key: '' };
+    engines.set(style, entry);
+  }
   const data = items.map(toCslJson);
-  const key = `${style}|${format}|${JSON.stringify(data)}`;
-  const cached = engines.get(key);
-  if (cached) return cached;
-  const byId = new Map(data.map((item) => [item.id as string, item]));
-  const engine: CiteprocEngine = new CSL.Engine(
-    { retrieveLocale: (lang: string) => csl.locales.get(lang), retrieveItem: (id: string) => byId.get(id) },
-    csl.styles.get(style),
-    LANG,
-    true,
-  );
-  engine.setOutputFormat(format);
-  engine.opt.development_extensions.wrap_url_and_doi = false;
-  engine.updateItems([...byId.keys()]);
-  if (engines.size >= MAX_ENGINES) engines.delete(engines.keys().next().value!);
-  engines.set(key, engine);
-  return engine;
+  const key = JSON.stringify(data);
+  if (entry.key !== key) {
+    entry.engine.updateItems([]);
+    entry.items.clear();
+    for (const item of data) entry.items.set(item.id as string, item);
+    entry.engine.updateItems([...entry.items.keys()]);
+    entry.key = key;
+  }
+  return entry.engine;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
+
+/** The text of citeproc's HTML: tags dropped, entities decoded. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:#(\d+)|#x([0-9a-f]+)|(\w+));/gi, (whole, dec: string, hex: string, name: string) =>
+      dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (ENTITIES[name] ?? whole),
+    );
 }
 
 /**
@@ -75,8 +105,18 @@ function engineFor(items: readonly CslItem[], style: CitationStyle, format: 'htm
  */
 export function toCslJson(item: CslItem): Record<string, unknown> {
   const { note: _note, ...rest } = item;
+  const json: Record<string, unknown> = { ...rest };
+  // citeproc-js wants numeric variables as strings and date parts as numbers.
+  for (const key of ['page', 'volume', 'issue', 'number', 'edition'] as const) {
+    if (item[key] !== undefined) json[key] = String(item[key]);
+  }
+  for (const key of ['issued', 'accessed', 'original-date'] as const) {
+    const date = item[key];
+    if (date?.['date-parts']) json[key] = { ...date, 'date-parts': date['date-parts'].map((parts) => parts.map(Number)) };
+  }
   const main = item.title?.split(/:\s/)[0];
-  return main && main !== item.title ? { ...rest, 'title-short': main } : rest;
+  if (main && main !== item.title) json['title-short'] = main;
+  return json;
 }
 
 /** CSL locator labels and the abbreviations editors write for them. */
@@ -113,17 +153,19 @@ export interface BibliographyEntry {
   text: string;
 }
 
+const ENTRY_MARK = '\u0002';
+const MARKED = new RegExp(`${ENTRY_MARK}([^${ENTRY_MARK}]*)${ENTRY_MARK}`);
 const unwrapEntry = (html: string) => html.replace(/^\s*<div class="csl-entry">/, '').replace(/<\/div>\s*$/, '').trim();
 
 /** The bibliography in the style's order (Chicago, APA, MLA: by author, then date or title). */
 export function formatBibliography(items: readonly CslItem[], style: CitationStyle = DEFAULT_CITATION_STYLE): BibliographyEntry[] {
   if (items.length === 0) return [];
-  const render = (format: 'html' | 'text') => {
-    const [meta, entries] = engineFor(items, style, format).makeBibliography();
-    return entries.map((entry, index) => ({ id: meta.entry_ids[index]![0]!, entry }));
-  };
-  const text = new Map(render('text').map(({ id, entry }) => [id, entry.trim()]));
-  return render('html').map(({ id, entry }) => ({ id, html: unwrapEntry(entry), text: text.get(id)! }));
+  return engineFor(items, style)
+    .makeBibliography()[1]
+    .map((entry) => {
+      const html = unwrapEntry(entry.replace(MARKED, ''));
+      return { id: MARKED.exec(entry)?.[1] ?? '', html, text: htmlToText(html) };
+    });
 }
 
 export interface CitationOptions {
@@ -141,13 +183,55 @@ export interface CitationOptions {
 export function formatCitation(item: CslItem, options: CitationOptions = {}): string {
   const { locator, mode = 'parenthetical', style = DEFAULT_CITATION_STYLE, format = 'text' } = options;
   const context = options.context?.some((other) => other.id === item.id) ? options.context : [...(options.context ?? []), item];
-  const engine = engineFor(context, style, format);
+  const engine = engineFor(context, style);
   const cite = { id: item.id, ...(locator ? parseLocator(locator) : {}) };
-  if (mode === 'parenthetical') return engine.makeCitationCluster([cite]);
+  const cluster = (extra: object) => {
+    const html = engine.makeCitationCluster([{ ...cite, ...extra }]);
+    return format === 'html' ? html : htmlToText(html);
+  };
+  if (mode === 'parenthetical') return cluster({});
   // Narrative: the author as the style names them, then the rest of the citation in parentheses.
-  let author = engine.makeCitationCluster([{ ...cite, 'author-only': true }]).replace(/^\((.*)\)$/, '$1');
+  let author = cluster({ 'author-only': true }).replace(/^\((.*)\)$/, '$1');
   // APA joins authors with "&" inside parentheses but "and" in running text.
-  if (style === 'apa') author = author.replace(/ &(amp;)? (?=[^&]*$)/, ' and ');
-  const rest = engine.makeCitationCluster([{ ...cite, 'suppress-author': true }]);
+  if (style === 'apa') author = author.replace(/ &(?:amp;|#38;)? (?=[^&]*$)/, ' and ');
+  const rest = cluster({ 'suppress-author': true });
   return /^\(?\)?$|NO_PRINTED_FORM/.test(rest) ? author : `${author} ${rest}`;
+}
+
+/** What "cite this passage" needs to know about a reading and one of its passages. */
+export interface PassageCitationInput {
+  /** The reading's title, e.g. "The Partner State". */
+  title: string;
+  /** Authors as CSL names, when the text has any; `{ literal: "P2P Foundation" }` for a body. */
+  author?: CslItem['author'];
+  /** The site that publishes the edition, e.g. "Annotated Reader". */
+  siteName: string;
+  /** Absolute permalink of the passage (`…/read/<reading>/#p-<id>`). */
+  url: string;
+  /** The passage number (¶n), cited as the locator. */
+  passageNumber: number;
+  /** Publication date of the text or edition, when known. */
+  issued?: CslItem['issued'];
+  /** Day the reader consulted it (Chicago and MLA print it for undated web texts). */
+  accessed?: Date | undefined;
+}
+
+/** A passage cited in one style: the reference-list entry and the in-text citation with its ¶ locator. */
+export function formatPassageCitation(
+  input: PassageCitationInput,
+  style: CitationStyle = DEFAULT_CITATION_STYLE,
+): { reference: BibliographyEntry; inText: string } {
+  const accessed = input.accessed;
+  const item: CslItem = {
+    id: 'passage',
+    type: 'webpage',
+    title: input.title,
+    'container-title': input.siteName,
+    URL: input.url,
+    ...(input.author ? { author: input.author } : {}),
+    ...(input.issued ? { issued: input.issued } : {}),
+    ...(accessed ? { accessed: { 'date-parts': [[accessed.getUTCFullYear(), accessed.getUTCMonth() + 1, accessed.getUTCDate()]] } } : {}),
+  };
+  const [reference] = formatBibliography([item], style);
+  return { reference: reference!, inText: formatCitation(item, { style, locator: `para. ${input.passageNumber}` }) };
 }

@@ -26,6 +26,10 @@ export const MLA = `<?xml version="1.0" encoding="utf-8"?>
       <term name="accessed">accessed</term>
       <term name="volume" form="short">vol.</term>
       <term name="issue" form="short">no.</term>
+      <term name="paragraph" form="short">
+        <single>par.</single>
+        <multiple>pars.</multiple>
+      </term>
       <term name="page" form="short">
         <single>p.</single>
         <multiple>pp.</multiple>
@@ -98,15 +102,9 @@ export const MLA = `<?xml version="1.0" encoding="utf-8"?>
       </if>
       <else-if type="personal_communication">
         <choose>
-          <if variable="recipient">
-            <names variable="recipient">
-              <label form="verb" text-case="capitalize-first" suffix=" "/>
-              <name and="text" delimiter=", "/>
-            </names>
-          </if>
-          <else>
+          <if variable="recipient" match="none">
             <text variable="genre" text-case="capitalize-first"/>
-          </else>
+          </if>
         </choose>
       </else-if>
       <else-if type="manuscript document review review-book" match="any">
@@ -116,7 +114,13 @@ export const MLA = `<?xml version="1.0" encoding="utf-8"?>
   </macro>
   <macro name="other-contributors">
     <choose>
-      <if variable="container-title">
+      <if type="personal_communication">
+        <names variable="recipient">
+          <label form="verb" text-case="capitalize-first" suffix=" "/>
+          <name and="text" delimiter=", "/>
+        </names>
+      </if>
+      <else-if variable="container-title">
         <names variable="editor translator" delimiter=", ">
           <label form="verb" suffix=" "/>
           <name and="text" delimiter=", "/>
@@ -198,13 +202,6 @@ export const MLA = `<?xml version="1.0" encoding="utf-8"?>
       </else>
     </choose>
   </macro>
-  <macro name="thesis">
-    <choose>
-      <if type="thesis">
-        <text variable="genre"/>
-      </if>
-    </choose>
-  </macro>
   <macro name="accessed">
     <group delimiter=" ">
       <text term="accessed" text-case="capitalize-first"/>
@@ -215,38 +212,37 @@ export const MLA = `<?xml version="1.0" encoding="utf-8"?>
       </date>
     </group>
   </macro>
-  <macro name="locator">
+  <macro name="locator-page">
     <choose>
       <if locator="page">
         <text variable="locator"/>
       </if>
-      <else>
+    </choose>
+  </macro>
+  <macro name="locator-other">
+    <choose>
+      <if locator="page" match="none">
         <group delimiter=" ">
           <label variable="locator" form="short"/>
           <text variable="locator"/>
         </group>
-      </else>
+      </if>
     </choose>
   </macro>
   <citation et-al-min="3" et-al-use-first="1" disambiguate-add-givenname="true" givenname-disambiguation-rule="primary-name">
     <layout prefix="(" suffix=")" delimiter="; ">
-      <choose>
-        <if disambiguate="true">
-          <group delimiter=" ">
-            <group delimiter=", ">
-              <text macro="author-cite"/>
+      <group delimiter=" ">
+        <group delimiter=", ">
+          <text macro="author-cite"/>
+          <choose>
+            <if disambiguate="true">
               <text macro="title-short"/>
-            </group>
-            <text macro="locator"/>
-          </group>
-        </if>
-        <else>
-          <group delimiter=" ">
-            <text macro="author-cite"/>
-            <text macro="locator"/>
-          </group>
-        </else>
-      </choose>
+            </if>
+          </choose>
+          <text macro="locator-other"/>
+        </group>
+        <text macro="locator-page"/>
+      </group>
     </layout>
   </citation>
   <bibliography hanging-indent="true" entry-spacing="0">
@@ -255,24 +251,40 @@ export const MLA = `<?xml version="1.0" encoding="utf-8"?>
       <key variable="title"/>
     </sort>
     <layout suffix=".">
-      <group delimiter=". ">
-        <text macro="author"/>
-        <text macro="title"/>
-        <text macro="description"/>
-        <group delimiter=", ">
-          <text variable="container-title" font-style="italic"/>
-          <text macro="other-contributors"/>
-          <text macro="version"/>
-          <text macro="number"/>
-          <text macro="publisher"/>
-          <text macro="date"/>
-          <text macro="thesis"/>
-          <text macro="location"/>
-          <text macro="link"/>
-        </group>
-        <text variable="collection-title"/>
-        <text macro="accessed"/>
-      </group>
+      <choose>
+        <if type="thesis">
+          <group delimiter=". ">
+            <text macro="author"/>
+            <text macro="title"/>
+            <text macro="date"/>
+            <group delimiter=", ">
+              <text variable="publisher"/>
+              <text variable="genre"/>
+              <text macro="link"/>
+            </group>
+            <text macro="accessed"/>
+          </group>
+        </if>
+        <else>
+          <group delimiter=". ">
+            <text macro="author"/>
+            <text macro="title"/>
+            <text macro="description"/>
+            <group delimiter=", ">
+              <text variable="container-title" font-style="italic"/>
+              <text macro="other-contributors"/>
+              <text macro="version"/>
+              <text macro="number"/>
+              <text macro="publisher"/>
+              <text macro="date"/>
+              <text macro="location"/>
+              <text macro="link"/>
+            </group>
+            <text variable="collection-title"/>
+            <text macro="accessed"/>
+          </group>
+        </else>
+      </choose>
     </layout>
   </bibliography>
 </style>

@@ -1,0 +1,172 @@
+/**
+ * Citation output, checked by hand against The Chicago Manual of Style 17th ed. (author-date,
+ * ch. 15), the MLA Handbook 9th ed. and APA 7th ed., one item per type the edition cites.
+ */
+import { describe, expect, test, vi } from 'vitest';
+import {
+  formatBibliography,
+  formatCitation,
+  formatPassageCitation,
+  htmlToText,
+  parseLocator,
+  toCslJson,
+  type CitationStyle,
+} from '../../src/lib/citations.ts';
+import { CslItemSchema, type CslItem } from '../../src/schemas/source.ts';
+
+// Building the plugin's APA engine takes seconds on a busy machine (once per process).
+vi.setConfig({ testTimeout: 60_000 });
+
+const ITEMS: CslItem[] = [
+  { id: 'book', type: 'book', author: [{ family: 'Kostakis', given: 'Vasilis' }, { family: 'Bauwens', given: 'Michel' }], title: 'Network Society and Future Scenarios for a Collaborative Economy', publisher: 'Palgrave Macmillan', 'publisher-place': 'Basingstoke', 'collection-title': 'Palgrave Pivot', issued: { 'date-parts': [[2014]] }, DOI: '10.1057/9781137406897', note: 'An editorial remark, never part of the reference.' },
+  { id: 'chapter', type: 'chapter', author: [{ family: 'Helfrich', given: 'Silke' }], title: 'The Logic of the Commons', 'container-title': 'The Wealth of the Commons: A World Beyond Market and State', editor: [{ family: 'Bollier', given: 'David' }, { family: 'Helfrich', given: 'Silke' }], publisher: 'Levellers Press', 'publisher-place': 'Amherst, MA', page: '35-46', issued: { 'date-parts': [[2012]] } },
+  { id: 'journal', type: 'article-journal', author: [{ family: 'Benkler', given: 'Yochai' }], title: 'Coase’s Penguin, or, Linux and The Nature of the Firm', 'container-title': 'Yale Law Journal', volume: 112, issue: 3, page: '369-446', issued: { 'date-parts': [[2002]] }, DOI: '10.2307/1562247' },
+  { id: 'blog', type: 'post-weblog', author: [{ family: 'Ronfeldt', given: 'David' }], title: 'Bauwens’ “partner state”', 'container-title': 'Visions from Two Theories', issued: { 'date-parts': [[2011, 10, 19]] }, URL: 'http://twotheories.blogspot.com/2011/10/x.html' },
+  { id: 'web', type: 'webpage', title: 'Partner State', 'container-title': 'P2P Foundation Wiki', publisher: 'P2P Foundation', accessed: { 'date-parts': [[2024, 9, 3]] }, URL: 'https://wiki.p2pfoundation.net/Partner_State' },
+  { id: 'thesis', type: 'thesis', author: [{ family: 'Kostakis', given: 'Vasilis' }], title: 'The Political Economy of Information Production in the Social Web', genre: 'PhD diss.', publisher: 'Tallinn University of Technology', issued: { 'date-parts': [[2011]] } },
+  { id: 'report', type: 'report', author: [{ family: 'Ronfeldt', given: 'David' }], title: 'Cyberocracy Is Coming', publisher: 'RAND Corporation', 'publisher-place': 'Santa Monica, CA', number: 'RP-222', issued: { 'date-parts': [[1992]] } },
+  { id: 'interview', type: 'interview', author: [{ family: 'Kleiner', given: 'Dmytri' }], interviewer: [{ family: 'Garrett', given: 'Marc' }], title: 'An Interview with Dmytri Kleiner', 'container-title': 'Furtherfield', issued: { 'date-parts': [[2011, 6, 12]] }, URL: 'https://www.furtherfield.org/x/' },
+  { id: 'email', type: 'personal_communication', author: [{ family: 'Helfrich', given: 'Silke' }], recipient: [{ family: 'Bauwens', given: 'Michel' }], title: 'The Role of the State', genre: 'email', issued: { 'date-parts': [[2009, 9, 2]] } },
+];
+
+test('the test items are valid sources', () => {
+  for (const item of ITEMS) expect(CslItemSchema.parse(item)).toEqual(item);
+});
+
+const bibliography = (style: CitationStyle) => formatBibliography(ITEMS, style).map((e) => [e.id, e.text]);
+
+describe('formatBibliography', () => {
+  test('Chicago author-date: reference list order and form', () => {
+    expect(bibliography('chicago-author-date')).toEqual([
+      ['journal', 'Benkler, Yochai. 2002. “Coase’s Penguin, or, Linux and The Nature of the Firm.” Yale Law Journal 112 (3): 369–446. https://doi.org/10.2307/1562247.'],
+      ['email', 'Helfrich, Silke. 2009. “The Role of the State.” Email to Michel Bauwens, September 2, 2009.'],
+      ['chapter', 'Helfrich, Silke. 2012. “The Logic of the Commons.” In The Wealth of the Commons: A World Beyond Market and State, edited by David Bollier and Silke Helfrich, 35–46. Amherst, MA: Levellers Press.'],
+      ['interview', 'Kleiner, Dmytri. 2011. “An Interview with Dmytri Kleiner.” Interview by Marc Garrett. Furtherfield, June 12. https://www.furtherfield.org/x/.'],
+      ['thesis', 'Kostakis, Vasilis. 2011. “The Political Economy of Information Production in the Social Web.” PhD diss., Tallinn University of Technology.'],
+      ['book', 'Kostakis, Vasilis, and Michel Bauwens. 2014. Network Society and Future Scenarios for a Collaborative Economy. Palgrave Pivot. Basingstoke: Palgrave Macmillan. https://doi.org/10.1057/9781137406897.'],
+      ['web', '“Partner State.” n.d. P2P Foundation Wiki. Accessed September 3, 2024. https://wiki.p2pfoundation.net/Partner_State.'],
+      ['report', 'Ronfeldt, David. 1992. Cyberocracy Is Coming. RP-222. Santa Monica, CA: RAND Corporation.'],
+      ['blog', 'Ronfeldt, David. 2011. “Bauwens’ ‘partner state.’” Visions from Two Theories (blog), October 19. http://twotheories.blogspot.com/2011/10/x.html.'],
+    ]);
+  });
+
+  test('MLA 9: works cited order and form', () => {
+    expect(bibliography('mla')).toEqual([
+      ['journal', 'Benkler, Yochai. “Coase’s Penguin, or, Linux and The Nature of the Firm.” Yale Law Journal, vol. 112, no. 3, 2002, pp. 369–446, https://doi.org/10.2307/1562247.'],
+      ['chapter', 'Helfrich, Silke. “The Logic of the Commons.” The Wealth of the Commons: A World Beyond Market and State, edited by David Bollier and Silke Helfrich, Levellers Press, 2012, pp. 35–46.'],
+      ['email', 'Helfrich, Silke. “The Role of the State.” Received by Michel Bauwens, 2 Sept. 2009.'],
+      ['interview', 'Kleiner, Dmytri. “An Interview with Dmytri Kleiner.” Interview by Marc Garrett. Furtherfield, 12 June 2011, https://www.furtherfield.org/x/.'],
+      ['thesis', 'Kostakis, Vasilis. The Political Economy of Information Production in the Social Web. 2011. Tallinn University of Technology, PhD diss.'],
+      ['book', 'Kostakis, Vasilis, and Michel Bauwens. Network Society and Future Scenarios for a Collaborative Economy. Palgrave Macmillan, 2014, https://doi.org/10.1057/9781137406897. Palgrave Pivot.'],
+      ['web', '“Partner State.” P2P Foundation Wiki, P2P Foundation, https://wiki.p2pfoundation.net/Partner_State. Accessed 3 Sept. 2024.'],
+      ['blog', 'Ronfeldt, David. “Bauwens’ ‘partner state.’” Visions from Two Theories, 19 Oct. 2011, http://twotheories.blogspot.com/2011/10/x.html.'],
+      ['report', 'Ronfeldt, David. Cyberocracy Is Coming. RP-222, RAND Corporation, 1992.'],
+    ]);
+  });
+
+  test('APA 7 (the plugin\u2019s style) leaves personal communications out of the reference list', () => {
+    const apa = bibliography('apa');
+    expect(apa.map(([id]) => id)).not.toContain('email');
+    expect(apa).toContainEqual(['book', 'Kostakis, V., & Bauwens, M. (2014). Network Society and Future Scenarios for a Collaborative Economy. Palgrave Macmillan. https://doi.org/10.1057/9781137406897']);
+    expect(apa).toContainEqual(['chapter', 'Helfrich, S. (2012). The Logic of the Commons. In D. Bollier & S. Helfrich (Eds.), The Wealth of the Commons: A World Beyond Market and State (pp. 35–46). Levellers Press.']);
+  });
+
+  test('HTML: titles in <i>, links as <a>, each entry with its own id', () => {
+    const book = formatBibliography(ITEMS).find((e) => e.id === 'book')!;
+    expect(book.html).toBe(
+      'Kostakis, Vasilis, and Michel Bauwens. 2014. <i>Network Society and Future Scenarios for a Collaborative Economy</i>. Palgrave Pivot. Basingstoke: Palgrave Macmillan. <a href="https://doi.org/10.1057/9781137406897">https://doi.org/10.1057/9781137406897</a>.',
+    );
+  });
+
+  test('the editor\u2019s note never reaches the processor', () => {
+    expect(toCslJson(ITEMS[0]!)).not.toHaveProperty('note');
+    expect(formatBibliography(ITEMS).map((e) => e.text).join(' ')).not.toContain('editorial remark');
+  });
+
+  test('an empty bibliography', () => {
+    expect(formatBibliography([])).toEqual([]);
+  });
+});
+
+describe('formatCitation', () => {
+  const item = (id: string) => ITEMS.find((i) => i.id === id)!;
+  test.each([
+    ['chicago-author-date', 'book', 'p. 12', 'parenthetical', '(Kostakis and Bauwens 2014, 12)'],
+    ['chicago-author-date', 'book', 'pp. 3–5', 'narrative', 'Kostakis and Bauwens (2014, 3–5)'],
+    ['chicago-author-date', 'book', 'chap. 2', 'parenthetical', '(Kostakis and Bauwens 2014, chap. 2)'],
+    ['chicago-author-date', 'web', undefined, 'parenthetical', '(“Partner State” n.d.)'],
+    ['chicago-author-date', 'chapter', undefined, 'narrative', 'Helfrich (2012)'],
+    ['apa', 'book', 'p. 12', 'parenthetical', '(Kostakis & Bauwens, 2014, p. 12)'],
+    ['apa', 'book', 'pp. 3–5', 'narrative', 'Kostakis and Bauwens (2014, pp. 3–5)'],
+    ['mla', 'book', 'p. 12', 'parenthetical', '(Kostakis and Bauwens 12)'],
+    ['mla', 'book', '12', 'narrative', 'Kostakis and Bauwens (12)'],
+    ['mla', 'journal', undefined, 'parenthetical', '(Benkler)'],
+    ['mla', 'journal', undefined, 'narrative', 'Benkler'],
+    ['mla', 'book', 'para. 4', 'parenthetical', '(Kostakis and Bauwens, par. 4)'],
+  ] as const)('%s %s %s %s → %s', (style, id, locator, mode, expected) => {
+    expect(formatCitation(item(id), { style, locator, mode })).toBe(expected);
+  });
+
+  test('with the whole bibliography as context, a year suffix matches the reference list', () => {
+    const a: CslItem = { id: 'r-a', type: 'book', author: [{ family: 'Ronfeldt', given: 'David' }], title: 'Alpha', issued: { 'date-parts': [[2011]] } };
+    const b: CslItem = { ...a, id: 'r-b', title: 'Beta' };
+    expect(formatCitation(b, { context: [a, b] })).toBe('(Ronfeldt 2011b)');
+    expect(formatCitation(b)).toBe('(Ronfeldt 2011)');
+    expect(formatBibliography([a, b]).map((e) => e.text)).toEqual(['Ronfeldt, David. 2011a. Alpha.', 'Ronfeldt, David. 2011b. Beta.']);
+    expect(formatCitation(b, { context: [a, b], style: 'mla' })).toBe('(Ronfeldt, Beta)');
+  });
+});
+
+describe('htmlToText', () => {
+  test.each([
+    ['<i>Title</i>. Press.', 'Title. Press.'],
+    ['Bollier &#38; Helfrich', 'Bollier & Helfrich'],
+    ['a &lt;b&gt; &amp; &quot;c&quot; &#x2014; &nbsp;', 'a <b> & "c" \u2014 \u00A0'],
+    ['<a href="https://x.org/?a=1&amp;b=2">https://x.org/?a=1&amp;b=2</a>', 'https://x.org/?a=1&b=2'],
+  ])('%j', (html, text) => {
+    expect(htmlToText(html)).toBe(text);
+  });
+});
+
+describe('parseLocator', () => {
+  test.each([
+    ['p. 12', '12', 'page'],
+    ['pp. 3–5', '3–5', 'page'],
+    ['12', '12', 'page'],
+    ['chap. 2', '2', 'chapter'],
+    ['ch. 2', '2', 'chapter'],
+    ['§ 4', '4', 'section'],
+    ['sec. 4', '4', 'section'],
+    ['para. 3', '3', 'paragraph'],
+    ['¶3', '3', 'paragraph'],
+    ['n. 5', '5', 'note'],
+    ['fig. 2', '2', 'figure'],
+    ['p.', 'p.', 'page'],
+  ])('%j → %s (%s)', (text, locator, label) => {
+    expect(parseLocator(text)).toEqual({ locator, label });
+  });
+});
+
+describe('formatPassageCitation', () => {
+  const input = {
+    title: 'The Partner State',
+    siteName: 'Annotated Reader',
+    url: 'https://example.org/read/partner-state/#p-kleiner-public-funding',
+    passageNumber: 14,
+    accessed: new Date(Date.UTC(2025, 2, 9)),
+  };
+  test.each([
+    ['chicago-author-date', '“The Partner State.” n.d. Annotated Reader. Accessed March 9, 2025. https://example.org/read/partner-state/#p-kleiner-public-funding.', '(“The Partner State” n.d., para. 14)'],
+    ['apa', 'The Partner State. (n.d.). Annotated Reader. Retrieved March 9, 2025, from https://example.org/read/partner-state/#p-kleiner-public-funding', '(The Partner State, n.d., para. 14)'],
+    ['mla', '“The Partner State.” Annotated Reader, https://example.org/read/partner-state/#p-kleiner-public-funding. Accessed 9 Mar. 2025.', '(“The Partner State,” par. 14)'],
+  ] as const)('%s', (style, reference, inText) => {
+    const citation = formatPassageCitation(input, style);
+    expect(citation.reference.text).toBe(reference);
+    expect(citation.inText).toBe(inText);
+  });
+
+  test('with an author', () => {
+    const citation = formatPassageCitation({ ...input, author: [{ literal: 'P2P Foundation' }], issued: { 'date-parts': [[2015]] } });
+    expect(citation.inText).toBe('(P2P Foundation 2015, para. 14)');
+  });
+});
