@@ -113,6 +113,23 @@ describe.skipIf(!browserAvailable)('the reader page', () => {
     await context.close();
   });
 
+  test('sets a long-reading measure of 60–75 characters a line on wide screens', async () => {
+    const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 } });
+    await page.goto(session.url('/read/partner-state/'));
+    // Average characters per line of the longest paragraph, measured from its rendered lines.
+    const perLine = await page.$eval('#p-smith-critical-theory .passage-text', (el) => {
+      const style = getComputedStyle(el);
+      const content = el.getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+      const lines = Math.round(content / parseFloat(style.lineHeight));
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.apparatus').forEach((a) => a.remove());
+      return (copy.textContent ?? '').length / lines;
+    });
+    expect(perLine).toBeGreaterThanOrEqual(60);
+    expect(perLine).toBeLessThanOrEqual(75);
+    await context.close();
+  });
+
   test('reads completely with JavaScript disabled', async () => {
     const { page, context } = await openPage(session, { javaScriptEnabled: false });
     await page.goto(session.url('/read/partner-state/'));
