@@ -1,3 +1,5 @@
+import { AUTHOR_SORT_MACRO, EDITION_MACRO, LINK_MACRO, verbNames, authorMacro, citeAuthorMacro, cslStyle, titleMacro } from './common.ts';
+
 /**
  * The edition's own CSL 1.0.2 style for The Chicago Manual of Style, 17th edition, author-date
  * system (chapter 15), written for the item types this edition cites: book, chapter,
@@ -10,14 +12,14 @@
  * Reference list: "Kostakis, Vasilis, and Michel Bauwens. 2014. *Network Society …*. Palgrave
  * Pivot. Palgrave Macmillan. https://doi.org/…". In text: "(Kostakis and Bauwens 2014, 12)".
  */
-export const CHICAGO_AUTHOR_DATE = `<?xml version="1.0" encoding="utf-8"?>
-<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" demote-non-dropping-particle="display-and-sort" page-range-format="chicago" default-locale="en-US">
-  <info>
-    <title>Chicago Manual of Style 17th edition (author-date), Annotated Reader</title>
-    <id>annotated-reader/chicago-author-date</id>
-    <category citation-format="author-date"/>
-    <updated>2025-01-01T00:00:00+00:00</updated>
-  </info>
+export const CHICAGO_AUTHOR_DATE = cslStyle(
+  {
+    id: 'chicago-author-date',
+    title: 'Chicago Manual of Style 17th edition (author-date), Annotated Reader',
+    format: 'author-date',
+    attributes: 'demote-non-dropping-particle="display-and-sort" page-range-format="chicago"',
+  },
+  `
   <locale xml:lang="en">
     <terms>
       <term name="editor" form="verb">edited by</term>
@@ -28,42 +30,9 @@ export const CHICAGO_AUTHOR_DATE = `<?xml version="1.0" encoding="utf-8"?>
       <term name="no date" form="short">n.d.</term>
     </terms>
   </locale>
-  <macro name="author-bib">
-    <names variable="author">
-      <name and="text" name-as-sort-order="first" sort-separator=", " delimiter=", " delimiter-precedes-last="always" et-al-min="11" et-al-use-first="7"/>
-      <substitute>
-        <names variable="editor">
-          <name and="text" name-as-sort-order="first" sort-separator=", " delimiter=", " delimiter-precedes-last="always"/>
-          <label form="short" prefix=", "/>
-        </names>
-        <names variable="translator">
-          <name and="text" name-as-sort-order="first" sort-separator=", " delimiter=", " delimiter-precedes-last="always"/>
-          <label form="short" prefix=", "/>
-        </names>
-        <text macro="title"/>
-      </substitute>
-    </names>
-  </macro>
-  <macro name="author-cite">
-    <names variable="author">
-      <name form="short" and="text" delimiter=", " delimiter-precedes-last="never" et-al-min="4" et-al-use-first="1"/>
-      <substitute>
-        <names variable="editor"/>
-        <names variable="translator"/>
-        <text macro="title-cite"/>
-      </substitute>
-    </names>
-  </macro>
-  <macro name="author-sort">
-    <names variable="author">
-      <name name-as-sort-order="all" and="text" sort-separator=", " delimiter=", "/>
-      <substitute>
-        <names variable="editor"/>
-        <names variable="translator"/>
-        <text variable="title"/>
-      </substitute>
-    </names>
-  </macro>
+  ${authorMacro('author-bib', { etAl: ' et-al-min="11" et-al-use-first="7"', editorLabel: 'short' })}
+  ${citeAuthorMacro('author-cite', { etAl: ' et-al-min="4" et-al-use-first="1"', extra: ' delimiter-precedes-last="never"', titleMacroName: 'title-cite' })}
+  ${AUTHOR_SORT_MACRO}
   <macro name="year">
     <choose>
       <if variable="issued">
@@ -85,40 +54,16 @@ export const CHICAGO_AUTHOR_DATE = `<?xml version="1.0" encoding="utf-8"?>
   <macro name="full-date">
     <date variable="issued" form="text" date-parts="year-month-day"/>
   </macro>
-  <macro name="title">
-    <choose>
-      <if type="book report motion_picture software dataset periodical graphic map musical_score standard" match="any">
-        <text variable="title" font-style="italic"/>
-      </if>
-      <else>
-        <text variable="title" quotes="true"/>
-      </else>
-    </choose>
-  </macro>
-  <macro name="title-cite">
-    <choose>
-      <if type="book report motion_picture software dataset periodical graphic map musical_score standard" match="any">
-        <text variable="title" form="short" font-style="italic"/>
-      </if>
-      <else>
-        <text variable="title" form="short" quotes="true"/>
-      </else>
-    </choose>
-  </macro>
+  ${titleMacro('title')}
+  ${titleMacro('title-cite', { short: true })}
   <macro name="contributors-after-title">
     <group delimiter=". ">
       <choose>
         <if type="chapter entry-encyclopedia entry-dictionary paper-conference" match="none">
-          <names variable="editor">
-            <label form="verb" text-case="capitalize-first" suffix=" "/>
-            <name and="text" delimiter=", "/>
-          </names>
+          ${verbNames('editor', { capitalize: true })}
         </if>
       </choose>
-      <names variable="translator">
-        <label form="verb" text-case="capitalize-first" suffix=" "/>
-        <name and="text" delimiter=", "/>
-      </names>
+      ${verbNames('translator', { capitalize: true })}
     </group>
   </macro>
   <macro name="description">
@@ -130,19 +75,13 @@ export const CHICAGO_AUTHOR_DATE = `<?xml version="1.0" encoding="utf-8"?>
         </group>
       </if>
       <else-if type="interview">
-        <names variable="interviewer">
-          <label form="verb" text-case="capitalize-first" suffix=" "/>
-          <name and="text" delimiter=", "/>
-        </names>
+        ${verbNames('interviewer', { capitalize: true })}
       </else-if>
       <else-if type="personal_communication">
         <group delimiter=", ">
           <group delimiter=" ">
             <text variable="genre" text-case="capitalize-first"/>
-            <names variable="recipient">
-              <label form="verb" suffix=" "/>
-              <name and="text" delimiter=", "/>
-            </names>
+            ${verbNames('recipient')}
           </group>
           <text macro="full-date"/>
         </group>
@@ -169,10 +108,7 @@ export const CHICAGO_AUTHOR_DATE = `<?xml version="1.0" encoding="utf-8"?>
             <text term="in" text-case="capitalize-first"/>
             <text variable="container-title" font-style="italic"/>
           </group>
-          <names variable="editor translator" delimiter=", ">
-            <label form="verb" suffix=" "/>
-            <name and="text" delimiter=", "/>
-          </names>
+          ${verbNames('editor translator')}
           <text variable="page"/>
         </group>
       </if>
@@ -251,19 +187,7 @@ export const CHICAGO_AUTHOR_DATE = `<?xml version="1.0" encoding="utf-8"?>
       </else-if>
     </choose>
   </macro>
-  <macro name="edition">
-    <choose>
-      <if is-numeric="edition">
-        <group delimiter=" ">
-          <number variable="edition" form="ordinal"/>
-          <text term="edition" form="short"/>
-        </group>
-      </if>
-      <else>
-        <text variable="edition" text-case="capitalize-first"/>
-      </else>
-    </choose>
-  </macro>
+  ${EDITION_MACRO}
   <macro name="publisher">
     <choose>
       <if type="book chapter report paper-conference manuscript document" match="any">
@@ -280,16 +204,7 @@ export const CHICAGO_AUTHOR_DATE = `<?xml version="1.0" encoding="utf-8"?>
       <date variable="accessed" form="text"/>
     </group>
   </macro>
-  <macro name="link">
-    <choose>
-      <if variable="DOI">
-        <text variable="DOI" prefix="https://doi.org/"/>
-      </if>
-      <else>
-        <text variable="URL"/>
-      </else>
-    </choose>
-  </macro>
+  ${LINK_MACRO}
   <macro name="locator">
     <choose>
       <if locator="page">
@@ -340,5 +255,5 @@ export const CHICAGO_AUTHOR_DATE = `<?xml version="1.0" encoding="utf-8"?>
       </group>
     </layout>
   </bibliography>
-</style>
-`;
+`,
+);

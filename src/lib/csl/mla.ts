@@ -1,3 +1,8 @@
+import { AUTHOR_SORT_MACRO, EDITION_MACRO, LINK_MACRO, verbNames, STANDALONE_TYPES, authorMacro, citeAuthorMacro, cslStyle, titleMacro } from './common.ts';
+
+/** MLA italicises a thesis as a work on its own. */
+const MLA_STANDALONE = `${STANDALONE_TYPES} thesis`;
+
 /**
  * The edition's own CSL 1.0.2 style for the MLA Handbook, 9th edition: core elements in MLA order
  * (author. title. container, contributors, version, number, publisher, date, location.) for the
@@ -6,14 +11,14 @@
  * Works cited: "Kostakis, Vasilis, and Michel Bauwens. *Network Society …*. Palgrave Macmillan,
  * 2014, https://doi.org/…. Palgrave Pivot." In text: "(Kostakis and Bauwens 12)".
  */
-export const MLA = `<?xml version="1.0" encoding="utf-8"?>
-<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" demote-non-dropping-particle="never" page-range-format="minimal-two" default-locale="en-US">
-  <info>
-    <title>MLA Handbook 9th edition, Annotated Reader</title>
-    <id>annotated-reader/mla</id>
-    <category citation-format="author"/>
-    <updated>2025-01-01T00:00:00+00:00</updated>
-  </info>
+export const MLA = cslStyle(
+  {
+    id: 'mla',
+    title: 'MLA Handbook 9th edition, Annotated Reader',
+    format: 'author',
+    attributes: 'demote-non-dropping-particle="never" page-range-format="minimal-two"',
+  },
+  `
   <locale xml:lang="en">
     <terms>
       <term name="month-06" form="short">June</term>
@@ -36,69 +41,15 @@ export const MLA = `<?xml version="1.0" encoding="utf-8"?>
       </term>
     </terms>
   </locale>
-  <macro name="author">
-    <names variable="author">
-      <name and="text" name-as-sort-order="first" sort-separator=", " delimiter=", " delimiter-precedes-last="always" et-al-min="3" et-al-use-first="1"/>
-      <substitute>
-        <names variable="editor">
-          <name and="text" name-as-sort-order="first" sort-separator=", " delimiter=", " delimiter-precedes-last="always" et-al-min="3" et-al-use-first="1"/>
-          <label form="long" prefix=", "/>
-        </names>
-        <names variable="translator">
-          <name and="text" name-as-sort-order="first" sort-separator=", " delimiter=", " delimiter-precedes-last="always" et-al-min="3" et-al-use-first="1"/>
-          <label form="long" prefix=", "/>
-        </names>
-        <text macro="title"/>
-      </substitute>
-    </names>
-  </macro>
-  <macro name="author-cite">
-    <names variable="author">
-      <name form="short" and="text" delimiter=", " et-al-min="3" et-al-use-first="1"/>
-      <substitute>
-        <names variable="editor"/>
-        <names variable="translator"/>
-        <text macro="title-short"/>
-      </substitute>
-    </names>
-  </macro>
-  <macro name="author-sort">
-    <names variable="author">
-      <name name-as-sort-order="all" and="text" sort-separator=", " delimiter=", "/>
-      <substitute>
-        <names variable="editor"/>
-        <names variable="translator"/>
-        <text variable="title"/>
-      </substitute>
-    </names>
-  </macro>
-  <macro name="title">
-    <choose>
-      <if type="book report thesis motion_picture software dataset periodical graphic map musical_score standard" match="any">
-        <text variable="title" font-style="italic"/>
-      </if>
-      <else>
-        <text variable="title" quotes="true"/>
-      </else>
-    </choose>
-  </macro>
-  <macro name="title-short">
-    <choose>
-      <if type="book report thesis motion_picture software dataset periodical graphic map musical_score standard" match="any">
-        <text variable="title" form="short" font-style="italic"/>
-      </if>
-      <else>
-        <text variable="title" form="short" quotes="true"/>
-      </else>
-    </choose>
-  </macro>
+  ${authorMacro('author', { etAl: ' et-al-min="3" et-al-use-first="1"', editorLabel: 'long' })}
+  ${citeAuthorMacro('author-cite', { etAl: ' et-al-min="3" et-al-use-first="1"', titleMacroName: 'title-short' })}
+  ${AUTHOR_SORT_MACRO}
+  ${titleMacro('title', { italicTypes: MLA_STANDALONE })}
+  ${titleMacro('title-short', { short: true, italicTypes: MLA_STANDALONE })}
   <macro name="description">
     <choose>
       <if type="interview">
-        <names variable="interviewer">
-          <label form="verb" text-case="capitalize-first" suffix=" "/>
-          <name and="text" delimiter=", "/>
-        </names>
+        ${verbNames('interviewer', { capitalize: true })}
       </if>
       <else-if type="personal_communication">
         <choose>
@@ -115,38 +66,17 @@ export const MLA = `<?xml version="1.0" encoding="utf-8"?>
   <macro name="other-contributors">
     <choose>
       <if type="personal_communication">
-        <names variable="recipient">
-          <label form="verb" text-case="capitalize-first" suffix=" "/>
-          <name and="text" delimiter=", "/>
-        </names>
+        ${verbNames('recipient', { capitalize: true })}
       </if>
       <else-if variable="container-title">
-        <names variable="editor translator" delimiter=", ">
-          <label form="verb" suffix=" "/>
-          <name and="text" delimiter=", "/>
-        </names>
+        ${verbNames('editor translator')}
       </if>
       <else-if variable="author">
-        <names variable="editor translator" delimiter=", ">
-          <label form="verb" text-case="capitalize-first" suffix=" "/>
-          <name and="text" delimiter=", "/>
-        </names>
+        ${verbNames('editor translator', { capitalize: true })}
       </else-if>
     </choose>
   </macro>
-  <macro name="version">
-    <choose>
-      <if is-numeric="edition">
-        <group delimiter=" ">
-          <number variable="edition" form="ordinal"/>
-          <text term="edition" form="short"/>
-        </group>
-      </if>
-      <else>
-        <text variable="edition" text-case="capitalize-first"/>
-      </else>
-    </choose>
-  </macro>
+  ${EDITION_MACRO}
   <macro name="number">
     <group delimiter=", ">
       <group delimiter=" ">
@@ -192,16 +122,7 @@ export const MLA = `<?xml version="1.0" encoding="utf-8"?>
       </if>
     </choose>
   </macro>
-  <macro name="link">
-    <choose>
-      <if variable="DOI">
-        <text variable="DOI" prefix="https://doi.org/"/>
-      </if>
-      <else>
-        <text variable="URL"/>
-      </else>
-    </choose>
-  </macro>
+  ${LINK_MACRO}
   <macro name="accessed">
     <group delimiter=" ">
       <text term="accessed" text-case="capitalize-first"/>
@@ -273,7 +194,7 @@ export const MLA = `<?xml version="1.0" encoding="utf-8"?>
             <group delimiter=", ">
               <text variable="container-title" font-style="italic"/>
               <text macro="other-contributors"/>
-              <text macro="version"/>
+              <text macro="edition"/>
               <text macro="number"/>
               <text macro="publisher"/>
               <text macro="date"/>
@@ -287,5 +208,5 @@ export const MLA = `<?xml version="1.0" encoding="utf-8"?>
       </choose>
     </layout>
   </bibliography>
-</style>
-`;
+`,
+);
