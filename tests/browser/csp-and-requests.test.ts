@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fileOfSitePath, listPages, onePagePerType, pageType } from '../../bench/lib/built-site.ts';
 import { parseHtml, visibleText } from '../../bench/lib/html.ts';
 import { browserAvailable, DIST, openPage, startSession, type PageRecord, type Session } from './harness.ts';
-import { exerciseControls } from './interactions.ts';
+import { exerciseControls, type Exercised } from './interactions.ts';
 
 /**
  * The Content-Security-Policy is enforced here (no bypass): every page loads, and on one page of
@@ -13,6 +14,7 @@ import { exerciseControls } from './interactions.ts';
  */
 const pages = browserAvailable ? listPages(DIST) : [];
 const exercised = new Set(onePagePerType(pages));
+const log: Exercised[] = [];
 
 /** A word the search index surely holds: the commonest long word of the first reading. */
 function searchWord(): string {
@@ -51,11 +53,21 @@ describe.skipIf(!browserAvailable)('Content-Security-Policy and third parties, i
     let what = 'load';
     if (exercised.has(sitePath)) {
       const done = await exerciseControls(page, url, query);
+      log.push(done);
       what = `load + ${done.controls.length} kinds of control (${done.controls.join(', ')}), searches ${JSON.stringify(done.searches)}, followed ${JSON.stringify(done.followed)}`;
     }
     expect(record.cspViolations, what).toEqual([]);
     expect(record.foreignRequests, what).toEqual([]);
     expect(record.pageErrors, what).toEqual([]);
     expect(record.consoleErrors, what).toEqual([]);
+  });
+
+  test('the interactions really ran: controls were used, and a search was run and a result followed', () => {
+    expect(log.length).toBe(exercised.size);
+    expect(log.flatMap((l) => l.controls).length).toBeGreaterThan(exercised.size);
+    if (existsSync(path.join(DIST, 'pagefind', 'pagefind.js'))) {
+      expect(log.flatMap((l) => l.searches).length).toBeGreaterThan(0);
+      expect(log.flatMap((l) => l.followed).length).toBeGreaterThan(0);
+    }
   });
 });

@@ -52,20 +52,48 @@ async function settle(page: Page) {
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
 }
 
+/** The href attributes (as written, so a URL change does not make them new) of visible links. */
 const visibleLinks = (page: Page) =>
-  page.$$eval('a[href]', (links) => links.filter((a) => a.getClientRects().length > 0).map((a) => (a as HTMLAnchorElement).href));
+  page.$$eval('a[href]', (links) => links.filter((a) => a.getClientRects().length > 0).map((a) => a.getAttribute('href')!));
 
-/** Types the query into the first visible search box, waits, and returns the links that appeared. */
-async function search(page: Page, query: string): Promise<string[]> {
+/** New links since `known`, on this site, results landing on a #fragment first. */
+async function freshLinks(page: Page, known: string[], needFragment: boolean, timeout: number): Promise<string | undefined> {
+  return page
+    .waitForFunction(
+      ({ known, needFragment }) => {
+        const fresh = [...document.querySelectorAll('a[href]')]
+          .filter((a) => a.getClientRects().length > 0 && (a as HTMLAnchorElement).origin === location.origin)
+          .map((a) => a.getAttribute('href')!)
+          .filter((href) => !known.includes(href));
+        return fresh.find((href) => href.includes('#')) ?? (needFragment ? undefined : fresh[0]);
+      },
+      { known, needFragment },
+      { timeout },
+    )
+    .then((handle) => handle.jsonValue() as Promise<string>)
+    .catch(() => undefined);
+}
+
+/**
+ * Types the query into the first visible search box and follows the first result that appears
+ * (a click, as a reader would; or Enter, for boxes that open their first result). Returns the
+ * page reached, or undefined when no result could be followed.
+ */
+async function searchAndFollow(page: Page, query: string): Promise<string | undefined> {
   const box = page.locator(SEARCH_BOXES).filter({ visible: true }).first();
-  if ((await box.count()) === 0) return [];
-  const before = new Set(await visibleLinks(page));
+  if ((await box.count()) === 0) return undefined;
+  const known = await visibleLinks(page);
   await box.fill(query);
-  await box.press('Enter').catch(() => undefined);
+  const result = (await freshLinks(page, known, true, 4_000)) ?? (await freshLinks(page, known, false, 500));
+  const start = page.url();
+  if (result) {
+    const link = page.locator(`a[href="${result.replace(/"/g, '\\"')}"]`).filter({ visible: true }).first();
+    // Results may re-render as the search settles; a link that moved away is followed directly.
+    await link.click({ timeout: 2_000 }).catch(() => page.goto(new URL(result, page.url()).href));
+  } else await box.press('Enter');
+  await page.waitForURL((u) => u.href !== start, { timeout: 3_000 }).catch(() => undefined);
   await settle(page);
-  await page.waitForTimeout(300);
-  await settle(page);
-  return (await visibleLinks(page).catch(() => [])).filter((href) => !before.has(href));
+  return page.url() !== start ? page.url() : undefined;
 }
 
 /**
@@ -76,10 +104,12 @@ export async function exerciseControls(page: Page, url: string, query: string): 
   const done: Exercised = { controls: [], searches: [], followed: [] };
   const kinds = await controlKinds(page);
   for (const { index, signature } of kinds.slice(0, 40)) {
+    const started = performance.now();
     const control = page.locator(CONTROLS).nth(index);
     if (!(await control.isVisible().catch(() => false))) continue;
-    await control.hover({ timeout: 2_000 }).catch(() => undefined);
-    const clicked = await control.click({ timeout: 2_000 }).then(
+    // Controls shown only on focus (a skip link) fail the pointer's checks fast and get the keyboard.
+    await control.hover({ timeout: 300 }).catch(() => undefined);
+    const clicked = await control.click({ timeout: 600 }).then(
       () => true,
       () => control.focus().then(() => page.keyboard.press('Enter')).then(() => true, () => false),
     );
@@ -87,26 +117,19 @@ export async function exerciseControls(page: Page, url: string, query: string): 
     done.controls.push(signature);
     await settle(page);
     if (done.searches.length === 0 && (await page.locator(SEARCH_BOXES).filter({ visible: true }).count()) > 0) {
-      const results = await search(page, query);
       done.searches.push(query);
-      const target = results.find((href) => new URL(href).origin === new URL(url).origin);
-      if (target) {
-        await page.goto(target, { waitUntil: 'networkidle' });
-        done.followed.push(target);
-      }
+      const reached = await searchAndFollow(page, query);
+      if (reached) done.followed.push(reached);
     }
     if (page.url().split('#')[0] !== url.split('#')[0]) await page.goto(url, { waitUntil: 'networkidle' });
     else await page.keyboard.press('Escape');
+    if (process.env['DEBUG_INTERACTIONS']) console.log(`${signature}: ${Math.round(performance.now() - started)} ms`);
   }
   // A page may show a search box without any control (the search page itself).
-  if (done.searches.length === 0) {
-    const results = await search(page, query);
-    if (results.length > 0 || (await page.locator(SEARCH_BOXES).count()) > 0) done.searches.push(query);
-    const target = results.find((href) => new URL(href).origin === new URL(url).origin);
-    if (target) {
-      await page.goto(target, { waitUntil: 'networkidle' });
-      done.followed.push(target);
-    }
+  if (done.searches.length === 0 && (await page.locator(SEARCH_BOXES).filter({ visible: true }).count()) > 0) {
+    done.searches.push(query);
+    const reached = await searchAndFollow(page, query);
+    if (reached) done.followed.push(reached);
   }
   return done;
 }
