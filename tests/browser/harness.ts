@@ -143,3 +143,17 @@ export function builtPages(dir = DIST): string[] {
   walk(dir);
   return pages.sort();
 }
+
+/**
+ * The text of an element as a reader sees it, minus the editorial apparatus placed inside the
+ * verbatim text (note markers) and, optionally, other parts such as the notes themselves.
+ * Runs in the page: pass it to `locator.evaluate` or `$$eval`.
+ */
+export function visibleTextWithout(element: Element, selector: string): string {
+  const copy = element.cloneNode(true) as HTMLElement;
+  copy.querySelectorAll(selector).forEach((node) => node.remove());
+  document.body.append(copy);
+  const text = copy.innerText;
+  copy.remove();
+  return text;
+}

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { words } from '../../src/lib/passages.ts';
-import { browserAvailable, openPage, startSession, type Session } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { browserAvailable, openPage, startSession, visibleTextWithout, type Session } from './harness.ts';
+
+type Helper = { visibleTextWithout: typeof visibleTextWithout };
+/** Makes the harness's text helper callable inside the page. */
+const exposeTextHelper = (page: Page) =>
+  page.evaluate(`window.visibleTextWithout = ${visibleTextWithout.toString()}`);
 
 const folder = 'src/content/readings/partner-state';
 const source = readFileSync(`${folder}/source.txt`, 'utf8');
@@ -40,15 +46,9 @@ describe.skipIf(!browserAvailable)('the reader page', () => {
     const { page, context } = await openPage(session);
     await page.goto(session.url('/read/partner-state/'));
     // Editorial apparatus inside the text (note markers) is not part of the source: drop it first.
+    await exposeTextHelper(page);
     const rendered = await page.$$eval('[data-passage] .passage-text', (els) =>
-      els.map((el) => {
-        const copy = el.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('.apparatus').forEach((a) => a.remove());
-        document.body.append(copy);
-        const text = copy.innerText;
-        copy.remove();
-        return text;
-      }),
+      els.map((el) => (window as unknown as Helper).visibleTextWithout(el, '.apparatus')),
     );
     const lines = source.split('\n');
     const expected = meta.passages.map((p) => {
@@ -58,14 +58,11 @@ describe.skipIf(!browserAvailable)('the reader page', () => {
     expect(rendered.map(collapse)).toEqual(expected.map(collapse));
     // The page as a whole, read top to bottom, contains the source's words in order
     // (catches words glued together by whitespace-stripping HTML compression).
-    const bodyWords = words(await page.locator('.reading-body').evaluate((el) => {
-      const copy = el.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.apparatus, .passage-notes, .speaker-tag, .voice-caption, [popover]').forEach((a) => a.remove());
-      document.body.append(copy);
-      const text = copy.innerText;
-      copy.remove();
-      return text;
-    }));
+    const bodyWords = words(
+      await page.locator('.reading-body').evaluate((el) =>
+        (window as unknown as Helper).visibleTextWithout(el, '.apparatus, .passage-notes, .speaker-tag, .voice-caption, [popover]'),
+      ),
+    );
     let cursor = 0;
     for (const word of words(source)) {
       const found = bodyWords.indexOf(word, cursor);
