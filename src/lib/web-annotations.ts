@@ -1,0 +1,161 @@
+/**
+ * The edition's notes on a reading as a W3C Web Annotation collection
+ * (https://www.w3.org/TR/annotation-model/), for other tools to import: each note targets the reader
+ * page, located by a TextQuoteSelector (the phrase with some context) and a TextPositionSelector
+ * (where it is in the whole source text). Positions count Unicode code points, as the model says,
+ * not the UTF-16 units JavaScript strings use.
+ */
+import type { NoteKind } from '../schemas/annotation.ts';
+import type { CslItem } from '../schemas/source.ts';
+import { formatCitation } from './citations.ts';
+import { noteAnchor } from './constants.ts';
+import type { Edition, EditionNote, EditionReading } from './edition.ts';
+import { mdxPlainText } from './mdx-scan.ts';
+
+export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/** What each kind of note does, in the model's motivation vocabulary. */
+export const MOTIVATION_BY_KIND: Record<NoteKind, string> = {
+  context: 'commenting',
+  gloss: 'describing',
+  editorial: 'editing',
+  question: 'questioning',
+  'cross-reference': 'linking',
+};
+
+/** Code points of context kept on either side of a quote: enough to find it again if the text moves. */
+export const QUOTE_CONTEXT = 32;
+
+export interface TextualBody {
+  type: 'TextualBody';
+  value: string;
+  format: 'text/plain';
+  purpose: string;
+}
+
+export interface EditorialAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: string;
+  body: TextualBody[];
+  target:
+    | string
+    | {
+        source: string;
+        selector: [
+          { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+          { type: 'TextPositionSelector'; start: number; end: number },
+        ];
+      };
+}
+
+export interface AnnotationCollection {
+  '@context': typeof ANNOTATION_CONTEXT;
+  id: string;
+  type: 'AnnotationCollection';
+  label: string;
+  total: number;
+  first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: EditorialAnnotation[] };
+}
+
+/** Code points in `text` before UTF-16 offset `offset`. */
+export function codePointOffset(text: string, offset: number): number {
+  let count = 0;
+  for (let i = 0; i < offset; i++) {
+    const code = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < offset) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}
+
+/** Slices `text` by code point positions (what a TextPositionSelector addresses). */
+export function sliceCodePoints(text: string, start: number, end: number): string {
+  return Array.from(text).slice(start, end).join('');
+}
+
+/** The note's range in the whole source, in UTF-16 units; the whole passage when it has no phrase. */
+function sourceRange(note: EditionNote, reading: EditionReading): { start: number; end: number } | undefined {
+  const passage = reading.passages.find((p) => p.id === note.passage);
+  if (!passage) return undefined;
+  return note.range
+    ? { start: passage.start + note.range.start, end: passage.start + note.range.end }
+    : { start: passage.start, end: passage.start + passage.text.length };
+}
+
+/** One note as an annotation; `text` is the note's body as plain text. */
+export function toEditorialAnnotation(note: EditionNote, reading: EditionReading, pageUrl: string, text: string): EditorialAnnotation {
+  const motivation = MOTIVATION_BY_KIND[note.kind];
+  const body: TextualBody[] = [{ type: 'TextualBody', value: text, format: 'text/plain', purpose: motivation === 'editing' ? 'commenting' : motivation }];
+  if (note.correction !== undefined) body.push({ type: 'TextualBody', value: note.correction, format: 'text/plain', purpose: 'editing' });
+  const id = `${pageUrl}#${noteAnchor(note.id)}`;
+  const range = sourceRange(note, reading);
+  if (!range) return { id, type: 'Annotation', motivation, body, target: pageUrl };
+  const source = reading.source;
+  const start = codePointOffset(source, range.start);
+  const end = start + codePointOffset(source.slice(range.start, range.end), range.end - range.start);
+  const points = Array.from(source);
+  return {
+    id,
+    type: 'Annotation',
+    motivation,
+    body,
+    target: {
+      source: pageUrl,
+      selector: [
+        {
+          type: 'TextQuoteSelector',
+          exact: points.slice(start, end).join(''),
+          prefix: points.slice(Math.max(0, start - QUOTE_CONTEXT), start).join(''),
+          suffix: points.slice(end, end + QUOTE_CONTEXT).join(''),
+        },
+        { type: 'TextPositionSelector', start, end },
+      ],
+    },
+  };
+}
+
+/**
+ * A note's body as plain text: Markdown dropped, `<Cite>` as its formatted citation, `<Term>` and
+ * `<PassageRef>` as the words they show ("¶14" when a reference has no text of its own).
+ */
+export function noteBodyText(body: string, edition: Edition, reading: EditionReading): string {
+  const context: CslItem[] = edition.sources.map((s) => s.item);
+  return mdxPlainText(body, ({ name, props, text }) => {
+    if (name === 'Cite') {
+      const source = edition.sources.find((s) => s.id === props['id']);
+      if (!source) return text;
+      return formatCitation(source.item, { locator: props['locator'], mode: props['mode'] === 'narrative' ? 'narrative' : 'parenthetical', context });
+    }
+    if (name === 'Term' && !text) return edition.terms.find((t) => t.id === props['id'])?.term ?? '';
+    if (name === 'PassageRef' && !text) {
+      const target = props['reading'] ? edition.readings.find((r) => r.id === props['reading']) : reading;
+      const passage = target?.passages.find((p) => p.id === props['id']);
+      return passage ? `¶${passage.number}` : '';
+    }
+    return text;
+  });
+}
+
+/** Every note of a reading (passage notes in order, then the reading-wide questions). */
+export function annotationCollection(
+  edition: Edition,
+  reading: EditionReading,
+  { pageUrl, collectionUrl }: { pageUrl: string; collectionUrl: string },
+): AnnotationCollection {
+  const items = [...reading.notes, ...reading.questions].map((note) =>
+    toEditorialAnnotation(note, reading, pageUrl, noteBodyText(note.body, edition, reading)),
+  );
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    id: collectionUrl,
+    type: 'AnnotationCollection',
+    label: `Editorial notes on \u201C${reading.title}\u201D`,
+    total: items.length,
+    first: { id: `${collectionUrl}#page-1`, type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
