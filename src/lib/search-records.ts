@@ -130,10 +130,17 @@ export function extractSearchRecords(html: string, htmlFile: string): PageRecord
   const pageIndexed = findAll(document, (el) => hasAttr(el, PAGEFIND_BODY)).length > 0;
   const records: SearchRecord[] = [];
 
+  // Looked up once per reading and per id: searching the whole page for each passage or note
+  // made indexing quadratic (a 1,000-passage reading took minutes).
+  const titles = new Map<Element, string | undefined>();
   const readingOf = (el: Element) => {
     const reading = closest(el, (e) => hasAttr(e, 'data-reading'));
-    const heading = reading && findAll(reading, (e) => e.tagName === 'h1')[0];
-    return heading ? textOf(heading) : undefined;
+    if (!reading) return undefined;
+    if (!titles.has(reading)) {
+      const heading = findAll(reading, (e) => e.tagName === 'h1')[0];
+      titles.set(reading, heading ? textOf(heading) : undefined);
+    }
+    return titles.get(reading);
   };
   const sectionOf = (el: Element) => {
     const section = closest(el, (e) => hasAttr(e, DATA.sectionTitle));
@@ -169,7 +176,13 @@ export function extractSearchRecords(html: string, htmlFile: string): PageRecord
     });
   }
 
-  const byAttr = (name: string, value: string) => findAll(document, (el) => attr(el, name) === value);
+  const firstByValue = (name: string) => {
+    const found = new Map<string, Element>();
+    for (const el of findAll(document, (e) => hasAttr(e, name))) if (!found.has(attr(el, name)!)) found.set(attr(el, name)!, el);
+    return found;
+  };
+  const markers = firstByValue(DATA.noteRef);
+  const phrases = firstByValue(DATA.anno);
   for (const note of findAll(document, (el) => hasAttr(el, DATA.note))) {
     const id = attr(note, DATA.note)!;
     const url = anchorOf(note, 'note', id);
@@ -178,9 +191,9 @@ export function extractSearchRecords(html: string, htmlFile: string): PageRecord
     const passage = closest(note, (el) => hasAttr(el, DATA.passage));
     const passageNumber = passage && attr(passage, DATA.passageNumber);
     // The marker's text is the note's number; hidden words ("Note ") sit in the same link.
-    const marker = byAttr(DATA.noteRef, id)[0];
+    const marker = markers.get(id);
     const number = marker ? /\d+/.exec(textOfRaw(marker))?.[0] : undefined;
-    const phraseElement = byAttr(DATA.anno, id)[0];
+    const phraseElement = phrases.get(id);
     const phrase = phraseElement ? textOf(phraseElement) : undefined;
     records.push({
       url,
