@@ -1,44 +1,26 @@
 /**
  * Post-build step: every page's Content-Security-Policy <meta> moves to the top of <head> and
- * keeps only the hash sources that page needs (see src/lib/csp-policy.ts). Astro writes a hash for each script and style it knows
- * into every page; most allow nothing the page has, and they cost each page about half a
- * kilobyte that gzip cannot shrink. Hashes configured in astro.config.mjs
- * (security.csp.scriptDirective.hashes / styleDirective.hashes) are always kept: that is where
- * code inserted by scripts at run time gets its hash.
+ * keeps only the hash sources that page needs (see src/lib/csp-policy.ts). Astro writes a hash for
+ * each script and style it knows into every page; most allow nothing the page has, and they cost
+ * each page about half a kilobyte that gzip cannot shrink. Code inserted by scripts at run time
+ * therefore cannot rely on a hash: it must be a bundled module or stylesheet (allowed by 'self').
  */
-import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parse } from 'parse5';
 import { parsePolicy, printPolicy, trimHashes } from '../lib/csp-policy.ts';
 import type { PostBuildStep } from './post-build.ts';
 
-type HashEntry = string | { hash: string };
-interface CspConfig {
-  scriptDirective?: { hashes?: HashEntry[] };
-  styleDirective?: { hashes?: HashEntry[] };
-}
-
-async function configuredHashes(projectRoot: string): Promise<Set<string>> {
-  const file = path.join(projectRoot, 'astro.config.mjs');
-  if (!existsSync(file)) return new Set();
-  const config = (await import(pathToFileURL(file).href)).default as { security?: { csp?: boolean | CspConfig } };
-  const csp = typeof config.security?.csp === 'object' ? config.security.csp : {};
-  const entries = [...(csp.scriptDirective?.hashes ?? []), ...(csp.styleDirective?.hashes ?? [])];
-  return new Set(entries.map((entry) => `'${typeof entry === 'string' ? entry : entry.hash}'`));
-}
-
-type Location = { startOffset: number; endOffset: number };
-type Node = {
-  nodeName: string;
-  tagName?: string;
-  attrs?: { name: string; value: string }[];
-  childNodes?: Node[];
-  value?: string;
-  content?: Node;
-  sourceCodeLocation?: Location & { startTag?: Location };
-};
+/*
+ * The pages are Astro's output, read with patterns rather than a full HTML parse because this runs
+ * on every page of a book-length edition: a <script> or <style> element ends at the first
+ * </script> or </style> (the HTML parser's own rule), and Astro writes the policy <meta> and the
+ * charset <meta> in one fixed form.
+ */
+const POLICY_META = /<meta http-equiv="content-security-policy" content="([^"]*)">/i;
+const CHARSET_META = /<meta charset="[^"]*">/i;
+const HEAD_START = /<head(\s[^>]*)?>/i;
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+const INLINE_STYLE = /<style[^>]*>([\s\S]*?)<\/style>/gi;
 
 /**
  * Returns the page with its policy trimmed and moved to the top of <head> (right after
@@ -46,33 +28,19 @@ type Node = {
  * layout's own head content, and a <meta> policy governs only what comes after it, so an inline
  * script in the layout's head (settings applied before first paint) would escape it.
  */
-export function trimPagePolicy(html: string, keep: ReadonlySet<string>): string | undefined {
-  const scripts: string[] = [];
-  const styles: string[] = [];
-  let meta: Node | undefined;
-  let head: Node | undefined;
-  let charset: Node | undefined;
-  const text = (node: Node) => (node.childNodes ?? []).map((n) => n.value ?? '').join('');
-  const walk = (node: Node) => {
-    const attr = (name: string) => node.attrs?.find((a) => a.name === name)?.value;
-    if (node.tagName === 'head') head ??= node;
-    if (node.tagName === 'script' && attr('src') === undefined) scripts.push(text(node));
-    if (node.tagName === 'style') styles.push(text(node));
-    if (node.tagName === 'meta' && attr('charset') !== undefined) charset ??= node;
-    if (node.tagName === 'meta' && attr('http-equiv')?.toLowerCase() === 'content-security-policy') meta ??= node;
-    node.childNodes?.forEach(walk);
-    if (node.content) walk(node.content);
-  };
-  walk(parse(html, { sourceCodeLocationInfo: true }) as unknown as Node);
-  const content = meta?.attrs?.find((a) => a.name === 'content')?.value;
-  const at = meta?.sourceCodeLocation;
-  const after = charset?.sourceCodeLocation?.endOffset ?? head?.sourceCodeLocation?.startTag?.endOffset;
-  if (!at || content === undefined || after === undefined) return undefined;
-  const trimmed = printPolicy(trimHashes(parsePolicy(content), { scripts, styles }, keep));
+export function trimPagePolicy(html: string): string | undefined {
+  const meta = POLICY_META.exec(html);
+  if (!meta) return undefined;
+  const scripts = [...html.matchAll(INLINE_SCRIPT)].map((m) => m[1]!);
+  const styles = [...html.matchAll(INLINE_STYLE)].map((m) => m[1]!);
+  const trimmed = printPolicy(trimHashes(parsePolicy(meta[1]!), { scripts, styles }));
   // Policy text holds no `"` or `&`, so it goes into the attribute as it is.
   const tag = `<meta http-equiv="content-security-policy" content="${trimmed}">`;
-  if (after <= at.startOffset) return `${html.slice(0, after)}${tag}${html.slice(after, at.startOffset)}${html.slice(at.endOffset)}`;
-  return `${html.slice(0, at.startOffset)}${html.slice(at.endOffset, after)}${tag}${html.slice(after)}`;
+  const without = html.slice(0, meta.index) + html.slice(meta.index + meta[0].length);
+  const anchor = CHARSET_META.exec(without) ?? HEAD_START.exec(without);
+  if (!anchor) return undefined;
+  const at = anchor.index + anchor[0].length;
+  return without.slice(0, at) + tag + without.slice(at);
 }
 
 async function htmlFiles(folder: string): Promise<string[]> {
@@ -82,11 +50,10 @@ async function htmlFiles(folder: string): Promise<string[]> {
 
 export const trimCspStep: PostBuildStep = {
   name: 'Content-Security-Policy first in <head>, with only the hashes each page needs',
-  async run({ outDir, projectRoot }) {
-    const keep = await configuredHashes(projectRoot);
+  async run({ outDir }) {
     for (const file of await htmlFiles(outDir)) {
       const html = await readFile(file, 'utf8');
-      const trimmed = trimPagePolicy(html, keep);
+      const trimmed = trimPagePolicy(html);
       if (trimmed !== undefined && trimmed !== html) await writeFile(file, trimmed);
     }
   },

@@ -37,20 +37,15 @@ export const allowsInline = (sources: string[], code: string): boolean =>
   });
 
 /**
- * The policy with only the hash sources the page needs: those of its own inline scripts
- * (in script-src*) and styles (in style-src*), plus `keep` (hashes an author configured for
- * code that scripts insert later). Everything else in the policy is left exactly as it was.
+ * The policy with only the hash sources the page needs: those of its own inline scripts (in
+ * script-src*) and styles (in style-src*). Everything else in the policy is left as it was.
  */
-export function trimHashes(policy: Policy, inline: { scripts: string[]; styles: string[] }, keep: ReadonlySet<string> = new Set()): Policy {
+export function trimHashes(policy: Policy, inline: { scripts: string[]; styles: string[] }): Policy {
   const trimmed: Policy = new Map();
   for (const [name, sources] of policy) {
     const code = name.startsWith('script-src') ? inline.scripts : name.startsWith('style-src') ? inline.styles : undefined;
-    trimmed.set(
-      name,
-      code === undefined
-        ? sources
-        : sources.filter((source) => !HASH_SOURCE.test(source) || keep.has(source) || code.some((c) => allowsInline([source], c))),
-    );
+    const needed = code && new Set(code.flatMap((c) => sources.filter((source) => allowsInline([source], c))));
+    trimmed.set(name, needed ? sources.filter((source) => !HASH_SOURCE.test(source) || needed.has(source)) : sources);
   }
   return trimmed;
 }
