@@ -99,9 +99,9 @@ function treeRss(rootPid: number): number {
 async function build(root: string): Promise<{ code: number; wallSeconds: number; peakTreeMB: number; largestProcessMB?: number; log: string }> {
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
   const command = [process.execPath, path.join(root, 'src/cli/build.ts')];
-  const env = { ...process.env, READER_OUT_DIR: 'dist', READER_CACHE_DIR: path.join(root, '.astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
-  delete env['READER_ROOT'];
-  delete env['READER_BASE'];
+  // The copy is built as a plain deployment at `/`, whatever this shell has set.
+  const { READER_ROOT: _root, READER_BASE: _base, ...inherited } = process.env;
+  const env = { ...inherited, READER_OUT_DIR: 'dist', READER_CACHE_DIR: path.join(root, '.astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
   const started = performance.now();
   const child = spawn(timeBin ?? command[0]!, timeBin ? ['-v', ...command] : command.slice(1), { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
