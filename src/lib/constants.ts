@@ -56,6 +56,9 @@ export const SEARCH = {
 export type SearchKind = (typeof SEARCH.kinds)[number];
 export type SearchFilter = (typeof SEARCH.filters)[number];
 
+/** The site's name, in the header, page titles, sharing tags and citations. */
+export const SITE_NAME = 'Annotated Reader';
+
 /**
  * Citing one passage: the build formats each citation style once, with these placeholders where the
  * passage number and id go, into a <template>; the page fills them in for the passage being cited.

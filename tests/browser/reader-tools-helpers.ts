@@ -3,6 +3,10 @@
  * reading the reader's stored notes, and the highlights painted in the page.
  */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** expect.poll with room for a loaded machine: lazy chunks and idle callbacks can take seconds. */
+export const poll = <T>(value: () => T | Promise<T>) => expect.poll(value, { timeout: 15_000, interval: 100 });
 
 export const READING = 'partner-state';
 export const READER_PATH = `/read/${READING}/`;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, openPage, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
-import { NOTES_KEY, READER_PATH, paintedHighlights, selectPhrase, storedNotes, toolsReady } from './reader-tools-helpers.ts';
+import { NOTES_KEY, READER_PATH, paintedHighlights, poll, selectPhrase, storedNotes, toolsReady } from './reader-tools-helpers.ts';
 
 const PHRASE = 'public funding for other kinds of media';
 const PASSAGE = 'kleiner-public-funding';
@@ -31,9 +31,9 @@ describe.skipIf(!browserAvailable)('personal highlights and notes', () => {
   async function highlightWithToolbar(page: Page, passage: string, phrase: string) {
     await selectPhrase(page, passage, phrase);
     const bar = page.locator('.selection-tools');
-    await expect.poll(() => bar.isVisible()).toBe(true);
+    await poll(() => bar.isVisible()).toBe(true);
     await bar.getByRole('button', { name: 'Highlight' }).click();
-    await expect.poll(async () => (await paintedHighlights(page))['ar-mine']).toContain(phrase);
+    await poll(async () => (await paintedHighlights(page))['ar-mine']).toContain(phrase);
   }
 
   test('select words, Highlight: painted without touching the text, kept after reload', async () => {
@@ -41,7 +41,7 @@ describe.skipIf(!browserAvailable)('personal highlights and notes', () => {
     const before = await page.locator(`#p-${PASSAGE} .passage-text`).innerHTML();
     const box = await selectPhrase(page, PASSAGE, PHRASE);
     const bar = page.locator('.selection-tools');
-    await expect.poll(() => bar.isVisible()).toBe(true);
+    await poll(() => bar.isVisible()).toBe(true);
     // The toolbar sits just below the selection, inside the passage (next in Tab order).
     const barBox = (await bar.boundingBox())!;
     expect(barBox.y).toBeGreaterThanOrEqual(box.y + box.height - 1);
@@ -49,7 +49,7 @@ describe.skipIf(!browserAvailable)('personal highlights and notes', () => {
     expect(await page.locator(`#p-${PASSAGE} .selection-tools`).count()).toBe(1);
     await bar.getByRole('button', { name: 'Highlight' }).click();
 
-    await expect.poll(async () => (await paintedHighlights(page))['ar-mine']).toEqual([PHRASE]);
+    await poll(async () => (await paintedHighlights(page))['ar-mine']).toEqual([PHRASE]);
     expect(await page.locator(`#p-${PASSAGE} .passage-text`).innerHTML()).toBe(before);
     const [note] = await storedNotes(page);
     expect(note).toMatchObject({ passage: PASSAGE, text: '', quote: { exact: PHRASE } });
@@ -58,7 +58,7 @@ describe.skipIf(!browserAvailable)('personal highlights and notes', () => {
 
     await page.reload();
     await toolsReady(page);
-    await expect.poll(async () => (await paintedHighlights(page))['ar-mine']).toEqual([PHRASE]);
+    await poll(async () => (await paintedHighlights(page))['ar-mine']).toEqual([PHRASE]);
     clean(record);
     await context.close();
   });
@@ -68,19 +68,19 @@ describe.skipIf(!browserAvailable)('personal highlights and notes', () => {
     await selectPhrase(page, 'helfrich-role-of-state', 'the role of the state');
     await page.keyboard.press('Alt+Shift+N');
     const editor = page.getByRole('dialog', { name: /^Note on passage \d+$/ });
-    await expect.poll(() => editor.isVisible()).toBe(true);
+    await poll(() => editor.isVisible()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('my-note-editor-text');
     expect(await editor.locator('blockquote').innerText()).toBe('the role of the state');
     const text = 'Compare <b>Bauwens</b> & "Kostakis".\nSecond line.';
     await page.keyboard.type(text);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter'); // Save note
-    await expect.poll(() => editor.isVisible()).toBe(false);
-    await expect.poll(async () => (await paintedHighlights(page))['ar-mine-note']).toEqual(['the role of the state']);
+    await poll(() => editor.isVisible()).toBe(false);
+    await poll(async () => (await paintedHighlights(page))['ar-mine-note']).toEqual(['the role of the state']);
 
     await page.locator('[data-tool="notes"]').click();
     const panel = page.getByRole('dialog', { name: 'My notes' });
-    await expect.poll(() => panel.isVisible()).toBe(true);
+    await poll(() => panel.isVisible()).toBe(true);
     const item = panel.locator('.my-note').first();
     expect(await item.locator('.my-note-text').innerText()).toBe(text);
     expect(await item.locator('.my-note-text b').count()).toBe(0);
@@ -92,16 +92,16 @@ describe.skipIf(!browserAvailable)('personal highlights and notes', () => {
     const { page, context } = await open();
     await selectPhrase(page, 'fattori-welfare-state', 'strong educational systems');
     await page.keyboard.press('Alt+Shift+H');
-    await expect.poll(async () => (await paintedHighlights(page))['ar-mine']).toEqual(['strong educational systems']);
+    await poll(async () => (await paintedHighlights(page))['ar-mine']).toEqual(['strong educational systems']);
 
     await selectPhrase(page, 'fattori-welfare-state', 'vibrant and publicly supported cultural life');
-    await expect.poll(() => page.locator('.selection-tools').isVisible()).toBe(true);
+    await poll(() => page.locator('.selection-tools').isVisible()).toBe(true);
     // Focus starts at the selection: the next Tab stops are the passage's own links, then the toolbar.
     await page.evaluate(() => getSelection()!.getRangeAt(0).startContainer.parentElement!.closest('.passage')!.querySelector<HTMLElement>('.passage-number')!.focus());
     for (let i = 0; i < 30 && !(await page.evaluate(() => document.activeElement?.closest('.selection-tools') !== null)); i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Highlight');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await paintedHighlights(page))['ar-mine']).toHaveLength(2);
+    await poll(async () => (await paintedHighlights(page))['ar-mine']).toHaveLength(2);
     await context.close();
   });
 
@@ -109,12 +109,12 @@ describe.skipIf(!browserAvailable)('personal highlights and notes', () => {
     const { page, context } = await open({ viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
     await selectPhrase(page, 'kleiner-venture-communism', 'theater of struggle');
     const bar = page.locator('.selection-tools');
-    await expect.poll(() => bar.isVisible()).toBe(true);
+    await poll(() => bar.isVisible()).toBe(true);
     const box = (await bar.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(375);
     await bar.getByRole('button', { name: 'Highlight' }).tap();
-    await expect.poll(async () => (await paintedHighlights(page))['ar-mine']).toEqual(['theater of struggle']);
+    await poll(async () => (await paintedHighlights(page))['ar-mine']).toEqual(['theater of struggle']);
     await context.close();
   });
 
@@ -127,14 +127,14 @@ describe.skipIf(!browserAvailable)('personal highlights and notes', () => {
     const editor = page.getByRole('dialog', { name: /^Edit note on passage/ });
     await editor.getByLabel('Your note').fill('Now a note.');
     await editor.getByRole('button', { name: 'Save note' }).click();
-    await expect.poll(() => panel.locator('.my-note-text').allInnerTexts()).toEqual(['Now a note.']);
+    await poll(() => panel.locator('.my-note-text').allInnerTexts()).toEqual(['Now a note.']);
     expect((await storedNotes(page))[0].text).toBe('Now a note.');
 
     await panel.getByRole('button', { name: /^Delete note on passage/ }).click();
-    await expect.poll(() => storedNotes(page)).toEqual([]);
+    await poll(() => storedNotes(page)).toEqual([]);
     expect(await paintedHighlights(page)).toEqual({ 'ar-mine': [], 'ar-mine-note': [] });
     await panel.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(async () => (await storedNotes(page)).map((n) => n.text)).toEqual(['Now a note.']);
+    await poll(async () => (await storedNotes(page)).map((n) => n.text)).toEqual(['Now a note.']);
     clean(record);
     await context.close();
   });
@@ -168,12 +168,12 @@ describe.skipIf(!browserAvailable)('personal highlights and notes', () => {
 
     await page.locator('[data-tool="notes"]').click();
     await panel.locator('input[type="file"]').setInputFiles((await jsonDownload.path())!);
-    await expect.poll(() => panel.locator('.notes-import').isVisible()).toBe(true);
+    await poll(() => panel.locator('.notes-import').isVisible()).toBe(true);
     expect(await panel.locator('.notes-import').innerText()).toContain('2 new');
     await panel.getByRole('button', { name: 'Import 2 notes' }).click();
-    await expect.poll(() => storedNotes(page)).toEqual(expect.arrayContaining(notes));
+    await poll(() => storedNotes(page)).toEqual(expect.arrayContaining(notes));
     expect(await storedNotes(page)).toHaveLength(2);
-    await expect.poll(async () => (await paintedHighlights(page))['ar-mine-note']).toEqual(['the role of the state']);
+    await poll(async () => (await paintedHighlights(page))['ar-mine-note']).toEqual(['the role of the state']);
     expect((await paintedHighlights(page))['ar-mine']).toEqual([PHRASE]);
     clean(record);
     await context.close();
@@ -212,7 +212,7 @@ describe.skipIf(!browserAvailable)('personal highlights and notes', () => {
       const { page, context, before, panel, record } = await withOneNote();
       await panel.locator('input[type="file"]').setInputFiles(upload);
       const alert = panel.getByRole('alert');
-      await expect.poll(() => alert.innerText()).toMatch(message);
+      await poll(() => alert.innerText()).toMatch(message);
       expect(await alert.innerText()).toContain('Nothing was imported');
       expect(await panel.locator('.notes-import').isVisible()).toBe(false);
       expect(await page.evaluate((key) => localStorage.getItem(key), NOTES_KEY)).toBe(before);
@@ -225,7 +225,7 @@ describe.skipIf(!browserAvailable)('personal highlights and notes', () => {
       const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
       await panel.locator('input[type="file"]').setInputFiles(file('notes.json', collection([annotation({ body: { type: 'TextualBody', value: hostile } })])));
       await panel.getByRole('button', { name: 'Import 1 note' }).click();
-      await expect.poll(() => panel.locator('.my-note-text').allInnerTexts()).toEqual([hostile]);
+      await poll(() => panel.locator('.my-note-text').allInnerTexts()).toEqual([hostile]);
       expect(await panel.locator('.my-note-text img, .my-note-text script').count()).toBe(0);
       expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
       expect(await storedNotes(page)).toHaveLength(2);
@@ -240,7 +240,7 @@ describe.skipIf(!browserAvailable)('personal highlights and notes', () => {
       const [backup] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download a backup of my notes first' }).click()]);
       expect(JSON.parse(readFileSync((await backup.path())!, 'utf8')).first.items.map((a: any) => a.id)).toEqual([mine.id]);
       await panel.getByRole('button', { name: 'Import 1 note' }).click();
-      await expect.poll(async () => (await storedNotes(page)).map((n) => n.id).sort()).toEqual([mine.id, 'urn:uuid:11111111-2222-4333-8444-555555555555'].sort());
+      await poll(async () => (await storedNotes(page)).map((n) => n.id).sort()).toEqual([mine.id, 'urn:uuid:11111111-2222-4333-8444-555555555555'].sort());
       expect((await storedNotes(page)).find((n) => n.id === mine.id)).toEqual(mine);
       await context.close();
     });
@@ -263,10 +263,10 @@ describe.skipIf(!browserAvailable)('personal highlights and notes', () => {
     );
     await page.reload();
     await toolsReady(page);
-    await expect.poll(async () => (await paintedHighlights(page))['ar-mine-note']).toEqual(['kinds of media']);
+    await poll(async () => (await paintedHighlights(page))['ar-mine-note']).toEqual(['kinds of media']);
     await page.locator('[data-tool="notes"]').click();
     const panel = page.getByRole('dialog', { name: 'My notes' });
-    await expect.poll(() => panel.locator('.my-note-warning').count()).toBe(1);
+    await poll(() => panel.locator('.my-note-warning').count()).toBe(1);
     expect(await panel.locator('.my-note', { has: page.locator('.my-note-warning') }).locator('.my-note-text').innerText()).toBe('note 2');
     await context.close();
   });
@@ -275,13 +275,13 @@ describe.skipIf(!browserAvailable)('personal highlights and notes', () => {
     const { page, context } = await open();
     await highlightWithToolbar(page, PASSAGE, PHRASE);
     await selectPhrase(page, PASSAGE, 'kinds of media');
-    await expect.poll(() => page.locator('.selection-tools').isVisible()).toBe(true);
+    await poll(() => page.locator('.selection-tools').isVisible()).toBe(true);
     expect(await runAxe(page)).toEqual([]);
     await page.locator('[data-tool="notes"]').click();
-    await expect.poll(() => page.getByRole('dialog', { name: 'My notes' }).isVisible()).toBe(true);
+    await poll(() => page.getByRole('dialog', { name: 'My notes' }).isVisible()).toBe(true);
     expect(await runAxe(page)).toEqual([]);
     await page.getByRole('button', { name: /^Add note to highlight/ }).click();
-    await expect.poll(() => page.locator('#my-note-editor').isVisible()).toBe(true);
+    await poll(() => page.locator('#my-note-editor').isVisible()).toBe(true);
     expect(await runAxe(page)).toEqual([]);
     await context.close();
   });

@@ -45,16 +45,16 @@ export async function copyLink(target: Target) {
   else openCite(target);
 }
 
-function copyRow(label: string, text: string, html?: string) {
-  const copy = button(labelled('Copy', ` ${label}`));
-  copy.addEventListener('click', async () => announce((await copyToClipboard(text, html)) ? `${label} copied.` : 'Copying was refused; select the text and copy it.'));
+function copyRow(visible: string, label: string, text: string, html?: string) {
+  const copy = button(labelled(visible, ` ${label}`));
+  copy.addEventListener('click', async () => announce((await copyToClipboard(text, html)) ? 'Copied.' : 'Copying was refused; select the text and copy it.'));
   return copy;
 }
 
 function linkField(id: string, label: string, value: string) {
   const input = h('input', { id, type: 'text', readonly: true, value, class: 'cite-link' });
   input.addEventListener('focus', () => input.select());
-  return h('div', { class: 'cite-link-row' }, h('label', { for: id }, label), h('div', { class: 'cite-link-line' }, input, copyRow(label.toLowerCase(), value)));
+  return h('div', { class: 'cite-link-row' }, h('label', { for: id }, label), h('div', { class: 'cite-link-line tool-actions' }, input, copyRow('Copy', label.toLowerCase(), value)));
 }
 
 export function openCite(target: Target, opener?: Element) {
@@ -70,8 +70,8 @@ export function openCite(target: Target, opener?: Element) {
     const reference = copy.querySelector('[data-cite-part="reference"]')!;
     const inText = copy.querySelector('[data-cite-part="in-text"]')!;
     const name = copy.dataset.citeLabel ?? '';
-    const copyReference = copyRow(`${name} reference`, reference.textContent ?? '', reference.innerHTML);
-    const copyInText = copyRow(`${name} in-text citation`, inText.textContent ?? '');
+    const copyReference = copyRow('Copy reference', `(${name})`, reference.textContent ?? '', reference.innerHTML);
+    const copyInText = copyRow('Copy in-text', `citation (${name})`, inText.textContent ?? '');
     return h(
       'section',
       { class: 'cite-style', 'data-cite-style': copy.dataset.citeStyle },

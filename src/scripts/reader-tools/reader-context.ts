@@ -10,7 +10,7 @@ export interface ReaderContext {
   root: HTMLElement;
   readingId: string;
   title: string;
-  /** This page's address without fragment or query: the base of permalinks. */
+  /** This page's canonical address, without fragment or query: the base of permalinks. */
   readingUrl: string;
   passages: PassageInfo[];
   passageElement: (id: string) => HTMLElement | null;
@@ -36,7 +36,8 @@ export function initContext(root: HTMLElement): ReaderContext {
     root,
     readingId: root.dataset.reading ?? '',
     title: root.dataset.title ?? document.title,
-    readingUrl: `${location.origin}${location.pathname}`,
+    // The canonical address (where the site is published), which is what citations and links give.
+    readingUrl: document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? `${location.origin}${location.pathname}`,
     passages: elements.map((el) => ({ id: el.getAttribute(DATA.passage)!, number: Number(el.getAttribute(DATA.passageNumber)) })),
     passageElement: (id) => document.getElementById(passageAnchor(id)),
   };

@@ -147,7 +147,10 @@ class ArReaderTools extends HTMLElement {
     const passage = number && passageOf(number);
     if (passage) {
       this.#target = { passage: passage.getAttribute(DATA.passage)! };
-      this.#showBar(passage, number, number.getBoundingClientRect(), '');
+      // The number's grid cell runs the passage's whole height: place the bar under its text.
+      const text = document.createRange();
+      text.selectNodeContents(number);
+      this.#showBar(passage, number, text.getBoundingClientRect(), '');
     } else if (this.#target?.start === undefined && !this.#bar.hidden) this.#hideBar(false);
   };
 

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CITATION_STYLES, formatBibliography, formatCitation } from '../../src/lib/citations.ts';
+import { browserAvailable, openPage, runAxe, startSession, type Session } from './harness.ts';
+import { READER_PATH, READING, poll, selectPhrase, toolsReady } from './reader-tools-helpers.ts';
+
+const PASSAGE = 'kleiner-public-funding';
+
+describe.skipIf(!browserAvailable)('cite this passage', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(() => session?.close());
+
+  async function open() {
+    const opened = await openPage(session);
+    await opened.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await opened.page.goto(session.url(READER_PATH));
+    await toolsReady(opened.page);
+    return opened;
+  }
+
+  test('a passage number offers Cite; the dialog shows exactly what the CSL processor formats for that passage', { timeout: 240_000 }, async () => {
+    const { page, context, record } = await open();
+    // The reading's own CSL-JSON, as the build wrote it, is the item the page cites.
+    const [item] = await (await page.request.get(session.url(`/read/${READING}/citation.json`))).json();
+    const number = Number(await page.locator(`#p-${PASSAGE}`).getAttribute('data-passage-number'));
+    const passageItem = { ...item, URL: `${item.URL}#p-${PASSAGE}` };
+
+    await page.locator(`#p-${PASSAGE} .passage-number`).click();
+    const bar = page.locator('.selection-tools');
+    await poll(() => bar.isVisible()).toBe(true);
+    await bar.getByRole('button', { name: `Cite ¶${number}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Cite passage ${number}` });
+    await poll(() => dialog.isVisible()).toBe(true);
+
+    for (const style of CITATION_STYLES) {
+      const section = dialog.locator(`[data-cite-style="${style}"]`);
+      expect(await section.locator('.cite-reference').textContent(), style).toBe(formatBibliography([passageItem], style)[0]!.text);
+      expect(await section.locator('.cite-in-text').textContent(), style).toBe(
+        `In the text: ${formatCitation(passageItem, { style, locator: `para. ${number}` })}`,
+      );
+    }
+    await dialog.getByRole('button', { name: 'Copy reference (APA)' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(formatBibliography([passageItem], 'apa')[0]!.text);
+    expect(await dialog.getByLabel('Permalink').inputValue()).toBe(passageItem.URL);
+    expect(await runAxe(page)).toEqual([]);
+    expect(record.cspViolations).toEqual([]);
+    expect(record.pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('selected words: Copy link gives a text-fragment link that lands on the passage', async () => {
+    const { page, context } = await open();
+    await selectPhrase(page, PASSAGE, 'South and Central America');
+    await page.locator('.selection-tools').getByRole('button', { name: 'Copy link' }).click();
+    await poll(() => page.locator('.tool-status').textContent()).toBe('Link to the words copied.');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(new RegExp(`/read/${READING}/#p-${PASSAGE}:~:text=South%20and%20Central%20America$`));
+    // The canonical origin is where the site is published; follow the same path on this server.
+    const local = session.url(new URL(link).pathname) + new URL(link).hash;
+    await page.goto('about:blank');
+    await page.goto(local);
+    expect(await page.evaluate(() => location.hash)).toBe(`#p-${PASSAGE}`);
+    expect(await page.locator(`#p-${PASSAGE}`).evaluate((el) => el.matches(':target'))).toBe(true);
+    await context.close();
+  });
+
+  test('the cite dialog for words adds their text-fragment link', async () => {
+    const { page, context } = await open();
+    await selectPhrase(page, PASSAGE, 'Central America');
+    await page.locator('.selection-tools').getByRole('button', { name: 'Cite' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Cite these words/ });
+    await poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByLabel('Link to these words').inputValue()).toMatch(/#p-kleiner-public-funding:~:text=Central%20America$/);
+    await context.close();
+  });
+
+  test.each([
+    ['bib', /^@\w+\{/, 'application/x-bibtex'],
+    ['ris', /^TY {2}- ELEC/, 'application/x-research-info-systems'],
+    ['json', /^\[\n {2}\{/, 'application/'],
+  ])('reference file citation.%s is linked from the page and served', async (format, start, type) => {
+    const { page, context } = await open();
+    const href = await page.locator(`.cite-reading a[href$="citation.${format}"]`).getAttribute('href');
+    const response = await page.request.get(new URL(href!, page.url()).href);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain(type);
+    expect(await response.text()).toMatch(start);
+    await context.close();
+  });
+});
