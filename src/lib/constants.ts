@@ -9,6 +9,8 @@ export const NOTE_ANCHOR_PREFIX = 'note-';
 export const passageAnchor = (passageId: string) => `${PASSAGE_ANCHOR_PREFIX}${passageId}`;
 /** Element id of an editorial note. */
 export const noteAnchor = (noteId: string) => `${NOTE_ANCHOR_PREFIX}${noteId}`;
+/** Element id of a bibliography entry on /sources/. */
+export const sourceAnchor = (sourceId: string) => `source-${sourceId}`;
 /** Element id of a note's marker in the text, so the note can link back to its phrase. */
 export const noteRefAnchor = (noteId: string) => `ref-${noteId}`;
 /** Element id of the definition popover for a glossary term on a reader page. */

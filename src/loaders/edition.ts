@@ -6,6 +6,7 @@
  * Render a note or term body with `render(await getNoteEntry(note))` / `getTermEntry(term)`.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { DEFAULT_CITATION_STYLE, formatBibliography, type BibliographyEntry, type CitationStyle } from '../lib/citations.ts';
 import { throwIfProblems } from '../lib/content-errors.ts';
 import { buildEdition, type Edition, type EditionNote, type EditionTerm } from '../lib/edition.ts';
 
@@ -57,4 +58,19 @@ export async function getTermEntry(term: EditionTerm): Promise<CollectionEntry<'
   const entry = await getEntry('glossary', term.entryId);
   if (!entry) throw new Error(`No glossary entry "${term.entryId}".`);
   return entry;
+}
+
+const bibliographies = new Map<CitationStyle, Promise<BibliographyEntry[]>>();
+
+/**
+ * The edition's bibliography formatted in `style` (Chicago author-date by default), in the style's
+ * order; computed once per build. Entries carry the source id, so a page can pick the ones it needs
+ * and still show the year suffixes ("2012a") of the full list.
+ */
+export function getBibliography(style: CitationStyle = DEFAULT_CITATION_STYLE): Promise<BibliographyEntry[]> {
+  const make = async () => formatBibliography((await getEdition()).sources.map((s) => s.item), style);
+  if (import.meta.env.DEV) return make();
+  let entries = bibliographies.get(style);
+  if (!entries) bibliographies.set(style, (entries = make()));
+  return entries;
 }

@@ -1,0 +1,184 @@
+/**
+ * What the authoring guide (/guide/) shows: the example files, the help for every field (typed
+ * against the schemas, so a new field cannot be added without its help), and a real run of the
+ * integrity check on a small mistaken example, so the guide's error output is never out of date.
+ */
+import type { Annotation } from '../schemas/annotation.ts';
+import { NOTE_KINDS, type NoteKind } from '../schemas/annotation.ts';
+import { CITE_MODES } from '../schemas/components.ts';
+import type { GlossaryTerm } from '../schemas/glossary.ts';
+import { TERM_KINDS, TERM_MATCH_MODES } from '../schemas/glossary.ts';
+import { SourcesFileSchema } from '../schemas/source.ts';
+import { parse } from 'yaml';
+import { formatBibliography } from './citations.ts';
+import { ContentError, ERROR_KINDS, type ErrorKind } from './content-errors.ts';
+import { buildEdition } from './edition.ts';
+import { codeCss, highlightCode, type CodeLanguage } from './highlight.ts';
+
+export interface FieldHelp {
+  /** Required, optional, or required in some cases (said in `what`). */
+  required: boolean;
+  what: string;
+  /** Allowed values, for fields with a fixed list. */
+  values?: readonly string[];
+}
+
+export const ANNOTATION_FIELDS: Record<keyof Annotation, FieldHelp> = {
+  passage: { required: true, what: 'The id of the passage the note is about, from the reading\u2019s passage map (reading.yaml). Not used with `scope: reading`.' },
+  scope: { required: false, what: '`reading` for a discussion question about the whole reading; it is listed under \u201CQuestions for discussion\u201D at the end.', values: ['passage', 'reading'] },
+  exact: { required: false, what: 'The phrase the note is about, copied verbatim from the passage (typographic quotes and spelling as printed). Leave it out to annotate the whole passage.' },
+  prefix: { required: false, what: 'Text right before `exact`, when the phrase occurs more than once in the passage.' },
+  suffix: { required: false, what: 'Text right after `exact`, when the phrase occurs more than once in the passage.' },
+  kind: { required: true, what: 'What the note does.', values: NOTE_KINDS },
+  correction: { required: false, what: 'Editorial notes only: the editor\u2019s reading of a defective phrase. The text itself is never changed.' },
+  sources: { required: false, what: 'Keys of the works the note relies on, from annotations/sources.yaml (works cited with <Cite> in the body count too).' },
+  terms: { required: false, what: 'Ids of glossary terms the note is about (terms named with <Term> in the body count too).' },
+};
+
+export const GLOSSARY_FIELDS: Record<keyof GlossaryTerm, FieldHelp> = {
+  term: { required: true, what: 'The headword as shown. It is also matched in the text.' },
+  kind: { required: true, what: 'Groups the A\u2013Z index.', values: TERM_KINDS },
+  aliases: { required: false, what: 'Other spellings and inflections to find in the text (plurals, abbreviations). Each must be unique across the glossary and must not repeat another term\u2019s headword.' },
+  short: { required: true, what: 'One sentence, shown in the popover where the term occurs in the text.' },
+  related: { required: false, what: 'Ids of related terms, listed on the term\u2019s page.' },
+  sources: { required: false, what: 'Keys of works about the term, from annotations/sources.yaml. The edition expects at least one.' },
+  match: { required: false, what: 'Which occurrences the reader marks: the first in each passage (default), all, or none.', values: TERM_MATCH_MODES },
+  sortAs: { required: false, what: 'The A\u2013Z key when it is not the headword, e.g. \u201CBauwens, Michel\u201D.' },
+};
+
+export const NOTE_KIND_HELP: Record<NoteKind, string> = {
+  context: 'Background a reader needs: who is speaking, when, in reply to what.',
+  gloss: 'Explains a word or phrase.',
+  editorial: 'Marks a defect of the source (a typo, a truncated sentence, a misspelt name) and may give the editor\u2019s reading in `correction`.',
+  question: 'A question for discussion, on a passage or (with `scope: reading`) on the whole reading.',
+  'cross-reference': 'Points to another passage, note or work that bears on this one.',
+};
+
+export interface ComponentHelp {
+  name: string;
+  example: string;
+  what: string;
+}
+
+export const COMPONENT_HELP: ComponentHelp[] = [
+  { name: 'Term', example: '<Term id="commons">the commons</Term>', what: 'Links to the glossary entry. Without text between the tags it shows the headword.' },
+  { name: 'Cite', example: '<Cite id="kostakis-bauwens-2014" locator="p. 12" />', what: `An author\u2013date citation linked to the bibliography; \`locator\` is optional (\u201Cp. 12\u201D, \u201Cpp. 3\u20135\u201D, \u201Cchap. 2\u201D), \`mode\` is ${CITE_MODES.map((m) => `\`${m}\``).join(' or ')} (\u201CKostakis and Bauwens (2014)\u201D).` },
+  { name: 'PassageRef', example: '<PassageRef id="kleiner-public-funding" />', what: 'Links to a passage, shown as its number (\u00B614) unless you give text. In a glossary entry add `reading="\u2026"` when the edition has several readings.' },
+];
+
+export const NOTE_EXAMPLE = `---
+passage: helfrich-three-roles
+exact: "kicking of"
+kind: editorial
+correction: kicking off
+sources: [helfrich-2009-email]
+---
+The list item reads "kicking of"; the sense requires "kicking off".
+Compare how <Term id="partner-state">the partner state</Term> is framed in
+<PassageRef id="partner-state-definition" />.
+`;
+
+export const QUESTION_EXAMPLE = `---
+scope: reading
+kind: question
+---
+Which of the four voices gives the state the largest role, and which the smallest?
+`;
+
+export const TERM_EXAMPLE = `---
+term: partner state
+kind: concept
+aliases: [partner states, PSA]
+short: A state that enables and protects commons-based peer production rather than providing everything itself or leaving everything to markets.
+related: [commons, triarchy]
+sources: [kostakis-bauwens-2014]
+---
+Kostakis and Bauwens present the approach as a cluster of policies
+<Cite id="kostakis-bauwens-2014" />; see also <Term id="triarchy" />.
+`;
+
+export const SOURCES_EXAMPLE = `- id: kostakis-bauwens-2014
+  type: book
+  author:
+    - { family: Kostakis, given: Vasilis }
+    - { family: Bauwens, given: Michel }
+  title: Network Society and Future Scenarios for a Collaborative Economy
+  publisher: Palgrave Macmillan
+  collection-title: Palgrave Pivot
+  issued: { date-parts: [[2014]] }
+  DOI: 10.1057/9781137406897
+  note: Shown under the entry on the sources page; not part of the reference.
+`;
+
+export const CHECK_EXAMPLE = 'npm run check';
+
+/** A note of the check example: three frontmatter fields on lines 2–4, the body from line 6. */
+const exampleNote = (id: string, data: Annotation, body: string) => ({
+  id,
+  reading: 'sample',
+  file: `annotations/sample/${id}.mdx`,
+  data,
+  body,
+  bodyLine: 6,
+  fieldLine: (path: readonly PropertyKey[]) => ({ passage: 2, exact: 3, kind: 4 })[String(path[0])],
+});
+
+/**
+ * What `npm run check` prints for a small edition with three mistakes, produced by the check
+ * itself: a misspelt passage id, a phrase that occurs twice, and an unknown term.
+ */
+export function exampleCheckOutput(): string {
+  const text = 'The partner state protects the commons. The commons are shared.';
+  const { problems } = buildEdition({
+    readings: [{ id: 'sample', title: 'Sample', source: text, passages: [{ id: 'definition', number: 1, start: 0, text }] }],
+    notes: [
+      exampleNote('shared', { passage: 'defintion', exact: 'shared', kind: 'gloss' }, 'Held in common.'),
+      exampleNote('commons', { passage: 'definition', exact: 'commons', kind: 'gloss' }, 'See <Term id="comons">commons</Term>.'),
+    ],
+    terms: [{ id: 'commons', file: 'annotations/glossary/commons.mdx', data: { term: 'commons', kind: 'concept', short: 'Shared resources.' }, body: '' }],
+    sources: [],
+    sourcesFile: 'annotations/sources.yaml',
+  });
+  return new ContentError([...problems].sort((a, b) => (a.file < b.file ? -1 : 1))).message;
+}
+
+/** Every error kind with its meaning, in catalogue order. */
+export const errorCatalogue = (): { kind: ErrorKind; meaning: string }[] =>
+  (Object.entries(ERROR_KINDS) as [ErrorKind, string][]).map(([kind, meaning]) => ({ kind, meaning }));
+
+export interface GuideExample {
+  /** Where such a file lives, shown as the example's caption. */
+  caption: string;
+  code: string;
+  lang: CodeLanguage;
+}
+
+export const GUIDE_EXAMPLES = {
+  note: { caption: 'annotations/partner-state/helfrich-kicking-off.mdx', code: NOTE_EXAMPLE, lang: 'mdx' },
+  question: { caption: 'annotations/partner-state/question-largest-role.mdx', code: QUESTION_EXAMPLE, lang: 'mdx' },
+  term: { caption: 'annotations/glossary/partner-state.mdx', code: TERM_EXAMPLE, lang: 'mdx' },
+  sources: { caption: 'annotations/sources.yaml', code: SOURCES_EXAMPLE, lang: 'yaml' },
+  check: { caption: 'In a terminal, at the project root', code: CHECK_EXAMPLE, lang: 'sh' },
+} as const satisfies Record<string, GuideExample>;
+
+let highlighted: Promise<{ html: Record<keyof typeof GUIDE_EXAMPLES, string>; css: string }> | undefined;
+
+/** The guide's examples highlighted, and the stylesheet for their colours (served as /guide/code.css). */
+export function highlightGuideExamples() {
+  highlighted ??= (async () => {
+    const entries = await Promise.all(
+      Object.entries(GUIDE_EXAMPLES).map(async ([key, example]) => [key, await highlightCode(example.code, example.lang)] as const),
+    );
+    return {
+      html: Object.fromEntries(entries.map(([key, result]) => [key, result.html])) as Record<keyof typeof GUIDE_EXAMPLES, string>,
+      css: await codeCss(entries.flatMap(([, result]) => [...result.classes])),
+    };
+  })();
+  return highlighted;
+}
+
+/** The bibliography example, parsed and validated like annotations/sources.yaml, then formatted. */
+export function formattedSourcesExample(): string {
+  const items = SourcesFileSchema.parse(parse(SOURCES_EXAMPLE));
+  return formatBibliography(items)[0]!.html;
+}

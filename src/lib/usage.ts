@@ -1,0 +1,82 @@
+/**
+ * "Where used" lists for the glossary and sources pages: each passage or note that uses a term or
+ * cites a work, grouped by reading, with a short excerpt so a reader can tell the places apart
+ * before following a link.
+ */
+import type { Edition, EditionNote, EditionReading, NoteLocation, PassageLocation, Usage } from './edition.ts';
+import { allOccurrences } from './glossary-match.ts';
+import type { TermId } from './ids.ts';
+
+export interface Excerpt {
+  before: string;
+  match: string;
+  after: string;
+}
+
+/**
+ * The text around [start, end): about `radius` characters each side, cut at word boundaries, with
+ * an ellipsis where the text goes on. Whitespace (line breaks in lists) is shown as single spaces.
+ */
+export function excerptAround(text: string, start: number, end: number, radius = 60): Excerpt {
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  let from = Math.max(0, start - radius);
+  let to = Math.min(text.length, end + radius);
+  if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+  if (to < text.length) to = text.lastIndexOf(' ', to) > end ? text.lastIndexOf(' ', to) : to;
+  return {
+    before: `${from > 0 ? '\u2026' : ''}${flat(text.slice(from, start)).trimStart()}`,
+    match: flat(text.slice(start, end)),
+    after: `${flat(text.slice(end, to)).trimEnd()}${to < text.length ? '\u2026' : ''}`,
+  };
+}
+
+/** The opening of a text, cut at a word boundary. */
+export function opening(text: string, length = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= length) return flat;
+  const cut = flat.lastIndexOf(' ', length);
+  return `${flat.slice(0, cut > length / 2 ? cut : length)}\u2026`;
+}
+
+export interface PassageUse extends PassageLocation {
+  excerpt: Excerpt;
+}
+export interface NoteUse extends NoteLocation {
+  note: EditionNote['id'];
+  passageNumber?: number | undefined;
+  noteEntry: EditionNote;
+}
+export interface ReadingUses {
+  reading: EditionReading;
+  passages: PassageUse[];
+  notes: NoteUse[];
+}
+
+/**
+ * A usage list grouped by reading. Passage excerpts centre on the term when `termId` is given
+ * (its first occurrence in the passage), else they show the passage's opening.
+ */
+export function usesByReading(edition: Edition, usage: Usage, termId?: TermId): ReadingUses[] {
+  const forms = termId ? edition.terms.filter((t) => t.id === termId).map((t) => ({ id: t.id, forms: [t.term, ...t.aliases] })) : [];
+  return edition.readings
+    .map((reading) => {
+      const passages = usage.passages
+        .filter((p) => p.reading === reading.id)
+        .map((location) => {
+          const text = reading.passages.find((p) => p.id === location.passage)?.text ?? '';
+          // Occurrences are resolved against the whole glossary, so "state" inside "partner state" is no use of "state".
+          const all = termId ? allOccurrences(text, edition.terms.map((t) => ({ id: t.id, forms: [t.term, ...t.aliases] }))) : [];
+          const hit = all.find((o) => o.termId === termId) ?? (forms.length ? allOccurrences(text, forms)[0] : undefined);
+          const excerpt = hit ? excerptAround(text, hit.start, hit.end) : { before: '', match: '', after: opening(text) };
+          return { ...location, excerpt };
+        });
+      const notes = usage.notes
+        .filter((n) => n.reading === reading.id)
+        .map((location) => {
+          const noteEntry = [...reading.notes, ...reading.questions].find((n) => n.id === location.note)!;
+          return { ...location, passageNumber: noteEntry.passageNumber, noteEntry };
+        });
+      return { reading, passages, notes };
+    })
+    .filter((group) => group.passages.length > 0 || group.notes.length > 0);
+}

@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+import { excerptAround, opening } from '../../src/lib/usage.ts';
+
+describe('excerptAround', () => {
+  const text = 'The partner state protects the commons. The commons are shared; the state enables them.';
+  test.each([
+    ['the start of the text, the end cut at a word', 4, 17, 60, { before: 'The ', match: 'partner state', after: ' protects the commons. The commons are shared; the state…' }],
+    ['a partial word is dropped on both sides', 44, 51, 12, { before: '…The ', match: 'commons', after: ' are shared;…' }],
+    ['the whole text fits', 4, 17, 100, { before: 'The ', match: 'partner state', after: ' protects the commons. The commons are shared; the state enables them.' }],
+    ['at the start', 0, 3, 8, { before: '', match: 'The', after: ' partner…' }],
+  ])('%s', (_name, start, end, radius, expected) => {
+    expect(excerptAround(text, start, end, radius)).toEqual(expected);
+  });
+
+  test('line breaks become spaces', () => {
+    expect(excerptAround('  • one\n  • two', 12, 15, 20)).toEqual({ before: '• one • ', match: 'two', after: '' });
+  });
+});
+
+describe('opening', () => {
+  test.each([
+    ['Short.', 'Short.'],
+    ['One two three four five six', 'One two three…'],
+    ['Line\nbreaks   collapse', 'Line breaks collapse'],
+  ])('%j', (text, expected) => {
+    expect(opening(text, text.length > 25 ? 15 : 120)).toBe(expected);
+  });
+});
