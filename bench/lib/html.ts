@@ -13,14 +13,18 @@ export const parseHtml = (html: string): HtmlDocument => parse(html);
 
 const isElement = (node: HtmlNode): node is HtmlElement => 'tagName' in node;
 
-/** Every element in document order, including the content of <template>s. */
-export function* elementsOf(node: HtmlNode | HtmlDocument): Generator<HtmlElement> {
+/**
+ * Every element in document order. The content of <template>s is included unless
+ * `templates` is false: it is not part of the page until a script clones it (so its links are
+ * placeholders and its ids no targets), but what it holds is still subject to the page's policy.
+ */
+export function* elementsOf(node: HtmlNode | HtmlDocument, templates = true): Generator<HtmlElement> {
   const children = 'childNodes' in node ? node.childNodes : [];
   for (const child of children) {
     if (!isElement(child)) continue;
     yield child;
-    yield* elementsOf(child);
-    if (child.tagName === 'template' && 'content' in child) yield* elementsOf(child.content as HtmlNode);
+    yield* elementsOf(child, templates);
+    if (templates && child.tagName === 'template' && 'content' in child) yield* elementsOf(child.content as HtmlNode, templates);
   }
 }
 
@@ -109,10 +113,10 @@ export function srcsetUrls(srcset: string): string[] {
   return urls;
 }
 
-/** Every URL the document refers to, in order. */
+/** Every URL the document refers to, in order (template placeholders aside). */
 export function urlReferences(doc: HtmlDocument): UrlReference[] {
   const found: UrlReference[] = [];
-  for (const element of elementsOf(doc)) {
+  for (const element of elementsOf(doc, false)) {
     if (element.tagName === 'meta') {
       const key = attribute(element, 'property') ?? attribute(element, 'name');
       const content = attribute(element, 'content');
@@ -130,10 +134,10 @@ export function urlReferences(doc: HtmlDocument): UrlReference[] {
   return found;
 }
 
-/** Ids a fragment can land on: every `id`, and `name` on <a> (legacy anchors). */
+/** Ids a fragment can land on: every `id`, and `name` on <a> (legacy anchors), outside templates. */
 export function fragmentTargets(doc: HtmlDocument): Set<string> {
   const ids = new Set<string>();
-  for (const element of elementsOf(doc)) {
+  for (const element of elementsOf(doc, false)) {
     const id = attribute(element, 'id');
     if (id) ids.add(id);
     const name = element.tagName === 'a' ? attribute(element, 'name') : undefined;
@@ -151,10 +155,10 @@ export interface IdReference {
   id: string;
 }
 
-/** Every reference by id (label[for], aria-*, popovertarget…) in the document. */
+/** Every reference by id (label[for], aria-*, popovertarget…) in the document, outside templates. */
 export function idReferences(doc: HtmlDocument): IdReference[] {
   const found: IdReference[] = [];
-  for (const element of elementsOf(doc)) {
+  for (const element of elementsOf(doc, false)) {
     // <output for> and <label for> are idrefs; <meta>/<script for> are not.
     for (const name of IDREF_ATTRIBUTES) {
       const value = attribute(element, name);

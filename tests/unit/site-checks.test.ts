@@ -58,9 +58,10 @@ describe('reading HTML', () => {
     ]);
   });
 
-  test('fragment targets are ids (templates included) and named anchors', () => {
-    const doc = parseHtml(page('', '<p id="a">x</p><a name="old"></a><template><b id="t"></b></template>'));
-    expect([...fragmentTargets(doc)].sort()).toEqual(['a', 'old', 't']);
+  test('fragment targets are ids and named anchors; template placeholders are neither links nor targets', () => {
+    const doc = parseHtml(page('', '<p id="a">x</p><a name="old"></a><template><b id="t"></b><a href="#p-token">x</a></template>'));
+    expect([...fragmentTargets(doc)].sort()).toEqual(['a', 'old']);
+    expect(urlReferences(doc)).toEqual([]);
   });
 
   test('id references cover labels, ARIA lists and popover targets, but not <script for>', () => {
