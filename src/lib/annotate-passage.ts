@@ -1,11 +1,12 @@
 /**
  * The reader's passage HTML: verbatim text with annotated phrases marked, a numbered marker after
  * each phrase linking to its note, and glossary terms as links to their entries, which a script turns
- * into openers of the term's definition popover. (Links, not <button popovertarget>: a button is an
- * inline-block, so a term could not wrap inside a line or keep its following punctuation.)
+ * into openers of a definition popover. (Links, not <button popovertarget>: a button is an
+ * inline-block, so a term could not wrap inside a line or keep its following punctuation. And the
+ * definitions load on first use rather than being repeated in every page.)
  * Built on renderRanges, so overlapping and nested phrases stay well nested.
  */
-import { APPARATUS_CLASS, noteAnchor, noteRefAnchor, termPopoverId } from './constants.ts';
+import { APPARATUS_CLASS, noteAnchor, noteRefAnchor } from './constants.ts';
 import { glossaryPath } from './urls.ts';
 import { escapeHtml } from './render-passage.ts';
 import { renderRanges, type Insertion, type MarkRange } from './render-ranges.ts';
@@ -54,13 +55,12 @@ export function annotatePassageHtml(
     insertions.push({ at: whole ? passage.text.length : note.end!, html: noteMarker(note) });
   }
   for (const term of terms) {
-    const popover = attr(termPopoverId(term.termId));
     ranges.push({
       key: `t-${term.termId}-${term.start}`,
       start: term.start,
       end: term.end,
       atomic: true,
-      open: `<a class="term" href="${attr(withBase(glossaryPath(term.termId)))}" aria-describedby="${popover}-short" data-term="${attr(term.termId)}">`,
+      open: `<a class="term" href="${attr(withBase(glossaryPath(term.termId)))}" data-term="${attr(term.termId)}">`,
       close: '</a>',
     });
   }

@@ -13,8 +13,8 @@ export const noteAnchor = (noteId: string) => `${NOTE_ANCHOR_PREFIX}${noteId}`;
 export const sourceAnchor = (sourceId: string) => `source-${sourceId}`;
 /** Element id of a note's marker in the text, so the note can link back to its phrase. */
 export const noteRefAnchor = (noteId: string) => `ref-${noteId}`;
-/** Element id of the definition popover for a glossary term on a reader page. */
-export const termPopoverId = (termId: string) => `term-def-${termId}`;
+/** Element id of the reader's one definition popover for glossary terms. */
+export const TERM_POPOVER_ID = 'term-definition';
 
 /**
  * Class on editorial apparatus placed inside the verbatim text (note markers): it is not part of
@@ -30,6 +30,8 @@ export const DATA = {
   noteRef: 'data-note-ref',
   anno: 'data-anno',
   term: 'data-term',
+  /** On <ar-annotations>: URL of the glossary definitions file (base included). */
+  termsUrl: 'data-terms-url',
   noteKind: 'data-note-kind',
   passageNumber: 'data-passage-number',
   role: 'data-role',

@@ -1,9 +1,8 @@
 /**
  * Turns the edition's view of one reading into what the reader page renders: notes per passage
- * (with their rendered bodies), term marks per passage, the terms that need a definition popover,
- * and the reading-wide questions. Rendering is injected, so this stays testable without Astro.
+ * (with their rendered bodies), term marks per passage, and the reading-wide questions. Rendering is injected, so this stays testable without Astro.
  */
-import type { Edition, EditionNote, EditionReading } from './edition.ts';
+import type { EditionNote, EditionReading } from './edition.ts';
 import type { TermMark } from './annotate-passage.ts';
 
 export interface RenderedNote {
@@ -17,23 +16,14 @@ export interface RenderedNote {
   Content: unknown;
 }
 
-export interface PopoverTerm {
-  id: string;
-  term: string;
-  kind: string;
-  short: string;
-}
-
 export async function readerAnnotations(
-  edition: Edition,
   reading: EditionReading | undefined,
   renderNote: (note: EditionNote) => Promise<unknown>,
 ) {
   const notesByPassage = new Map<string, RenderedNote[]>();
   const termsByPassage = new Map<string, TermMark[]>();
-  const termsOnPage: PopoverTerm[] = [];
   const questions: RenderedNote[] = [];
-  if (!reading) return { annotations: { notesByPassage, termsByPassage }, termsOnPage, questions };
+  if (!reading) return { annotations: { notesByPassage, termsByPassage }, questions };
 
   const view = async (note: EditionNote): Promise<RenderedNote> => ({
     id: note.id,
@@ -52,21 +42,12 @@ export async function readerAnnotations(
 
   // Headings stay unmarked: a button in a heading is noise, and the term recurs in the text below.
   const headings = new Set(reading.passages.filter((p) => (p as { role?: string }).role === 'heading').map((p) => p.id));
-  const seen = new Set<string>();
   for (const [passageId, occurrences] of reading.termsByPassage) {
     if (headings.has(passageId)) continue;
     termsByPassage.set(
       passageId,
       occurrences.map((o) => ({ termId: o.termId, start: o.start, end: o.end })),
     );
-    for (const o of occurrences) {
-      const term = edition.termById.get(o.termId);
-      if (term && !seen.has(term.id)) {
-        seen.add(term.id);
-        termsOnPage.push({ id: term.id, term: term.term, kind: term.kind, short: term.short });
-      }
-    }
   }
-  termsOnPage.sort((a, b) => a.id.localeCompare(b.id));
-  return { annotations: { notesByPassage, termsByPassage }, termsOnPage, questions };
+  return { annotations: { notesByPassage, termsByPassage }, questions };
 }

@@ -12,6 +12,8 @@ export const withBase = (path: string) => joinBase(import.meta.env.BASE_URL, pat
 
 export const readingPath = (readingId: string) => `/read/${readingId}/`;
 export const glossaryPath = (termId?: string) => (termId ? `/glossary/${termId}/` : '/glossary/');
+/** Short definitions of every glossary term, fetched by the reader when a term is first used. */
+export const termDefinitionsPath = () => '/glossary/definitions.json';
 export const sourcesPath = (sourceId?: string) => (sourceId ? `/sources/#source-${sourceId}` : '/sources/');
 /** The EPUB of a reading, built with the site. */
 export const epubPath = (readingId: string) => `/read/${readingId}.epub`;

@@ -6,7 +6,8 @@
  * - a glossary term (a link to its entry) opens its definition popover on click and on keyboard
  *   focus instead of navigating; the popover links on to the full entry. Escape closes it.
  */
-import { DATA, noteAnchor, termPopoverId } from '../lib/constants.ts';
+import { DATA, TERM_POPOVER_ID, noteAnchor } from '../lib/constants.ts';
+import { parseTermDefinitions, type TermDefinitions } from '../lib/term-definitions.ts';
 
 const WIDE_QUERY = '(min-width: 1100px)';
 const LIT = 'is-lit';
@@ -24,7 +25,8 @@ class ArAnnotations extends HTMLElement {
     this.addEventListener('click', this.#onTermClick);
     this.addEventListener('focusin', this.#onTermFocus);
     this.addEventListener('focusout', this.#onTermBlur);
-    this.addEventListener('toggle', this.#onTermToggle, true);
+    this.addEventListener('pointerover', this.#loadDefinitions, { once: true });
+    this.addEventListener('focusin', this.#loadDefinitions, { once: true });
     for (const term of this.querySelectorAll(`a[${DATA.term}]`)) {
       term.setAttribute('aria-haspopup', 'dialog');
       term.setAttribute('aria-expanded', 'false');
@@ -133,56 +135,93 @@ class ArAnnotations extends HTMLElement {
     return target instanceof Element ? (target.closest<HTMLAnchorElement>(`a[${DATA.term}]`) ?? undefined) : undefined;
   }
 
-  #popoverFor(term: HTMLAnchorElement): HTMLElement | undefined {
-    const id = termPopoverId(term.getAttribute(DATA.term)!);
-    return document.getElementById(id) ?? undefined;
+  #definitions: Promise<TermDefinitions> | undefined;
+  #popover: HTMLElement | undefined;
+  #openTerm: HTMLAnchorElement | undefined;
+
+  /** Fetched once, on the first interaction with the text, so it is there when a term is reached. */
+  #loadDefinitions = () => {
+    const url = this.getAttribute(DATA.termsUrl);
+    this.#definitions ??= url
+      ? fetch(url).then((r) => (r.ok ? r.json() : {})).then(parseTermDefinitions, () => ({}))
+      : Promise.resolve({});
+    return this.#definitions;
+  };
+
+  /** The one popover every term shares (platform `popover`: Escape and clicking outside close it). */
+  #popoverElement(): HTMLElement {
+    if (this.#popover) return this.#popover;
+    const popover = document.createElement('div');
+    popover.id = TERM_POPOVER_ID;
+    popover.className = 'term-popover';
+    popover.popover = 'auto';
+    popover.setAttribute('role', 'dialog');
+    popover.addEventListener('toggle', (event) => {
+      const open = (event as ToggleEvent).newState === 'open';
+      this.#openTerm?.setAttribute('aria-expanded', String(open));
+      if (!open) this.#openTerm = undefined;
+    });
+    this.append(popover);
+    return (this.#popover = popover);
   }
 
-  #showTerm(term: HTMLAnchorElement) {
-    const popover = this.#popoverFor(term);
-    if (!popover || popover.matches(':popover-open')) return;
+  async #showTerm(term: HTMLAnchorElement) {
+    const definition = (await this.#loadDefinitions())[term.getAttribute(DATA.term)!];
+    if (!definition) return; // the link still leads to the full entry
+    const popover = this.#popoverElement();
+    if (popover.matches(':popover-open')) {
+      if (this.#openTerm === term) return;
+      popover.hidePopover();
+    }
+    const head = document.createElement('p');
+    head.className = 'term-popover-head';
+    const dfn = document.createElement('dfn');
+    dfn.textContent = definition.term;
+    const kind = document.createElement('span');
+    kind.className = 'term-kind';
+    kind.textContent = definition.kind;
+    head.append(dfn, ' ', kind);
+    const short = document.createElement('p');
+    short.id = `${TERM_POPOVER_ID}-short`;
+    short.textContent = definition.short;
+    const more = document.createElement('p');
+    const link = document.createElement('a');
+    link.href = definition.url;
+    link.textContent = `Full entry: ${definition.term}`;
+    more.append(link);
+    popover.replaceChildren(head, short, more);
+    popover.setAttribute('aria-label', `Definition: ${definition.term}`);
+    // The definition is the term's description, so a screen reader reads it with the term.
+    term.setAttribute('aria-describedby', short.id);
     this.#openTerm = term;
     try {
-      // `source` makes the term the popover's invoker: anchor for positioning, and the popover
-      // follows it in the focus order.
+      // `source` makes the term the invoker: the anchor for positioning, and the popover follows
+      // it in the focus order.
       popover.showPopover({ source: term } as ShowPopoverOptions);
     } catch {
       popover.showPopover();
     }
+    term.setAttribute('aria-expanded', 'true');
   }
-
-  #openTerm: HTMLAnchorElement | undefined;
-
-  #onTermToggle = (event: Event) => {
-    const popover = event.target as HTMLElement;
-    const open = (event as ToggleEvent).newState === 'open';
-    for (const term of this.querySelectorAll<HTMLAnchorElement>(`a[${DATA.term}]`)) {
-      if (this.#popoverFor(term) === popover) term.setAttribute('aria-expanded', String(open && term === this.#openTerm));
-    }
-  };
 
   #onTermClick = (event: MouseEvent) => {
     const term = this.#termOf(event.target);
     if (!term || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
-    const popover = this.#popoverFor(term);
-    if (popover?.matches(':popover-open') && this.#openTerm === term) popover.hidePopover();
-    else {
-      popover?.hidePopover?.();
-      this.#showTerm(term);
-    }
+    if (this.#openTerm === term && this.#popover?.matches(':popover-open')) this.#popover.hidePopover();
+    else void this.#showTerm(term);
   };
 
   /** Keyboard focus on a term shows its definition (a click does too). */
   #onTermFocus = (event: FocusEvent) => {
     const term = this.#termOf(event.target);
-    if (term?.matches(':focus-visible')) this.#showTerm(term);
+    if (term?.matches(':focus-visible')) void this.#showTerm(term);
   };
 
   #onTermBlur = (event: FocusEvent) => {
     const term = this.#termOf(event.target);
-    const popover = term && this.#popoverFor(term);
-    if (!popover?.matches(':popover-open')) return;
+    const popover = this.#popover;
+    if (!term || !popover?.matches(':popover-open') || this.#openTerm !== term) return;
     const next = event.relatedTarget;
     if (next instanceof Node && popover.contains(next)) return;
     popover.hidePopover();

@@ -18,7 +18,7 @@ describe.skipIf(!browserAvailable)('notes and glossary terms in the reader', () 
     const { page, context } = await openPage(session);
     await page.goto(session.url(READER));
     hasNotes = (await page.locator('a[data-note-ref]').count()) > 0;
-    hasTerms = (await page.locator('button[data-term]').count()) > 0;
+    hasTerms = (await page.locator('a[data-term]').count()) > 0;
     await context.close();
   });
   afterAll(() => session?.close());
@@ -38,18 +38,12 @@ describe.skipIf(!browserAvailable)('notes and glossary terms in the reader', () 
       await expect.poll(() => note.isVisible()).toBe(true);
       expect(await note.locator('.note-number').getAttribute('href')).toBe(`#${marker.own}`);
     }
-    // Each term button opens a popover (a platform feature, no script) that links to the full entry.
-    const terms = await page.$$eval('button[data-term]', (bs) => bs.map((b) => b.getAttribute('popovertarget')));
-    for (const target of new Set(terms)) {
-      const popover = page.locator(`#${target}`);
-      expect(await popover.count()).toBe(1);
-      expect(await popover.locator('a[href*="/glossary/"]').count()).toBe(1);
-    }
-    if (terms.length) {
-      const first = page.locator('button[data-term]').first();
-      await first.scrollIntoViewIfNeeded();
-      await first.click();
-      expect(await page.locator(`#${terms[0]}`).isVisible()).toBe(true);
+    // Each glossary term is a link to its entry, and the entry exists.
+    const termLinks = await page.$$eval('a[data-term]', (as) => as.map((a) => [a.getAttribute('data-term'), a.getAttribute('href')]));
+    for (const [id, href] of termLinks) expect(href).toMatch(new RegExp(`/glossary/${id}/$`));
+    for (const href of new Set(termLinks.map(([, href]) => href))) {
+      const response = await page.request.get(new URL(href!, page.url()).href);
+      expect(response.status(), href!).toBe(200);
     }
     await context.close();
   });
@@ -132,23 +126,29 @@ describe.skipIf(!browserAvailable)('notes and glossary terms in the reader', () 
     if (!hasTerms) return;
     const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
     await page.goto(session.url(READER));
-    const term = page.locator('button[data-term]').first();
-    const popoverId = (await term.getAttribute('popovertarget'))!;
-    const popover = page.locator(`#${popoverId}`);
-    // Announced: the short definition is the button's accessible description.
-    const described = await term.getAttribute('aria-describedby');
-    expect(await page.locator(`#${described}`).textContent()).toBeTruthy();
+    const term = page.locator('a[data-term]').first();
+    const popover = page.locator('#term-definition');
+    await term.scrollIntoViewIfNeeded();
     await term.focus();
-    // Programmatic focus is not :focus-visible; reach it the way a keyboard user does.
+    // Programmatic focus is not :focus-visible; reach the term the way a keyboard user does.
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
-    expect(await popover.isVisible()).toBe(true);
+    await expect.poll(() => popover.isVisible()).toBe(true);
+    expect(await term.getAttribute('aria-expanded')).toBe('true');
+    // Announced: the short definition becomes the link's accessible description.
+    const described = await term.getAttribute('aria-describedby');
+    expect(await page.locator(`#${described}`).textContent()).toBeTruthy();
+    expect(await popover.locator('a[href*="/glossary/"]').count()).toBe(1);
     const violations = await runAxe(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     await page.keyboard.press('Escape');
     expect(await popover.isVisible()).toBe(false);
+    expect(await term.getAttribute('aria-expanded')).toBe('false');
+    // A click opens the definition instead of leaving the page.
+    const before = page.url();
     await term.click();
-    expect(await popover.isVisible()).toBe(true);
+    await expect.poll(() => popover.isVisible()).toBe(true);
+    expect(page.url()).toBe(before);
     await page.keyboard.press('Escape');
     expect(await popover.isVisible()).toBe(false);
     await context.close();

@@ -27,7 +27,7 @@ describe('annotatePassageHtml', () => {
       [{ termId: 'peer-production', start: 4, end: 19 }],
     );
     expect(html).toContain(
-      '<span class="anno anno--gloss" data-anno="n1"><a class="term" href="/glossary/peer-production/" aria-describedby="term-def-peer-production-short" data-term="peer-production">peer production</a> of common value</span>',
+      '<span class="anno anno--gloss" data-anno="n1"><a class="term" href="/glossary/peer-production/" data-term="peer-production">peer production</a> of common value</span>',
     );
     expect(strip(html)).toBe(text);
   });
@@ -49,7 +49,7 @@ describe('annotatePassageHtml', () => {
 
   test('list passages render one item per line', () => {
     const html = annotatePassageHtml({ text: '  • one\n  • two', role: 'list' }, [], [{ termId: 'two', start: 12, end: 15 }], (p) => `/base${p}`);
-    expect(html).toBe('<li>• one</li>\n<li>• <a class="term" href="/base/glossary/two/" aria-describedby="term-def-two-short" data-term="two">two</a></li>');
+    expect(html).toBe('<li>• one</li>\n<li>• <a class="term" href="/base/glossary/two/" data-term="two">two</a></li>');
   });
 
   test('escapes text and attribute values', () => {
