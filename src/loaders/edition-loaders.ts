@@ -13,6 +13,7 @@ import { CONTENT_PATHS, loadEditionFiles } from './edition-files.ts';
 
 /** One check per content sync, shared by the collections that need it. */
 const checks = new Map<string, Promise<unknown>>();
+const watched = new Set<string>();
 
 function checkOnce(context: LoaderContext): Promise<unknown> {
   const root = fileURLToPath(context.config.root);
@@ -20,9 +21,13 @@ function checkOnce(context: LoaderContext): Promise<unknown> {
   if (!check) {
     check = loadEditionFiles(root);
     checks.set(root, check);
-    // In `astro dev`, an edit under annotations/ must be checked again on the next sync.
-    context.watcher?.on('all', (_event: string, file: string) => {
-      if (file.startsWith(path.join(root, CONTENT_PATHS.annotations))) checks.delete(root);
+  }
+  // In `astro dev`, an edit under annotations/ must be checked again on the next sync.
+  if (context.watcher && !watched.has(root)) {
+    watched.add(root);
+    const annotations = path.join(root, CONTENT_PATHS.annotations);
+    context.watcher.on('all', (_event: string, file: string) => {
+      if (file.startsWith(annotations)) checks.delete(root);
     });
   }
   return check;
