@@ -1,0 +1,299 @@
+/**
+ * An EPUB 3 of one reading: title page, the text with its passage numbers and the editorial notes
+ * as EPUB footnotes (noteref → aside epub:type="footnote"), the discussion questions, the glossary
+ * and the bibliography, with a navigation document and accessibility metadata. Pure: data in,
+ * files (and the zip) out, so the package is tested without a build; epubcheck checks the result.
+ */
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { xml } from './xhtml.ts';
+
+export interface BookPassage {
+  id: string;
+  number: number;
+  role: 'heading' | 'paragraph' | 'quote' | 'list' | 'attribution' | 'reference';
+  level?: number | undefined;
+  section: string;
+  text: string;
+}
+
+export interface BookNote {
+  id: string;
+  number: number;
+  passage: string;
+  /** Offset in the passage text after which the note's marker goes; undefined = end of passage. */
+  end?: number | undefined;
+  kindLabel: string;
+  /** The note body as XHTML (see htmlToXhtml). */
+  body: string;
+  exact?: string | undefined;
+  correction?: string | undefined;
+}
+
+export interface BookTerm {
+  id: string;
+  term: string;
+  kindLabel: string;
+  short: string;
+  body: string;
+}
+
+export interface Book {
+  /** Unique and stable: the reading's canonical URL. */
+  identifier: string;
+  title: string;
+  subtitle?: string | undefined;
+  language: string;
+  attribution: string;
+  description: string;
+  siteName: string;
+  /** Canonical URL of the reading page. */
+  url: string;
+  modified: Date;
+  licence: { name: string; url: string; note?: string | undefined };
+  origin: { url: string; title: string; site: string; note?: string | undefined };
+  sections: { id: string; title: string }[];
+  passages: BookPassage[];
+  notes: BookNote[];
+  /** Reading-wide discussion questions, bodies as XHTML. */
+  questions: { id: string; number: number; body: string }[];
+  terms: BookTerm[];
+  /** Bibliography entries, formatted, as XHTML, in the style's order. */
+  sources: { id: string; entry: string }[];
+}
+
+export const DOCS = { title: 'title.xhtml', text: 'text.xhtml', glossary: 'glossary.xhtml', bibliography: 'bibliography.xhtml', nav: 'nav.xhtml' } as const;
+
+const document = (book: Book, title: string, body: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${xml(book.language)}" lang="${xml(book.language)}">
+<head>
+<meta charset="UTF-8"/>
+<title>${xml(title)}</title>
+<link rel="stylesheet" type="text/css" href="style.css"/>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+
+/** The marker after an annotated phrase: a numbered noteref to the note's footnote. */
+const noteref = (note: BookNote) =>
+  `<a epub:type="noteref" class="noteref" role="doc-noteref" href="#note-${xml(note.id)}" id="ref-${xml(note.id)}">${note.number}</a>`;
+
+/**
+ * A passage's text as XHTML with markers inserted after given offsets. List passages become one
+ * item per line (leading indentation dropped, bullets kept verbatim, as on the site).
+ */
+export function passageXhtml(text: string, role: BookPassage['role'], markers: { at: number; xhtml: string }[]): string {
+  const sorted = [...markers].sort((a, b) => a.at - b.at);
+  const render = (start: number, end: number, first: boolean) => {
+    let out = '';
+    let cursor = start;
+    for (const marker of sorted) {
+      // A marker belongs to the line its phrase ends on.
+      if (marker.at < start || (marker.at === start && !first) || marker.at > end) continue;
+      out += xml(text.slice(cursor, marker.at)) + marker.xhtml;
+      cursor = marker.at;
+    }
+    return out + xml(text.slice(cursor, end));
+  };
+  if (role !== 'list') return render(0, text.length, true);
+  const items: string[] = [];
+  const lineBreak = /\r\n|\n|\r/g;
+  let start = 0;
+  for (let match = lineBreak.exec(text); ; match = lineBreak.exec(text)) {
+    const end = match ? match.index : text.length;
+    const indent = /^\s*/.exec(text.slice(start, end))![0].length;
+    items.push(`<li>${render(start + indent, end, start === 0)}</li>`);
+    if (!match) break;
+    start = match.index + match[0].length;
+  }
+  return `<ul>${items.join('')}</ul>`;
+}
+
+function passageBlock(passage: BookPassage, notes: BookNote[]): string {
+  const markers = notes.map((note) => ({ at: note.end ?? passage.text.length, xhtml: noteref(note) }));
+  const number = `<span class="num" title="Passage ${passage.number}">${passage.number}</span> `;
+  const body = passageXhtml(passage.text, passage.role, markers);
+  const id = `p-${xml(passage.id)}`;
+  const block =
+    passage.role === 'heading' ? `<h${passage.level ?? 2} class="passage" id="${id}">${number}${body}</h${passage.level ?? 2}>`
+    : passage.role === 'quote' ? `<blockquote class="passage" id="${id}"><p>${number}${body}</p></blockquote>`
+    : passage.role === 'list' ? `<div class="passage passage-list" id="${id}">${number}${body}</div>`
+    : `<p class="passage passage-${passage.role}" id="${id}">${number}${body}</p>`;
+  const footnotes = notes.map(
+    (note) =>
+      `<aside epub:type="footnote" role="doc-footnote" class="note" id="note-${xml(note.id)}">` +
+      `<p class="note-head"><a href="#ref-${xml(note.id)}">${note.number}</a> <span class="note-kind">${xml(note.kindLabel)}</span>` +
+      (note.correction && note.exact ? ` The text reads “${xml(note.exact)}”; read <ins>${xml(note.correction)}</ins>.` : '') +
+      `</p>${note.body}</aside>`,
+  );
+  return [block, ...footnotes].join('\n');
+}
+
+function textDocument(book: Book): string {
+  const notesOf = new Map<string, BookNote[]>();
+  for (const note of book.notes) notesOf.set(note.passage, [...(notesOf.get(note.passage) ?? []), note]);
+  const parts: string[] = [`<section epub:type="bodymatter chapter" role="doc-chapter" aria-label="${xml(book.title)}">`];
+  for (const section of book.sections) {
+    const own = book.passages.filter((p) => p.section === section.id);
+    if (own.length === 0) continue;
+    const heading = own[0]!.role === 'heading' ? '' : `<h2 class="section-title">${xml(section.title)}</h2>\n`;
+    parts.push(`<section id="section-${xml(section.id)}" aria-label="${xml(section.title)}">\n${heading}${own.map((p) => passageBlock(p, notesOf.get(p.id) ?? [])).join('\n')}\n</section>`);
+  }
+  if (book.questions.length) {
+    parts.push(
+      `<section id="questions" aria-labelledby="questions-title"><h2 id="questions-title">Questions for discussion</h2><ol>` +
+        book.questions.map((q) => `<li id="question-${xml(q.id)}">${q.body}</li>`).join('') +
+        `</ol></section>`,
+    );
+  }
+  parts.push('</section>');
+  return document(book, book.title, parts.join('\n'));
+}
+
+function titleDocument(book: Book): string {
+  const when = book.modified.toISOString().slice(0, 10);
+  return document(
+    book,
+    book.title,
+    `<section epub:type="titlepage" class="titlepage" aria-label="Title page">
+<h1>${xml(book.title)}</h1>
+${book.subtitle ? `<p class="subtitle">${xml(book.subtitle)}</p>` : ''}
+<p class="byline">${xml(book.attribution)}</p>
+<p>${xml(book.description)}</p>
+<p>An annotated edition from ${xml(book.siteName)}, ${when}: <a href="${xml(book.url)}">${xml(book.url)}</a>. Passages are numbered as on the site, where each number is a permalink.</p>
+<p>Source: <a href="${xml(book.origin.url)}">${xml(book.origin.site)}: “${xml(book.origin.title)}”</a>.${book.origin.note ? ` ${xml(book.origin.note)}` : ''}</p>
+<p>Licence: <a href="${xml(book.licence.url)}">${xml(book.licence.name)}</a>.${book.licence.note ? ` ${xml(book.licence.note)}` : ''}</p>
+</section>`,
+  );
+}
+
+function glossaryDocument(book: Book): string {
+  const entries = book.terms
+    .map(
+      (term) =>
+        `<dt epub:type="glossterm" id="term-${xml(term.id)}"><dfn>${xml(term.term)}</dfn> <span class="term-kind">${xml(term.kindLabel)}</span></dt>` +
+        `<dd epub:type="glossdef"><p class="short">${xml(term.short)}</p>${term.body}</dd>`,
+    )
+    .join('\n');
+  return document(book, 'Glossary', `<section epub:type="glossary" role="doc-glossary" aria-labelledby="glossary-title">\n<h1 id="glossary-title">Glossary</h1>\n<dl>\n${entries}\n</dl>\n</section>`);
+}
+
+function bibliographyDocument(book: Book): string {
+  const entries = book.sources.map((s) => `<li id="source-${xml(s.id)}">${s.entry}</li>`).join('\n');
+  return document(
+    book,
+    'Bibliography',
+    `<section epub:type="bibliography" role="doc-bibliography" aria-labelledby="bibliography-title">\n<h1 id="bibliography-title">Bibliography</h1>\n<ul class="bibliography">\n${entries}\n</ul>\n</section>`,
+  );
+}
+
+function navDocument(book: Book): string {
+  const sections = book.sections
+    .filter((section) => book.passages.some((p) => p.section === section.id))
+    .map((section) => `<li><a href="${DOCS.text}#section-${xml(section.id)}">${xml(section.title)}</a></li>`)
+    .join('');
+  const questions = book.questions.length ? `<li><a href="${DOCS.text}#questions">Questions for discussion</a></li>` : '';
+  return document(
+    book,
+    'Contents',
+    `<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">
+<h1 id="toc-title">Contents</h1>
+<ol>
+<li><a href="${DOCS.title}">Title page</a></li>
+<li><a href="${DOCS.text}">${xml(book.title)}</a><ol>${sections}${questions}</ol></li>
+${book.terms.length ? `<li><a href="${DOCS.glossary}">Glossary</a></li>` : ''}
+${book.sources.length ? `<li><a href="${DOCS.bibliography}">Bibliography</a></li>` : ''}
+</ol>
+</nav>
+<nav epub:type="landmarks" id="landmarks" hidden="hidden" aria-label="Landmarks">
+<ol>
+<li><a epub:type="titlepage" href="${DOCS.title}">Title page</a></li>
+<li><a epub:type="toc" href="${DOCS.nav}">Contents</a></li>
+<li><a epub:type="bodymatter" href="${DOCS.text}">Text</a></li>
+${book.terms.length ? `<li><a epub:type="glossary" href="${DOCS.glossary}">Glossary</a></li>` : ''}
+${book.sources.length ? `<li><a epub:type="bibliography" href="${DOCS.bibliography}">Bibliography</a></li>` : ''}
+</ol>
+</nav>`,
+  );
+}
+
+const STYLE = `body { font-family: serif; line-height: 1.5; margin: 0 5%; }
+h1, h2, h3, h4 { font-family: sans-serif; line-height: 1.25; }
+.num { font-family: sans-serif; font-size: 0.7em; color: #555; vertical-align: 0.15em; margin-right: 0.3em; }
+.noteref { font-family: sans-serif; font-size: 0.7em; vertical-align: super; line-height: 0; text-decoration: none; }
+blockquote.passage { margin: 0 0 1em 1em; padding-left: 0.8em; border-left: 2px solid #ccc; }
+.passage-list ul { list-style: none; padding-left: 1em; }
+.passage-attribution { font-style: italic; }
+aside.note { font-size: 0.85em; margin: 0 0 1em 1em; }
+.note-kind, .term-kind { font-family: sans-serif; font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.05em; color: #555; }
+dt { margin-top: 1em; font-weight: bold; }
+dd { margin-left: 1em; }
+.bibliography { list-style: none; padding: 0; }
+.bibliography li { margin-bottom: 0.6em; padding-left: 1.5em; text-indent: -1.5em; }
+.subtitle { font-style: italic; font-size: 1.2em; }
+`;
+
+/** Every file of the book, by path inside the container (mimetype excluded). */
+export function epubFiles(book: Book): Record<string, string> {
+  const modified = `${book.modified.toISOString().slice(0, 19)}Z`;
+  const docs = [
+    { id: 'title', href: DOCS.title, content: titleDocument(book) },
+    { id: 'text', href: DOCS.text, content: textDocument(book) },
+    ...(book.terms.length ? [{ id: 'glossary', href: DOCS.glossary, content: glossaryDocument(book) }] : []),
+    ...(book.sources.length ? [{ id: 'bibliography', href: DOCS.bibliography, content: bibliographyDocument(book) }] : []),
+  ];
+  const opf = `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="${xml(book.language)}">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:identifier id="pub-id">${xml(book.identifier)}</dc:identifier>
+<dc:title>${xml(book.subtitle ? `${book.title}: ${book.subtitle}` : book.title)}</dc:title>
+<dc:language>${xml(book.language)}</dc:language>
+<dc:creator>${xml(book.attribution)}</dc:creator>
+<dc:publisher>${xml(book.siteName)}</dc:publisher>
+<dc:description>${xml(book.description)}</dc:description>
+<dc:rights>${xml(`${book.licence.name}: ${book.licence.url}`)}</dc:rights>
+<dc:source>${xml(book.origin.url)}</dc:source>
+<meta property="dcterms:modified">${modified}</meta>
+<meta property="schema:accessMode">textual</meta>
+<meta property="schema:accessModeSufficient">textual</meta>
+<meta property="schema:accessibilityFeature">structuralNavigation</meta>
+<meta property="schema:accessibilityFeature">tableOfContents</meta>
+<meta property="schema:accessibilityFeature">readingOrder</meta>
+<meta property="schema:accessibilityHazard">none</meta>
+<meta property="schema:accessibilitySummary">Text only, with headings, numbered passages, linked footnotes, a glossary and a bibliography.</meta>
+</metadata>
+<manifest>
+<item id="nav" href="${DOCS.nav}" media-type="application/xhtml+xml" properties="nav"/>
+<item id="style" href="style.css" media-type="text/css"/>
+${docs.map((d) => `<item id="${d.id}" href="${d.href}" media-type="application/xhtml+xml"/>`).join('\n')}
+</manifest>
+<spine>
+${[docs[0]!.id, 'nav', ...docs.slice(1).map((d) => d.id)].map((id) => `<itemref idref="${id}"/>`).join('\n')}
+</spine>
+</package>
+`;
+  return {
+    'META-INF/container.xml': `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles>
+<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+</rootfiles>
+</container>
+`,
+    'OEBPS/content.opf': opf,
+    [`OEBPS/${DOCS.nav}`]: navDocument(book),
+    'OEBPS/style.css': STYLE,
+    ...Object.fromEntries(docs.map((d) => [`OEBPS/${d.href}`, d.content])),
+  };
+}
+
+/** The .epub: `mimetype` first and stored uncompressed (as the OCF spec requires), the rest deflated. */
+export function zipEpub(files: Record<string, string>, modified: Date): Uint8Array {
+  const entries: Zippable = { mimetype: [strToU8('application/epub+zip'), { level: 0 }] };
+  for (const [path, content] of Object.entries(files)) entries[path] = [strToU8(content), { level: 9 }];
+  return zipSync(entries, { mtime: modified });
+}

@@ -1,0 +1,110 @@
+/**
+ * The XHTML an EPUB needs, from the HTML the site renders. An EPUB content document is XML: every
+ * element closed, only the five XML entities, no HTML-only attributes (popovertarget, …). Rendered
+ * note and glossary bodies pass through `htmlToXhtml`, which keeps a small set of phrasing and
+ * block elements, drops everything else but its text, and lets the caller rewrite links (site
+ * pages become places inside the book).
+ */
+import { parseFragment } from 'parse5';
+
+/** Escapes text or an attribute value for XML. */
+export const xml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Elements kept (with their children); any other element is replaced by its children. */
+const KEPT = new Set([
+  'p', 'a', 'em', 'i', 'b', 'strong', 'cite', 'q', 'span', 'br', 'ul', 'ol', 'li', 'blockquote',
+  'code', 'sup', 'sub', 'dfn', 'abbr', 'small', 'ins', 'del', 'mark', 's',
+]);
+/** Elements dropped with everything inside them (not part of the text a reader of the book needs). */
+const DROPPED = new Set(['script', 'style', 'template', 'button', 'svg', 'img', 'iframe', 'form', 'input']);
+const VOID = new Set(['br']);
+const ATTRIBUTES = new Set(['href', 'title', 'lang', 'class']);
+
+interface Node {
+  nodeName: string;
+  tagName?: string;
+  value?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Node[];
+}
+
+export interface XhtmlOptions {
+  /** New href for a link, or undefined to keep the text without the link. */
+  rewriteHref?: (href: string) => string | undefined;
+}
+
+/** Converts an HTML fragment to well-formed XHTML (see the module comment for what is kept). */
+export function htmlToXhtml(html: string, options: XhtmlOptions = {}): string {
+  const rewrite = options.rewriteHref ?? ((href: string) => href);
+  const out: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeName === '#text') {
+      out.push(xml(node.value ?? ''));
+      return;
+    }
+    if (node.nodeName === '#comment') return;
+    const tag = node.tagName;
+    const children = () => node.childNodes?.forEach(walk);
+    if (!tag) return children();
+    if (DROPPED.has(tag)) {
+      // A glossary term button still carries the words of the text: keep its text.
+      if (tag === 'button') children();
+      return;
+    }
+    // Screen-reader-only labels ("passage ") read oddly in a book; other wrappers just go.
+    if (tag === 'span' && node.attrs?.some((a) => a.name === 'class' && /\bvisually-hidden\b/.test(a.value))) return;
+    if (!KEPT.has(tag)) return children();
+    const attributes: string[] = [];
+    let linkDropped = false;
+    for (const { name, value } of node.attrs ?? []) {
+      if (!ATTRIBUTES.has(name)) continue;
+      if (name === 'href') {
+        const href = rewrite(value);
+        if (href === undefined) linkDropped = true;
+        else attributes.push(`href="${xml(href)}"`);
+      } else attributes.push(`${name}="${xml(value)}"`);
+    }
+    if (tag === 'a' && linkDropped) return children();
+    const open = `<${tag}${attributes.length ? ` ${attributes.join(' ')}` : ''}`;
+    if (VOID.has(tag)) {
+      out.push(`${open}/>`);
+      return;
+    }
+    out.push(`${open}>`);
+    children();
+    out.push(`</${tag}>`);
+  };
+  (parseFragment(html) as unknown as Node).childNodes?.forEach(walk);
+  return out.join('');
+}
+
+export interface LinkTargets {
+  /** Absolute URL of the site's home, for links to pages the book does not contain. */
+  siteUrl: string;
+  /** The site's base path, e.g. `/` or `/courses/pol-101/reader/`. */
+  base: string;
+  readingId: string;
+  /** Documents of the book. */
+  text: string;
+  glossary: string;
+  bibliography: string;
+}
+
+/**
+ * Where a site link goes in the book: glossary entries, sources and passages of this reading become
+ * places in the book; other pages of the site become absolute links; the web stays the web.
+ */
+export function bookHref(href: string, targets: LinkTargets): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
+  const base = targets.base.endsWith('/') ? targets.base : `${targets.base}/`;
+  if (href.startsWith('#')) return `${targets.text}${href}`;
+  const path = href.startsWith(base) ? `/${href.slice(base.length)}` : href;
+  const glossary = /^\/glossary\/([a-z0-9-]+)\/?$/.exec(path);
+  if (glossary) return `${targets.glossary}#term-${glossary[1]}`;
+  const source = /^\/sources\/?#(source-[a-z0-9-]+)$/.exec(path);
+  if (source) return `${targets.bibliography}#${source[1]}`;
+  const passage = new RegExp(`^/read/${targets.readingId}/?(#.*)?$`).exec(path);
+  if (passage) return `${targets.text}${passage[1] ?? ''}`;
+  return new URL(path.replace(/^\//, ''), targets.siteUrl).href;
+}

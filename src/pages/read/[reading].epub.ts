@@ -1,0 +1,92 @@
+/**
+ * /read/<reading>.epub: the reading as an EPUB 3, built with the site. Note and glossary bodies are
+ * the same MDX the site renders (through Astro's container renderer), turned into XHTML with links
+ * to glossary entries, sources and passages pointing inside the book.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import mdxRenderer from '@astrojs/mdx/server.js';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { mdxComponents } from '../../components/mdx/index.ts';
+import { formatBibliography } from '../../lib/citations.ts';
+import { SITE_NAME } from '../../lib/constants.ts';
+import { DOCS, epubFiles, zipEpub, type Book } from '../../lib/epub/book.ts';
+import { bookHref, htmlToXhtml } from '../../lib/epub/xhtml.ts';
+import { NOTE_KIND_LABELS } from '../../lib/note-kinds.ts';
+import { editionDate } from '../../lib/reading-citation.ts';
+import { readingPath, withBase } from '../../lib/urls.ts';
+import { getEdition, getNoteEntry, getTermEntry } from '../../loaders/edition.ts';
+
+export const getStaticPaths = (async () => {
+  const readings = await getCollection('readings');
+  return readings.map((reading) => ({ params: { reading: reading.id }, props: { reading } }));
+}) satisfies GetStaticPaths;
+
+const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+export const GET: APIRoute = async ({ props, site }) => {
+  const { reading } = props as { reading: CollectionEntry<'readings'> };
+  const data = reading.data;
+  const edition = await getEdition();
+  const editionReading = edition.readingById.get(reading.id as never);
+  const container = await AstroContainer.create();
+  // MDX bodies compile to JSX components: the container needs MDX's server renderer for them.
+  container.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
+  const siteUrl = new URL(withBase('/'), site).href;
+  const targets = { siteUrl, base: import.meta.env.BASE_URL, readingId: reading.id, ...DOCS };
+  const body = async (entry: Parameters<typeof render>[0]) => {
+    const { Content } = await render(entry);
+    const html = await container.renderToString(Content, { props: { components: mdxComponents } });
+    return htmlToXhtml(html, { rewriteHref: (href) => bookHref(href, targets) });
+  };
+  const notes = await Promise.all(
+    (editionReading?.notes ?? []).map(async (note) => ({
+      id: note.id,
+      number: note.number,
+      passage: note.passage!,
+      end: note.range?.end,
+      kindLabel: NOTE_KIND_LABELS[note.kind],
+      body: await body(await getNoteEntry(note)),
+      exact: note.exact,
+      correction: note.correction,
+    })),
+  );
+  const questions = await Promise.all(
+    (editionReading?.questions ?? []).map(async (q) => ({ id: q.id, number: q.number, body: await body(await getNoteEntry(q)) })),
+  );
+  const terms = await Promise.all(
+    edition.terms.map(async (term) => ({
+      id: term.id,
+      term: term.term,
+      kindLabel: capitalise(term.kind),
+      short: term.short,
+      body: await body(await getTermEntry(term)),
+    })),
+  );
+  const sources = formatBibliography(edition.sources.map((s) => s.item)).map((entry) => ({
+    id: entry.id,
+    entry: htmlToXhtml(entry.html, { rewriteHref: (href) => bookHref(href, targets) }),
+  }));
+  const modified = editionDate();
+  const url = new URL(withBase(readingPath(reading.id)), site).href;
+  const book: Book = {
+    identifier: url,
+    title: data.title,
+    subtitle: data.subtitle,
+    language: data.language,
+    attribution: data.attribution,
+    description: data.description,
+    siteName: SITE_NAME,
+    url,
+    modified,
+    licence: data.licence,
+    origin: data.origin,
+    sections: data.sections,
+    passages: data.passages,
+    notes,
+    questions,
+    terms,
+    sources,
+  };
+  return new Response(zipEpub(epubFiles(book), modified), { headers: { 'content-type': 'application/epub+zip' } });
+};
