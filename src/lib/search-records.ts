@@ -190,9 +190,10 @@ export function extractSearchRecords(html: string, htmlFile: string): PageRecord
     if (!content) continue;
     const passage = closest(note, (el) => hasAttr(el, DATA.passage));
     const passageNumber = passage && attr(passage, DATA.passageNumber);
-    // The marker's text is the note's number; hidden words ("Note ") sit in the same link.
+    // The marker's text is the note's number (hidden words such as "Note " sit in the same link);
+    // a note without a marker (a reading-wide question) is numbered by its place in its list.
     const marker = markers.get(id);
-    const number = marker ? /\d+/.exec(textOfRaw(marker))?.[0] : undefined;
+    const number = marker ? /\d+/.exec(textOfRaw(marker))?.[0] : positionInList(note);
     const phraseElement = phrases.get(id);
     const phrase = phraseElement ? textOf(phraseElement) : undefined;
     records.push({
@@ -209,6 +210,13 @@ export function extractSearchRecords(html: string, htmlFile: string): PageRecord
     });
   }
   return { language, pageIndexed, records };
+}
+
+/** 1-based position of a list item in its <ol>, as the list numbers it. */
+function positionInList(item: Element): string | undefined {
+  const list = item.parentNode as Node | null;
+  if (!list || !isElement(list) || list.tagName !== 'ol' || item.tagName !== 'li') return undefined;
+  return String(list.childNodes.filter((n) => isElement(n) && n.tagName === 'li').indexOf(item) + 1);
 }
 
 /** All text of an element, ignored parts included (a note marker is itself data-pagefind-ignore). */

@@ -130,12 +130,16 @@ export function wordStem(term: string): string {
   return stem.length >= (ending[0].length === 1 && /[ey]/.test(ending[0]) ? 5 : 4) ? stem : word;
 }
 
+/** A word as search sees it: letters and digits, with inner apostrophes (Kleiner’s). */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const wordsOf = (text: string) => fold(text).match(WORD) ?? [];
+
 /** [start, end) offsets of the words in `text` that a search for `terms` matched. */
 export function findHits(text: string, terms: readonly string[]): [number, number][] {
   const stems = [...new Set(terms.map(wordStem).filter(Boolean))];
   if (stems.length === 0) return [];
   const hits: [number, number][] = [];
-  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
+  for (const match of text.matchAll(WORD)) {
     const word = fold(match[0]);
     if (stems.some((stem) => word.startsWith(stem))) hits.push([match.index, match.index + match[0].length]);
   }
@@ -145,6 +149,8 @@ export function findHits(text: string, terms: readonly string[]): [number, numbe
 /** What Pagefind returns for one result (the fields the UI uses). */
 export interface PagefindResultData {
   url: string;
+  /** The whole indexed text of the record or page. */
+  content?: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
   filters?: Record<string, string[]>;
@@ -165,6 +171,8 @@ export interface ResultRow {
   more: { url: string; title: string }[];
   /** Glossary aliases, to recognise a query that names the entry. */
   aliases: string[];
+  /** The indexed text, to tell exact matches from stem variants. */
+  content: string;
 }
 
 /**
@@ -188,14 +196,23 @@ export function recordTitle(
 
 /**
  * One row per result. A passage or note is a record with its own URL. A page that titles its parts
- * (`data-pagefind-title`, as the sources list does for each entry) lands on the best-matching part,
- * listing the others under it; any other page (a glossary entry) is one row for the page itself.
+ * (`data-pagefind-title`, as the sources list does for each entry) lands on the best-matching part
+ * for `query`, listing the others under it; any other page (a glossary entry) is one row for the
+ * page itself.
  */
-export function toResultRow(data: PagefindResultData): ResultRow {
+export function toResultRow(data: PagefindResultData, query = ''): ResultRow {
   const first = (name: string) => data.filters?.[name]?.[0] ?? data.meta[name];
   const kindValue = data.filters?.kind?.[0];
   const kind = kindValue && isKind(kindValue) ? kindValue : undefined;
-  const titled = (data.sub_results ?? []).filter((sub) => sub.anchor?.title);
+  // Pagefind orders a page's parts by their number of hits; a part titled with the query itself
+  // (a source searched by its title) goes first, then parts whose title holds the query's words.
+  const wanted = wordsOf(query).join(' ');
+  const titleRank = (title: string) => (!wanted ? 2 : wordsOf(title).join(' ') === wanted ? 0 : matchesExactly(title, query) ? 1 : 2);
+  const titled = (data.sub_results ?? [])
+    .filter((sub) => sub.anchor?.title)
+    .map((sub, index) => ({ sub, index, rank: titleRank(sub.title) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ sub }) => sub);
   const main = titled[0];
   return {
     url: main?.url ?? data.url,
@@ -208,19 +225,38 @@ export function toResultRow(data: PagefindResultData): ResultRow {
     excerpt: parseExcerpt(main?.excerpt ?? data.excerpt),
     more: titled.slice(1).map((sub) => ({ url: sub.url, title: sub.title })),
     aliases: (data.meta.aliases ?? '').split('|').map((a) => a.trim()).filter(Boolean),
+    content: data.content ?? '',
   };
 }
 
 /**
- * Rows whose title or alias is exactly the query move to the front, keeping Pagefind's order
- * otherwise: a student typing a glossary term gets its entry first whatever the text frequencies.
+ * Whether `content` holds the query's words as written: every word whole, except the last, which
+ * may still be being typed (a prefix). Pagefind matches stems, so "sustainable" also finds
+ * "sustains"; a reader who typed the exact word expects the text that has it first.
  */
-export function promoteExactMatches(rows: readonly ResultRow[], query: string): ResultRow[] {
+export function matchesExactly(content: string, query: string): boolean {
+  const terms = wordsOf(query);
+  if (terms.length === 0) return false;
+  const words = new Set(wordsOf(content));
+  const last = terms.at(-1)!;
+  return terms.slice(0, -1).every((t) => words.has(t)) && [...words].some((w) => w.startsWith(last));
+}
+
+/**
+ * The order of the first page of results, refining Pagefind's (which is kept within each group):
+ * first a glossary entry whose headword or alias is exactly the query (a student typing a term
+ * gets its entry whatever the text frequencies), then results that contain the query's words as
+ * typed, then those that only match a variant of them.
+ */
+export function rankFirstPage(rows: readonly ResultRow[], query: string): ResultRow[] {
   const wanted = fold(query).replace(/\s+/g, ' ').trim();
   if (!wanted) return [...rows];
   const names = (row: ResultRow) => [row.title, ...row.aliases].map((n) => fold(n).replace(/\s+/g, ' ').trim());
-  const exact = rows.filter((row) => row.kind === 'glossary' && names(row).includes(wanted));
-  return [...exact, ...rows.filter((row) => !exact.includes(row))];
+  const rank = (row: ResultRow) => (row.kind === 'glossary' && names(row).includes(wanted) ? 0 : matchesExactly(row.content, query) ? 1 : 2);
+  return rows
+    .map((row, index) => ({ row, index, rank: rank(row) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ row }) => row);
 }
 
 /** The sentence the live region speaks after a search. */

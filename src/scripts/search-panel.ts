@@ -17,7 +17,7 @@ import {
   KIND_LABELS,
   filterValueLabel,
   pagefindFilters,
-  promoteExactMatches,
+  rankFirstPage,
   readSearchState,
   resultSummary,
   searchStateToQuery,
@@ -38,6 +38,7 @@ interface Pagefind {
   init: () => Promise<void>;
   preload: (term: string, options?: object) => Promise<void>;
   search: (term: string, options?: object) => Promise<PagefindSearch>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
 /** Results loaded (each one fetches a small fragment file) before "Show more". */
@@ -61,6 +62,8 @@ export function loadEngine(): Promise<Pagefind> {
       highlightParam: SEARCH.highlightParam,
     });
     await pagefind.init();
+    // Loads the filter indexes; until then a search without filters reports no facet counts.
+    await pagefind.filters();
     return pagefind;
   })();
   engine.catch(() => (engine = undefined));
@@ -254,9 +257,9 @@ class SearchPanel {
     if (run !== this.#runs) return;
     const start = this.#shown;
     this.#shown += batch.length;
-    const rows = data.map(toResultRow);
-    // Exact headword matches lead only on the first page, where the reader looks first.
-    const ordered = start === 0 ? promoteExactMatches(rows, this.#state.query) : rows;
+    const rows = data.map((result) => toResultRow(result, this.#state.query));
+    // Reordered on the first page only, where the reader looks first; later pages keep Pagefind's order.
+    const ordered = start === 0 ? rankFirstPage(rows, this.#state.query) : rows;
     this.#rows.push(...ordered);
     const items = ordered.map((row, i) => this.#renderRow(row, start + i));
     this.#list.append(...items);

@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { onePagePerType } from '../../bench/lib/built-site.ts';
 import { extractSearchRecords, type SearchRecord } from '../../src/lib/search-records.ts';
 import { findHits, fold } from '../../src/lib/search.ts';
 import { BASE, browserAvailable, builtPages, DIST, openPage, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
@@ -26,11 +27,14 @@ const records = built.flatMap((page) => page.records);
 const searchable = (r: SearchRecord) => [r.content, ...Object.values(r.meta)].join(' ');
 const corpus = [...records.map(searchable), ...built.filter((p) => p.pageIndexed).map((p) => p.html.replace(/<[^>]*>/g, ' '))];
 
-/** A word of `record` that no other indexed text contains in any inflection Pagefind would match. */
+/**
+ * A word of `record` that no other indexed text shares even its first five letters with: Pagefind
+ * matches stems ("sustainable" finds "sustains"), so only such a word is sure to find one record.
+ */
 function distinctiveWord(record: SearchRecord): string | undefined {
   const others = corpus.filter((text) => text !== searchable(record));
   const words = [...new Set(fold(record.content).match(/\p{L}{6,}/gu) ?? [])].sort((a, b) => b.length - a.length);
-  return words.find((word) => others.every((text) => findHits(text, [word]).length === 0));
+  return words.find((word) => others.every((text) => findHits(text, [word.slice(0, 5)]).length === 0));
 }
 
 /** Up to `count` records of a kind, spread over the reading, each with its distinctive word. */
@@ -114,17 +118,20 @@ describe.skipIf(!browserAvailable)('search', () => {
   });
   afterAll(() => session?.close());
 
-  async function openDialog(sitePath = readerPage) {
-    const opened = await openPage(session);
+  async function openDialog(sitePath = readerPage, options: Parameters<typeof openPage>[1] = {}) {
+    const opened = await openPage(session, options);
     await opened.page.goto(session.url(sitePath), { waitUntil: 'networkidle' });
+    // The shortcut works once <ar-search> has upgraded its link into the button.
+    await opened.page.locator('ar-search button').waitFor();
     await opened.page.keyboard.press('Control+k');
     await opened.page.locator('dialog[open] input[type="search"]').waitFor();
     return opened;
   }
 
-  test('nothing of Pagefind loads on any page before the reader asks for search', async () => {
+  test('nothing of Pagefind loads on a page of any type before the reader asks for search', async () => {
     expect(pages).toContain('/search/');
-    for (const sitePath of pages) {
+    // One page per type: the byte-budget check (tests/site) covers every page statically.
+    for (const sitePath of onePagePerType(pages)) {
       const { page, context, record } = await openPage(session);
       const requested: string[] = [];
       page.on('request', (request) => requested.push(request.url()));
@@ -136,6 +143,7 @@ describe.skipIf(!browserAvailable)('search', () => {
     // The first interaction loads it: opening the dialog from the header.
     const { page, context, record } = await openPage(session);
     await page.goto(session.url(readerPage), { waitUntil: 'networkidle' });
+    await page.locator('ar-search button').waitFor();
     const engine = page.waitForRequest((request) => request.url().endsWith('/pagefind/pagefind.js'));
     await page.keyboard.press('/');
     await engine;
@@ -175,7 +183,8 @@ describe.skipIf(!browserAvailable)('search', () => {
     await context.close();
   });
 
-  test('a glossary term or any of its aliases finds its own entry first', async () => {
+  // About 160 searches through the dialog: give it time on a busy machine.
+  test('a glossary term or any of its aliases finds its own entry first', { timeout: 400_000 }, async () => {
     const entries = glossary.filter((g) => pages.includes(`/glossary/${g.id}/`));
     // Entry pages are built from the glossary files: when they exist, every term must be findable.
     expect(entries.length).toBe(pages.filter((p) => /^\/glossary\/[^/]+\/$/.test(p)).length);
@@ -192,16 +201,22 @@ describe.skipIf(!browserAvailable)('search', () => {
     await context.close();
   });
 
-  test('a source’s title, searched among sources, lands on its entry in the bibliography', async () => {
+  test('a source’s title, searched among sources, lands on its entry in the bibliography', { timeout: 400_000 }, async () => {
     const listed = pages.includes('/sources/') ? sources.filter((s) => s.title && htmlOf('/sources/').includes(`id="source-${s.id}"`)) : [];
     expect(listed.length > 0).toBe(pages.includes('/sources/'));
     if (listed.length === 0) return;
     const { page, context, record } = await openPage(session);
+    await page.goto(session.url('/search/?kind=source'), { waitUntil: 'networkidle' });
+    const field = page.locator('[data-search-page] input[type="search"]');
     for (const source of listed) {
-      await page.goto(session.url(`/search/?q=${encodeURIComponent(source.title!)}&kind=source`), { waitUntil: 'networkidle' });
-      await expect.poll(() => page.textContent('.search-status'), patiently).toMatch(/results? for/);
+      await field.fill(source.title!);
+      await expect.poll(() => page.textContent('.search-status'), patiently).toContain(`for “${source.title!.trim()}” with these filters`);
       const found = await rows(page, '[data-search-page]');
-      expect(found[0]?.site, source.title).toBe(`/sources/#source-${source.id}`);
+      const anchor = `/sources/#source-${source.id}`;
+      // Two works with one title: either may lead, and the other is listed under it.
+      const twins = listed.filter((other) => fold(other.title!) === fold(source.title!)).length;
+      if (twins === 1) expect(found[0]?.site, source.title).toBe(anchor);
+      else expect(found[0]?.links, source.title).toContain(anchor);
     }
     cleanRecord(record);
     await context.close();
@@ -209,17 +224,23 @@ describe.skipIf(!browserAvailable)('search', () => {
 
   test('facets narrow the results, by kind and by speaker', async () => {
     // A word that passages and notes (if any) share, so the kind facet has something to narrow.
-    const counts = new Map<string, Set<string>>();
-    for (const r of records) for (const w of new Set(fold(r.content).match(/\p{L}{5,}/gu) ?? [])) counts.set(w, (counts.get(w) ?? new Set()).add(r.filters.kind![0]!));
-    const byKinds = [...counts].sort((a, b) => b[1].size - a[1].size)[0]!;
-    const word = byKinds[0];
+    const counts = new Map<string, { kinds: Set<string>; records: number }>();
+    for (const r of records) {
+      for (const w of new Set(fold(r.content).match(/\p{L}{5,}/gu) ?? [])) {
+        const count = counts.get(w) ?? { kinds: new Set(), records: 0 };
+        count.kinds.add(r.filters.kind![0]!);
+        count.records++;
+        counts.set(w, count);
+      }
+    }
+    const [word, { kinds: wordKinds }] = [...counts].sort((a, b) => b[1].kinds.size - a[1].kinds.size || b[1].records - a[1].records)[0]!;
     const { page, context, record } = await openPage(session);
     await page.goto(session.url(`/search/?q=${word}`), { waitUntil: 'networkidle' });
     await expect.poll(() => page.textContent('.search-status'), patiently).toContain(`“${word}”`);
     const all = Number(/(\d+) results?/.exec((await page.textContent('.search-status'))!)?.[1]);
-    expect(all).toBeGreaterThan(1);
+    expect(all, word).toBeGreaterThan(1);
     const kinds = await page.$$eval('.search-facet--kind input', (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
-    if (byKinds[1].size > 1) expect(kinds.length).toBeGreaterThan(1);
+    if (wordKinds.size > 1) expect(kinds.length).toBeGreaterThan(1);
     await page.check('.search-facet--kind input[value="passage"]');
     await expect.poll(() => page.textContent('.search-status'), patiently).toContain('with these filters');
     const passages = await rows(page, '[data-search-page]');
@@ -283,6 +304,7 @@ describe.skipIf(!browserAvailable)('search', () => {
     const { page, context, record } = await openPage(session);
     await page.goto(session.url(readerPage), { waitUntil: 'networkidle' });
     const trigger = page.locator('ar-search button');
+    await trigger.waitFor();
     // Escape closes and gives focus back to the control that opened the dialog.
     await trigger.focus();
     await page.keyboard.press('Enter');
@@ -336,9 +358,7 @@ describe.skipIf(!browserAvailable)('search', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`axe finds no violations with the dialog open on results (${colorScheme}), and the results are announced`, async () => {
       const { record: sample, word } = samples('passage', 1)[0]!;
-      const { page, context, record } = await openPage(session, { colorScheme });
-      await page.goto(session.url(readerPage), { waitUntil: 'networkidle' });
-      await page.keyboard.press('Control+k');
+      const { page, context, record } = await openDialog(readerPage, { colorScheme });
       await page.locator('dialog[open] input[type="search"]').fill(word.slice(0, 4));
       await expect.poll(() => page.textContent('dialog[open] .search-status'), patiently).toContain('result');
       expect(await page.getAttribute('dialog[open] .search-status', 'role')).toBe('status');

@@ -24,7 +24,7 @@ const reader = page(`
       </section>
     </div>
     <div class="term-popovers" data-pagefind-ignore="all"><div popover>commons: a popover copy</div></div>
-    <section><li id="note-q" data-note="q" data-note-kind="question"><p>Is the state a partner?</p></li></section>
+    <section><ol><li id="note-q0" data-note="q0" data-note-kind="question"><p>First?</p></li><li id="note-q" data-note="q" data-note-kind="question"><p>Is the state a partner?</p></li></ol></section>
   </article></main>`);
 
 describe('extractSearchRecords', () => {
@@ -36,6 +36,7 @@ describe('extractSearchRecords', () => {
       '/read/partner-state/#p-kleiner-venture-communism',
       '/read/partner-state/#p-list',
       '/read/partner-state/#note-vc',
+      '/read/partner-state/#note-q0',
       '/read/partner-state/#note-q',
     ]);
     expect(language).toBe('en');
@@ -66,7 +67,13 @@ describe('extractSearchRecords', () => {
       meta: { number: '4', passage: '13', phrase: 'venture communism' },
       filters: { kind: ['annotation'], reading: ['The Partner State'], section: ['Opinions on the Partner State'], speaker: ['Dmytri Kleiner'], noteKind: ['context'] },
     });
-    expect(byUrl('note-q')).toMatchObject({ meta: {}, filters: { kind: ['annotation'], reading: ['The Partner State'], noteKind: ['question'] } });
+    // A reading-wide question has no marker: its number is its place in the list of questions.
+    expect(byUrl('note-q')).toEqual({
+      url: '/read/partner-state/#note-q',
+      content: 'Is the state a partner?',
+      meta: { number: '2' },
+      filters: { kind: ['annotation'], reading: ['The Partner State'], noteKind: ['question'] },
+    });
   });
 
   test('a page with data-pagefind-body is left to Pagefind and has no records of its own', () => {

@@ -4,7 +4,8 @@ import {
   highlightTerms,
   pagefindFilters,
   parseExcerpt,
-  promoteExactMatches,
+  matchesExactly,
+  rankFirstPage,
   recordTitle,
   readSearchState,
   resultSummary,
@@ -94,8 +95,8 @@ describe('findHits (the arrival highlighter’s matching)', () => {
   });
 });
 
-const row = (title: string, kind: ResultRow['kind'], aliases: string[] = []): ResultRow => ({
-  url: `/${title}/`, title, kind, reading: undefined, section: undefined, speaker: undefined, phrase: undefined, excerpt: [], more: [], aliases,
+const row = (title: string, kind: ResultRow['kind'], aliases: string[] = [], content = ''): ResultRow => ({
+  url: `/${title}/`, title, kind, reading: undefined, section: undefined, speaker: undefined, phrase: undefined, excerpt: [], more: [], aliases, content,
 });
 
 describe('result rows', () => {
@@ -109,7 +110,7 @@ describe('result rows', () => {
       }),
     ).toEqual({
       url: '/read/r/?highlight=x#p-a', title: 'R, ¶1', kind: 'passage', reading: 'R', section: 'Sec', speaker: 'S', phrase: undefined,
-      excerpt: [{ text: 'a ', hit: false }, { text: 'x', hit: true }], more: [], aliases: [],
+      excerpt: [{ text: 'a ', hit: false }, { text: 'x', hit: true }], more: [], aliases: [], content: '',
     });
   });
 
@@ -125,7 +126,7 @@ describe('result rows', () => {
   });
 
   test('a page with titled parts lands on the best part and lists the rest; plain headings do not split it', () => {
-    const result = toResultRow({
+    const sources = {
       url: '/sources/',
       excerpt: 'page',
       meta: { title: 'Sources' },
@@ -136,18 +137,46 @@ describe('result rows', () => {
         { title: 'Kostakis and Bauwens 2014', url: '/sources/#source-k', excerpt: '<mark>network</mark>', anchor: { id: 'source-k', title: 'Kostakis and Bauwens 2014' } },
         { title: 'Ronfeldt 1996', url: '/sources/#source-r', excerpt: 'r', anchor: { id: 'source-r', title: 'Ronfeldt 1996' } },
       ],
-    });
+    };
+    const result = toResultRow(sources, 'network');
     expect(result).toMatchObject({ url: '/sources/#source-k', title: 'Kostakis and Bauwens 2014', kind: 'source', more: [{ url: '/sources/#source-r', title: 'Ronfeldt 1996' }] });
+    // A part titled with the query itself comes first, whatever Pagefind's hit counts.
+    expect(toResultRow(sources, 'ronfeldt 1996')).toMatchObject({ url: '/sources/#source-r', more: [{ url: '/sources/#source-k' }] });
+    expect(toResultRow(sources, 'Ronfeldt')).toMatchObject({ url: '/sources/#source-r' });
     expect(toResultRow({ url: '/glossary/commons/', excerpt: '', meta: { title: 'commons', aliases: 'the commons | commons-based' }, filters: { kind: ['glossary'] }, sub_results: [{ title: 'commons', url: '/glossary/commons/', excerpt: '' }] }))
       .toMatchObject({ url: '/glossary/commons/', title: 'commons', kind: 'glossary', more: [], aliases: ['the commons', 'commons-based'] });
   });
 
   test('a glossary entry named exactly by the query (headword or alias) moves first; others keep their order', () => {
     const rows = [row('p1', 'passage'), row('p2', 'passage'), row('Partner State', 'glossary', ['partner states']), row('state', 'passage')];
-    expect(promoteExactMatches(rows, 'partner   STATES').map((r) => r.title)).toEqual(['Partner State', 'p1', 'p2', 'state']);
-    expect(promoteExactMatches(rows, 'partner state').map((r) => r.title)).toEqual(['Partner State', 'p1', 'p2', 'state']);
-    expect(promoteExactMatches(rows, 'state').map((r) => r.title)).toEqual(['p1', 'p2', 'Partner State', 'state']);
-    expect(promoteExactMatches(rows, '').map((r) => r.title)).toEqual(['p1', 'p2', 'Partner State', 'state']);
+    expect(rankFirstPage(rows, 'partner   STATES').map((r) => r.title)).toEqual(['Partner State', 'p1', 'p2', 'state']);
+    expect(rankFirstPage(rows, 'partner state').map((r) => r.title)).toEqual(['Partner State', 'p1', 'p2', 'state']);
+    expect(rankFirstPage(rows, 'state').map((r) => r.title)).toEqual(['p1', 'p2', 'Partner State', 'state']);
+    expect(rankFirstPage(rows, '').map((r) => r.title)).toEqual(['p1', 'p2', 'Partner State', 'state']);
+  });
+
+  test('results with the words as typed come before those matching only a stem variant', () => {
+    const rows = [
+      row('sustains', 'annotation', [], 'the text reads i.e. sustains'),
+      row('sustaining', 'passage', [], 'play a sustaining role'),
+      row('sustainable', 'passage', [], 'sustainable models of entrepreneurship'),
+      row('commons', 'glossary', [], 'sustainable commons'),
+    ];
+    expect(rankFirstPage(rows, 'sustainable').map((r) => r.title)).toEqual(['sustainable', 'commons', 'sustains', 'sustaining']);
+    expect(rankFirstPage(rows, 'sustaini').map((r) => r.title)).toEqual(['sustaining', 'sustains', 'sustainable', 'commons']);
+  });
+
+  test.each([
+    ['Venture communism, which means', 'venture communism', true],
+    ['venture capital and communist parties', 'venture communism', false],
+    ['Attribution-ShareAlike licence', 'sharealike', true],
+    ['shared authority', 'sharealike', false],
+    ['the Café', 'cafe', true],
+    ['enclosures of land', 'enclos', true],
+    ['an enclosure', 'enclosures', false],
+    ['anything', '  ', false],
+  ])('%s matches %s exactly: %s', (content, query, exact) => {
+    expect(matchesExactly(content, query)).toBe(exact);
   });
 
   test.each([
