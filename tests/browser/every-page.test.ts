@@ -4,10 +4,12 @@ import { listPages, onePagePerType } from '../../bench/lib/built-site.ts';
 import { browserAvailable, DIST, openPage, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
 
 /**
- * axe (WCAG 2.2 A/AA), no sideways scrolling, no errors, no foreign requests, on every built
- * page (discovered from the output) at phone and wide widths in the light scheme, and on one
- * page of each type in the dark scheme too. One browser context per width and scheme, reused
- * from page to page, keeps this fast as the glossary and readings grow.
+ * axe (WCAG 2.2 A/AA), no sideways scrolling, no errors, no Content-Security-Policy violation
+ * (the policy is enforced, not bypassed) and no foreign requests, on every built page
+ * (discovered from the output) at phone and wide widths in the light scheme, and on one page of
+ * each type in the dark scheme too. One browser context per width and scheme, reused from page
+ * to page, keeps this fast as the glossary and readings grow. Interactions under the policy are
+ * in csp-and-requests.test.ts.
  */
 const pages = browserAvailable ? listPages(DIST) : [];
 const onePerType = onePagePerType(pages);
@@ -39,7 +41,7 @@ describe.skipIf(!browserAvailable)('every built page', () => {
       });
       afterAll(() => context?.close());
 
-      test.each(run.pages)('%s: axe 0 violations, no sideways scrolling, no errors, no foreign requests', async (sitePath) => {
+      test.each(run.pages)('%s: axe 0 violations, no sideways scrolling, no errors, no CSP violation, no foreign requests', async (sitePath) => {
         for (const list of Object.values(record)) list.length = 0;
         // Module scripts run before 'load', so the page is enhanced by then; no idle wait needed.
         const response = await page.goto(session.url(sitePath), { waitUntil: 'load' });
@@ -50,6 +52,7 @@ describe.skipIf(!browserAvailable)('every built page', () => {
         expect(overflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
         expect(record.consoleErrors).toEqual([]);
         expect(record.pageErrors).toEqual([]);
+        expect(record.cspViolations).toEqual([]);
         expect(record.foreignRequests).toEqual([]);
       });
     });
