@@ -17,9 +17,9 @@ let failed = 0;
 let skipped = 0;
 
 /** A whole command counted as one check (type-check, build). */
-function step(label: string, command: string, args: string[]): boolean {
+function step(label: string, command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): boolean {
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
   const ok = result.status === 0;
   if (ok) passed++;
   else {
@@ -32,39 +32,57 @@ function step(label: string, command: string, args: string[]): boolean {
 step('Type-check (astro check)', bin('astro'), ['check']);
 step('Build the site (npm run build)', process.execPath, ['src/cli/build.ts']);
 
-console.log('\n▶ Vitest: unit, fixtures and browser suites');
-const report = path.join(outputDir, 'vitest.json');
-rmSync(report, { force: true });
-const vitestArgs = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
-const vitest = spawnSync(bin('vitest'), vitestArgs, { stdio: 'inherit', env });
-try {
-  const results = JSON.parse(readFileSync(report, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-    numTotalTestSuites: number;
-    testResults: { status: string; message?: string; assertionResults: unknown[]; name: string }[];
-  };
-  passed += results.numPassedTests;
-  failed += results.numFailedTests;
-  skipped += results.numPendingTests + results.numTodoTests;
-  // A test file that fails to load has no test results of its own: count it as a failure.
-  for (const file of results.testResults) {
-    if (file.status === 'failed' && file.assertionResults.length === 0) {
-      failed++;
-      console.error(`✗ ${path.relative(process.cwd(), file.name)} failed to run: ${file.message ?? ''}`);
+/** Runs Vitest with a JSON report and adds its counts to the totals. */
+function vitestRun(label: string, reportName: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  console.log(`\n▶ ${label}`);
+  const report = path.join(outputDir, reportName);
+  rmSync(report, { force: true });
+  const vitestArgs = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args];
+  const vitest = spawnSync(bin('vitest'), vitestArgs, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  try {
+    const results = JSON.parse(readFileSync(report, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+      numTotalTestSuites: number;
+      testResults: { status: string; message?: string; assertionResults: unknown[]; name: string }[];
+    };
+    passed += results.numPassedTests;
+    failed += results.numFailedTests;
+    skipped += results.numPendingTests + results.numTodoTests;
+    // A test file that fails to load has no test results of its own: count it as a failure.
+    for (const file of results.testResults) {
+      if (file.status === 'failed' && file.assertionResults.length === 0) {
+        failed++;
+        console.error(`✗ ${path.relative(process.cwd(), file.name)} failed to run: ${file.message ?? ''}`);
+      }
     }
-  }
-  if (results.numPassedTests + results.numFailedTests === 0) {
+    if (results.numPassedTests + results.numFailedTests === 0) {
+      failed++;
+      console.error('✗ Vitest ran no tests.');
+    }
+  } catch {
     failed++;
-    console.error('✗ Vitest ran no tests.');
+    console.error(`✗ Vitest wrote no report (exit ${vitest.status}).`);
   }
-} catch {
-  failed++;
-  console.error(`✗ Vitest wrote no report (exit ${vitest.status}).`);
+  if (vitest.status !== 0 && failed === 0) failed++;
 }
-if (vitest.status !== 0 && failed === 0) failed++;
+
+vitestRun('Vitest: unit, fixtures and browser suites', 'vitest.json', process.argv.slice(2));
+
+// Course hosting: the same site built for a sub-path, and the whole browser suite run against it
+// (every link, asset, search and export must work there too). Skipped when arguments pick tests.
+if (process.argv.length <= 2) {
+  const subpath = {
+    READER_BASE: '/courses/pol-101/reader/',
+    READER_OUT_DIR: `${process.env.READER_OUT_DIR ?? 'dist'}-subpath`,
+    READER_CACHE_DIR: `${process.env.READER_CACHE_DIR ?? 'node_modules/.astro'}-subpath`,
+  };
+  if (step(`Build under a sub-path (${subpath.READER_BASE})`, process.execPath, ['src/cli/build.ts'], subpath)) {
+    vitestRun(`Browser suite against the sub-path build (${subpath.READER_BASE})`, 'vitest-subpath.json', ['--project', 'browser'], subpath);
+  }
+}
 
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

@@ -1,4 +1,5 @@
 import { searchIndexStep } from './search-index.ts';
+import { sitemapStep } from './sitemap.ts';
 import { trimCspStep } from './trim-csp.ts';
 
 /**
@@ -21,4 +22,5 @@ export const postBuildSteps: PostBuildStep[] = [
   trimCspStep,
   // Indexes the finished pages, so keep it after any step that changes their HTML.
   searchIndexStep,
+  sitemapStep,
 ];

@@ -58,7 +58,8 @@ describe.skipIf(!browserAvailable)('cite this passage', () => {
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(new RegExp(`/read/${READING}/#p-${PASSAGE}:~:text=South%20and%20Central%20America$`));
     // The canonical origin is where the site is published; follow the same path on this server.
-    const local = session.url(new URL(link).pathname) + new URL(link).hash;
+    const { pathname, hash } = new URL(link);
+    const local = new URL(pathname + hash, session.baseUrl).href;
     await page.goto('about:blank');
     await page.goto(local);
     expect(await page.evaluate(() => location.hash)).toBe(`#p-${PASSAGE}`);

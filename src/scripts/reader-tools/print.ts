@@ -1,7 +1,7 @@
 /**
  * Print handout preparation (src/styles/print.css does the layout). What CSS cannot do alone:
- * - print every link's full address, including links within the site (CSS only sees the href as
- *   written), via `data-print-href`;
+ * - print the full address of every link a reader may want to follow from paper, including links
+ *   within the site (CSS only sees the href as written), via `data-print-href`;
  * - collect the editorial notes as endnotes, when the reader chose that in the settings;
  * - add the reader's own notes at the end, when they have some and show them.
  * The added sections are hidden on screen and rebuilt whenever this runs, so it is safe to repeat.
@@ -12,10 +12,15 @@ import { hasStoredNotes, readerContext } from './reader-context.ts';
 const ENDNOTES_CLASS = 'print-endnotes';
 const MY_NOTES_CLASS = 'print-my-notes';
 
+/**
+ * Links whose address would only clutter the page: the text's own marks (glossary terms), citations
+ * and cross-references (their targets are in the notes and the bibliography), numbers, contents.
+ */
+const UNPRINTED_LINKS = '.passage-text a, .term, .term-link, .cite, .passage-ref, .passage-number, .note-ref, .note-number, .toc a';
+
 function markLinks() {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.reading a[href]')) {
-    const href = link.getAttribute('href')!;
-    if (href.startsWith('#') || link.closest('.passage-number, .note-ref, .note-number, .toc')) continue;
+    if (link.getAttribute('href')!.startsWith('#') || link.matches(UNPRINTED_LINKS)) continue;
     link.dataset.printHref = link.href;
   }
 }
