@@ -122,7 +122,7 @@ class SearchPanel {
       { class: 'search-form', role: 'search', action: withBase('/search/'), method: 'get' },
       h('label', { class: 'search-label', for: this.input.id }, 'Search the edition'),
       h('div', { class: 'search-field' }, this.input, mode === 'dialog' && h('button', { type: 'button', class: 'search-close', 'data-close': true }, 'Close')),
-      h('p', { id: `${id}-hint`, class: 'search-hint' }, 'Passages, notes, glossary and sources. ↓ moves to the results, Enter opens one.'),
+      h('p', { id: `${id}-hint`, class: 'search-hint' }, `Passages, notes, glossary and sources. ↓ moves to the results${mode === 'dialog' ? '; Enter opens the first' : ''}.`),
     );
     this.#facets = h('div', { class: 'search-facets' });
     this.#moreFilters = h('details', { class: 'search-more-filters', open: mode === 'page' }, h('summary', {}, 'Section and speaker'));
@@ -135,7 +135,9 @@ class SearchPanel {
 
     form.addEventListener('submit', this.#onSubmit);
     this.input.addEventListener('input', this.#onInput);
-    this.input.addEventListener('focus', () => void loadEngine().catch(() => undefined), { once: true });
+    // Start Pagefind as soon as the field is focused; if it cannot start (in `astro dev`, say),
+    // say so now rather than after the first query.
+    this.input.addEventListener('focus', () => void loadEngine().catch((error) => this.#fail(error)), { once: true });
     this.root.addEventListener('keydown', this.#onKey);
     this.root.addEventListener('change', this.#onFilter);
     this.#more.addEventListener('click', () => void this.#showMore(true));
