@@ -82,6 +82,14 @@ interface PageAudit {
 const server = await startStaticServer({ root: outDir, port, host: '127.0.0.1', base });
 const profile = mkdtempSync(path.join(tmpdir(), 'reader-lighthouse-'));
 const chromium = await launchChromium(profile);
+// Stopped early (Ctrl+C), the audit still closes the browser it started.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    chromium.stop();
+    rmSync(profile, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 const audits: PageAudit[] = [];
 let benchmarkIndex = Number.NaN;
 let cpuSlowdown = Number.NaN;
