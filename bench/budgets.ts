@@ -3,18 +3,46 @@
  * exceeds one (tests/site/budgets.test.ts); `npm run budgets` prints the current figures.
  * Sizes are gzip bytes of what a page loads before the reader interacts (1 KB = 1,000 bytes).
  */
-export const BUDGETS = {
+export interface Budgets {
   /** JavaScript loaded before any interaction, static imports included, per page. */
-  jsBeforeInteraction: 15_000,
+  jsBeforeInteraction: number;
   /** Stylesheets (and what they import), per page. */
-  css: 15_000,
+  css: number;
   /** Everything the page loads up front: HTML, CSS, JS, icons, images, fonts. */
-  totalOnLoad: 100_000,
+  totalOnLoad: number;
   /** Pagefind files loaded before the first search interaction: none. */
-  pagefindFilesBeforeSearch: 0,
+  pagefindFilesBeforeSearch: number;
   /**
    * HTML gzip over the gzip of the page's own visible text, by page type: markup overhead on
    * the pages that carry the text.
    */
-  htmlToTextRatio: { reader: 1.5 } as Record<string, number>,
-} as const;
+  htmlToTextRatio: Record<string, number>;
+}
+
+export const BUDGETS: Budgets = {
+  jsBeforeInteraction: 15_000,
+  css: 15_000,
+  totalOnLoad: 100_000,
+  pagefindFilesBeforeSearch: 0,
+  htmlToTextRatio: { reader: 1.5 },
+};
+
+/**
+ * Pages allowed past a budget, each with the figure it may reach and why. Every exception is
+ * shown in the README's budget table; a page not listed here gets BUDGETS.
+ */
+export const EXCEPTIONS: Record<string, { budget: Partial<Budgets>; reason: string }> = {
+  '/read/partner-state/': {
+    budget: { htmlToTextRatio: { reader: 1.8 } },
+    reason:
+      'The seed edition annotates densely: 97 notes and about 70 glossary terms on 23 passages. Every marked phrase ' +
+      'costs its highlight span, a numbered link to its note and one back, or a term link with its popover, so the ' +
+      'markup outweighs the words it marks (1.73 when granted). New readings get 1.5.',
+  },
+};
+
+/** The budgets that apply to one page. */
+export function budgetsFor(sitePath: string): Budgets {
+  const exception = EXCEPTIONS[sitePath]?.budget;
+  return exception ? { ...BUDGETS, ...exception, htmlToTextRatio: { ...BUDGETS.htmlToTextRatio, ...exception.htmlToTextRatio } } : BUDGETS;
+}

@@ -4,7 +4,9 @@ import { pageCspProblems, policyProblems } from '../../bench/lib/csp.ts';
 import { findGluedWords } from '../../bench/lib/glued-words.ts';
 import { fragmentTargets, idReferences, parseHtml, srcsetUrls, urlReferences, visibleText } from '../../bench/lib/html.ts';
 import { cssUrls } from '../../bench/lib/links.ts';
-import { initialRequests, staticImports } from '../../bench/lib/page-weight.ts';
+import { initialRequests, staticImports, type PageWeight } from '../../bench/lib/page-weight.ts';
+import { overruns } from '../../bench/lib/budget-report.ts';
+import { BUDGETS, budgetsFor } from '../../bench/budgets.ts';
 import { hashSource, parsePolicy, printPolicy, trimHashes } from '../../src/lib/csp-policy.ts';
 import { trimPagePolicy } from '../../src/cli/trim-csp.ts';
 
@@ -103,6 +105,32 @@ describe('what loads before any interaction', () => {
       { url: '/s.js', kind: 'js' },
       { url: '/small.png', kind: 'other' },
     ]);
+  });
+});
+
+describe('budgets', () => {
+  const weight = (gzip: Partial<PageWeight['gzip']>, extra: Partial<PageWeight> = {}): PageWeight => ({
+    resources: [],
+    gzip: { html: 1_000, css: 1_000, js: 0, other: 0, total: 2_000, ...gzip },
+    pagefind: [],
+    htmlToTextRatio: 1,
+    ...extra,
+  });
+  test.each([
+    ['within every budget', 'reader', weight({}), []],
+    ['too much JavaScript', 'home', weight({ js: 15_001 }), ['JavaScript before interaction 15.0 KB > 15.0 KB']],
+    ['too much CSS', 'home', weight({ css: 20_000 }), ['CSS 20.0 KB > 15.0 KB']],
+    ['too heavy in all', 'home', weight({ total: 100_001 }), ['total on load 100.0 KB > 100.0 KB']],
+    ['Pagefind up front', 'search', weight({}, { pagefind: ['/pagefind/pagefind.js'] }), ['Pagefind loads before any search: /pagefind/pagefind.js']],
+    ['markup-heavy reader', 'reader', weight({}, { htmlToTextRatio: 1.6 }), ['HTML is 1.60 × its visible text (gzip) > 1.5']],
+    ['markup ratio only on reader pages', 'glossary entry', weight({}, { htmlToTextRatio: 3 }), []],
+  ])('%s', (_name, type, w, expected) => expect(overruns(type, w, BUDGETS)).toEqual(expected));
+
+  test('an exception raises only the budget it names, for only its page', () => {
+    expect(budgetsFor('/read/other/')).toBe(BUDGETS);
+    const excepted = budgetsFor('/read/partner-state/');
+    expect(excepted.jsBeforeInteraction).toBe(BUDGETS.jsBeforeInteraction);
+    expect(excepted.htmlToTextRatio['reader']).toBeGreaterThan(BUDGETS.htmlToTextRatio['reader']!);
   });
 });
 
