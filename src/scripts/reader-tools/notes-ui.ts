@@ -4,7 +4,8 @@
  * the file is checked completely first, a summary says what will change, a backup export is offered,
  * and only then are the notes merged; a refused file changes nothing.
  */
-import { notesToMarkdown, parseNotesFile, toAnnotationCollection, mergeNotes } from '../../lib/personal-notes.ts';
+import { passageAnchor } from '../../lib/constants.ts';
+import { mergeNotes, notesToMarkdown, parseNotesFile, toAnnotationCollection } from '../../lib/personal-notes.ts';
 import { MAX_IMPORT_BYTES, MAX_NOTE_LENGTH, type PersonalNote } from '../../schemas/personal-note.ts';
 import { button, download, h, labelled, modal, openModal } from './dom.ts';
 import { addNote, allNotes, importNotes, onNotesChange, placementOf, removeNote, restoreNote, startNotes, updateNote } from './notes-runtime.ts';
@@ -98,7 +99,7 @@ function renderList() {
         h(
           'h3',
           {},
-          h('a', { href: `#p-${passage}`, 'data-do': 'show' }, number ? `Passage ${number}` : passage),
+          h('a', { href: `#${passageAnchor(passage)}`, 'data-do': 'show' }, number ? `Passage ${number}` : passage),
           opening && h('span', { class: 'notes-group-opening' }, ` ${opening}${opening.length === 60 ? '…' : ''}`),
         ),
         h('ol', {}, ...own.map((note) => noteItem(note, number))),
@@ -136,7 +137,7 @@ async function onAction(control: HTMLElement) {
     case 'delete':
       if (note) {
         removeNote(note.id);
-        const undo = button('Undo', { 'data-do': 'undo' });
+        const undo = button('Undo');
         undo.addEventListener('click', () => {
           restoreNote(note);
           say('Restored.');

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BASE, browserAvailable, openPage, startSession, type Session } from './harness.ts';
+import { READER_PATH, READING } from './reader-tools-helpers.ts';
+
+describe.skipIf(!browserAvailable)('sharing metadata and hosting under a sub-path', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(() => session?.close());
+
+  test('the reading has a title, a description, Open Graph tags and schema.org JSON-LD that match it', async () => {
+    const { page, context, record } = await openPage(session);
+    await page.goto(session.url(READER_PATH));
+    const head = await page.evaluate(() => {
+      const meta = (selector: string) => document.querySelector<HTMLMetaElement>(selector)?.content;
+      return {
+        title: document.title,
+        h1: document.querySelector('h1')?.textContent,
+        description: meta('meta[name="description"]'),
+        canonical: document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href,
+        og: Object.fromEntries([...document.querySelectorAll<HTMLMetaElement>('meta[property^="og:"]')].map((m) => [m.getAttribute('property'), m.content])),
+        jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent ?? '')),
+      };
+    });
+    expect(head.title).toBe(`${head.h1} · Annotated Reader`);
+    expect(head.description!.length).toBeGreaterThan(50);
+    expect(new URL(head.canonical!).pathname).toBe(`${BASE.replace(/\/$/, '')}${READER_PATH}`);
+    expect(head.og).toMatchObject({ 'og:type': 'article', 'og:title': head.title, 'og:description': head.description, 'og:url': head.canonical, 'og:site_name': 'Annotated Reader' });
+    expect(head.jsonLd).toHaveLength(1);
+    expect(head.jsonLd[0]).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'Article',
+      url: head.canonical,
+      headline: head.h1,
+      inLanguage: 'en',
+      license: expect.stringMatching(/^https:\/\/creativecommons\.org\//),
+      encoding: { encodingFormat: 'application/epub+zip', contentUrl: expect.stringMatching(new RegExp(`/read/${READING}\\.epub$`)) },
+    });
+    // A data block is never executed, so the page's strict policy has nothing to block.
+    expect(record.cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  test('the sitemap lists every page under the site\'s base, and each one is served', async () => {
+    const { page, context } = await openPage(session);
+    const response = await page.request.get(session.url('/sitemap.xml'));
+    expect(response.status()).toBe(200);
+    const locs = [...(await response.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!));
+    expect(locs.map((u) => u.pathname)).toEqual(expect.arrayContaining([BASE, `${BASE}read/${READING}/`]));
+    for (const url of locs) {
+      expect(url.pathname.startsWith(BASE), url.href).toBe(true);
+      expect((await page.request.get(new URL(url.pathname, session.baseUrl).href)).status(), url.href).toBe(200);
+    }
+    await context.close();
+  });
+
+  test('every link, script, stylesheet and download on the reader page stays inside the base', async () => {
+    const { page, context, record } = await openPage(session);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(session.url(READER_PATH), { waitUntil: 'networkidle' });
+    const urls = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[href], [src]')]
+        .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '')
+        .filter((u) => u.startsWith('/')),
+    );
+    expect(urls.length).toBeGreaterThan(5);
+    for (const path of [...urls, ...requests]) expect(path.startsWith(BASE), path).toBe(true);
+    for (const file of [`read/${READING}.epub`, `read/${READING}/citation.bib`]) {
+      expect((await page.request.get(session.url(`/${file}`))).status(), file).toBe(200);
+    }
+    expect(record.consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
