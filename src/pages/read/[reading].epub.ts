@@ -34,7 +34,7 @@ export const GET: APIRoute = async ({ props, site }) => {
   container.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
   const siteUrl = new URL(withBase('/'), site).href;
   const targets = { siteUrl, base: import.meta.env.BASE_URL, readingId: reading.id, ...DOCS };
-  const body = async (entry: Parameters<typeof render>[0]) => {
+  const body = async (entry: CollectionEntry<'notes'> | CollectionEntry<'glossary'>) => {
     const { Content } = await render(entry);
     const html = await container.renderToString(Content, { props: { components: mdxComponents } });
     return htmlToXhtml(html, { rewriteHref: (href) => bookHref(href, targets) });
@@ -88,5 +88,7 @@ export const GET: APIRoute = async ({ props, site }) => {
     terms,
     sources,
   };
-  return new Response(zipEpub(epubFiles(book), modified), { headers: { 'content-type': 'application/epub+zip' } });
+  // fflate's Uint8Array is typed over ArrayBufferLike; it is a plain ArrayBuffer, which Response takes.
+  const epub = zipEpub(epubFiles(book), modified) as Uint8Array<ArrayBuffer>;
+  return new Response(epub, { headers: { 'content-type': 'application/epub+zip' } });
 };
