@@ -10,7 +10,8 @@
  *    100 ms, and the largest single process's maximum (GNU time, where installed);
  *  - size of the output, of the Pagefind index, and of the biggest page;
  *  - a cold search (engine and index chunks loaded from nothing) and a warm one (a second query
- *    on the same page) in Chromium through Pagefind's own API: milliseconds and bytes fetched.
+ *    on the same page) in Chromium through Pagefind's own API: milliseconds, and bytes and
+ *    requests as the server sent them (the worker's fetches included).
  * Prints a table and writes bench/results/build.json. Options: BENCH_SIZES (e.g. "seed,1000"),
  * BENCH_KEEP=1 keeps the temporary folders.
  */
@@ -138,13 +139,23 @@ async function measureSearch(dist: string, queries: string[]): Promise<{ cold: S
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
+    // Counted at the server: Pagefind fetches its index chunks from a worker, which the page's
+    // own network events do not show.
     let bytes = 0;
     let requests = 0;
-    cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
-      bytes += event.encodedDataLength;
-      requests++;
+    server.server.on('request', (_request, response) => {
+      // The server passes its headers to writeHead, where getHeader() cannot see them.
+      const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => typeof response;
+      let length = 0;
+      response.writeHead = ((...args: unknown[]) => {
+        const headers = args.find((a): a is Record<string, unknown> => typeof a === 'object' && a !== null);
+        length = Number(headers?.['content-length'] ?? 0);
+        return writeHead(...args);
+      }) as typeof response.writeHead;
+      response.on('finish', () => {
+        bytes += length;
+        requests++;
+      });
     });
     await page.goto(server.url, { waitUntil: 'networkidle' });
     const run = async (query: string): Promise<SearchFigures> => {
