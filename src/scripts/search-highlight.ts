@@ -43,7 +43,8 @@ export function highlightFromUrl(): HTMLElement[] {
   for (const [node, hits] of found) markText(node, hits);
   const marks = [...scope.querySelectorAll<HTMLElement>(`mark.${HIT_CLASS}`)];
   // The browser scrolled to the fragment before the marks existed (and before late layout
-  // shifts); bring the passage, or else the first mark, into view once more.
-  (target ?? marks[0])?.scrollIntoView({ block: target ? 'start' : 'center' });
+  // shifts); bring the passage, or else the first mark, into view once more. Instantly: the page
+  // just loaded, and a smooth scroll (the site's default) would glide through the whole reading.
+  (target ?? marks[0])?.scrollIntoView({ block: target ? 'start' : 'center', behavior: 'instant' });
   return marks;
 }

@@ -131,7 +131,10 @@ class SearchPanel {
     this.#list = h('ol', { id: `${id}-results`, class: 'search-results', 'aria-label': 'Search results' });
     this.#more = h('button', { type: 'button', class: 'search-show-more', hidden: true }, 'Show more results');
     this.#pageLink = mode === 'dialog' ? h('a', { class: 'search-page-link', href: withBase('/search/') }, 'Open this search as a page (a link you can share)') : undefined;
-    this.root = h('div', { class: `search-panel search-panel--${mode}` }, form, this.#facets, this.#status, this.#problem, this.#list, this.#more, this.#pageLink && h('p', { class: 'search-page-foot' }, this.#pageLink));
+    // In the dialog only the body scrolls, under the field: a result scrolled into view (by focus
+    // or by the pointer) is never hidden behind it.
+    const body = h('div', { class: 'search-body' }, this.#facets, this.#status, this.#problem, this.#list, this.#more, this.#pageLink && h('p', { class: 'search-page-foot' }, this.#pageLink));
+    this.root = h('div', { class: `search-panel search-panel--${mode}` }, form, body);
 
     form.addEventListener('submit', this.#onSubmit);
     this.input.addEventListener('input', this.#onInput);
@@ -186,6 +189,13 @@ class SearchPanel {
 
   /** ↓/↑ walk from the field through the result links and back; Tab works as usual too. */
   #onKey = (event: KeyboardEvent) => {
+    // In the dialog, Escape closes at once (a search field would first clear itself); the query
+    // stays for the next time the dialog opens.
+    if (event.key === 'Escape' && this.#mode === 'dialog') {
+      event.preventDefault();
+      this.root.closest('dialog')?.close();
+      return;
+    }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const target = event.target as HTMLElement;
     const links = [...this.#list.querySelectorAll<HTMLAnchorElement>('a')];

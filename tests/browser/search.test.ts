@@ -292,6 +292,7 @@ describe.skipIf(!browserAvailable)('search', () => {
     expect(await link.isVisible()).toBe(true);
     expect(await page.locator('ar-search button').isVisible()).toBe(false);
     await Promise.all([page.waitForURL(/\/search\/$/), link.click()]);
+    expect(await page.locator('.search-nojs').isVisible()).toBe(true);
     expect(await page.textContent('.search-nojs')).toContain('needs JavaScript');
     const hrefs = await page.$$eval('.search-nojs a', (as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.some((h) => h?.endsWith('/glossary/'))).toBe(true);
@@ -324,11 +325,14 @@ describe.skipIf(!browserAvailable)('search', () => {
     let tabs = 0;
     while (!(await page.evaluate(() => document.activeElement?.closest('.search-result') !== null)) && tabs++ < 40) await page.keyboard.press('Tab');
     expect(tabs).toBeLessThan(40);
-    await page.keyboard.press('Shift+Tab');
+    // Escape in the field closes the dialog at once, even with a query in it, and the query is
+    // still there when "/" opens the dialog again.
+    await page.locator('dialog[open] input[type="search"]').focus();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('dialog[open]').count(), patiently).toBe(0);
     await page.keyboard.press('/');
     await page.locator('dialog[open] input[type="search"]').waitFor();
+    expect(await page.inputValue('dialog[open] input[type="search"]')).toBe(word);
     await page.keyboard.press('ArrowDown');
     await Promise.all([page.waitForURL(/highlight=/), page.keyboard.press('Enter')]);
     await page.waitForLoadState('networkidle');
@@ -340,6 +344,41 @@ describe.skipIf(!browserAvailable)('search', () => {
       return box.top < innerHeight && box.bottom > 0;
     });
     expect(inView).toBe(true);
+    cleanRecord(record);
+    await context.close();
+  });
+
+  test('the header control keeps its place and size when the link becomes a button (no layout shift)', async () => {
+    const { page, context, record } = await openPage(session);
+    await page.goto(session.url(readerPage), { waitUntil: 'networkidle' });
+    const button = page.locator('ar-search button');
+    await button.waitFor();
+    const upgraded = (await button.boundingBox())!;
+    // What the page showed before the script ran: the link, with scripting enabled.
+    await page.evaluate(() => {
+      document.querySelector<HTMLElement>('ar-search button')!.hidden = true;
+      document.querySelector<HTMLElement>('ar-search a')!.hidden = false;
+    });
+    const before = (await page.locator('ar-search a').boundingBox())!;
+    for (const side of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(upgraded[side] - before[side]), side).toBeLessThan(1);
+    cleanRecord(record);
+    await context.close();
+  });
+
+  test('a result reached from the keyboard is scrolled into view, never hidden under the field (phone size)', async () => {
+    const { page, context, record } = await openDialog(readerPage, { viewport: { width: 375, height: 640 } });
+    await search(page, 'state');
+    const links = await page.locator('dialog[open] .search-result a').count();
+    expect(links).toBeGreaterThan(6);
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+    const placement = await page.evaluate(() => {
+      const focused = document.activeElement!.getBoundingClientRect();
+      const field = document.querySelector('dialog[open] .search-form')!.getBoundingClientRect();
+      return { top: focused.top, bottom: focused.bottom, fieldBottom: field.bottom, viewport: innerHeight, inResults: !!document.activeElement!.closest('.search-result') };
+    });
+    expect(placement.inResults).toBe(true);
+    expect(placement.top).toBeGreaterThanOrEqual(placement.fieldBottom);
+    expect(placement.bottom).toBeLessThanOrEqual(placement.viewport);
     cleanRecord(record);
     await context.close();
   });
