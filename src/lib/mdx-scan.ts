@@ -69,8 +69,8 @@ export function scanMdxBody(body: string): BodyScan {
   const uses: ComponentUse[] = [];
   const problems: BodyProblem[] = [];
   const visit = (node: JsxNode) => {
+    const line = node.position?.start.line ?? 1;
     if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name) {
-      const line = node.position?.start.line ?? 1;
       const name = node.name;
       if (isAuthorComponent(name)) scanComponent(name, node, line, uses, problems);
       else if (/^[A-Z]/.test(name)) {
@@ -80,12 +80,52 @@ export function scanMdxBody(body: string): BodyScan {
           message: `<${name}> is not an author component.`,
           fix: `use one of ${COMPONENT_NAMES.map((n) => `<${n}>`).join(', ')} (they need no import).`,
         });
-      }
+      } else problems.push(...scanHtmlTag(name, node, line));
+    } else if (node.type === 'mdxjsEsm') {
+      problems.push({
+        kind: 'mdx-syntax',
+        line,
+        message: 'MDX syntax error: import and export are not supported in notes and glossary entries.',
+        fix: 'remove the line; the author components need no import.',
+      });
+    } else if (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') {
+      problems.push({
+        kind: 'mdx-syntax',
+        line,
+        message: 'MDX syntax error: JavaScript expressions in braces are not supported in notes and glossary entries.',
+        fix: 'write a literal brace as `\\{` and `\\}`.',
+      });
     }
     node.children?.forEach(visit);
   };
   visit(tree as unknown as JsxNode);
   return { uses, problems };
+}
+
+/**
+ * HTML-like tags (`<abbr title="…">`) are written out as HTML, so their attributes must be plain
+ * text, and the site's Content-Security-Policy forbids inline styles and event handlers.
+ */
+function scanHtmlTag(name: string, node: JsxNode, line: number): BodyProblem[] {
+  const problems: BodyProblem[] = [];
+  for (const attribute of node.attributes ?? []) {
+    if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || !(typeof attribute.value === 'string' || attribute.value === null)) {
+      problems.push({
+        kind: 'invalid-component',
+        line,
+        message: `<${name}> has an attribute whose value is not plain text.`,
+        fix: 'write each attribute as name="value" (no braces, no spread).',
+      });
+    } else if (attribute.name === 'style' || /^on/i.test(attribute.name)) {
+      problems.push({
+        kind: 'invalid-component',
+        line,
+        message: `<${name} ${attribute.name}="…"> is not allowed: the site's Content-Security-Policy blocks inline styles and scripts.`,
+        fix: 'remove the attribute; style text with Markdown (*emphasis*, **strong**) instead.',
+      });
+    }
+  }
+  return problems;
 }
 
 function scanComponent(name: AuthorComponent, node: JsxNode, line: number, uses: ComponentUse[], problems: BodyProblem[]): void {

@@ -177,6 +177,8 @@ export function sortProblems(problems: readonly ContentProblem[]): ContentProble
 
 export interface EditionCheck {
   edition: Edition;
+  /** The parsed files the edition was joined from (frontmatter data and MDX bodies). */
+  input: EditionInput;
   readings: LoadedReading[];
   problems: ContentProblem[];
   /** What was checked, for the summary line. */
@@ -189,6 +191,7 @@ export async function checkEditionFiles(root: string): Promise<EditionCheck> {
   const built = buildEdition(input);
   return {
     edition: built.edition,
+    input,
     readings,
     problems: sortProblems([...problems, ...built.problems]),
     counts: {
@@ -202,8 +205,8 @@ export async function checkEditionFiles(root: string): Promise<EditionCheck> {
 }
 
 /** Like `checkEditionFiles`, but throws one ContentError listing every problem. */
-export async function loadEditionFiles(root: string): Promise<Edition> {
+export async function loadEditionFiles(root: string): Promise<EditionCheck> {
   const result = await checkEditionFiles(root);
   if (result.problems.length) throw new ContentError(result.problems);
-  return result.edition;
+  return result;
 }

@@ -4,78 +4,114 @@
  * problem, which fails the build before any page is written (and so leaves the previous dist/ alone).
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { glob } from 'astro/loaders';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { CONTENT_PATHS, loadEditionFiles } from './edition-files.ts';
+import { authorComponents } from '../lib/author-components.ts';
+import { renderMdxBody, type ComponentRenderers } from '../lib/mdx-html.ts';
+import { CONTENT_PATHS, loadEditionFiles, type EditionCheck } from './edition-files.ts';
 
 /** One check per content sync, shared by the collections that need it. */
-const checks = new Map<string, Promise<unknown>>();
+const checks = new Map<string, Promise<EditionCheck>>();
 const watched = new Set<string>();
 
-function checkOnce(context: LoaderContext): Promise<unknown> {
+function checkOnce(context: LoaderContext): Promise<EditionCheck> {
   const root = fileURLToPath(context.config.root);
   let check = checks.get(root);
   if (!check) {
     check = loadEditionFiles(root);
     checks.set(root, check);
   }
-  // In `astro dev`, an edit under annotations/ must be checked again on the next sync.
-  if (context.watcher && !watched.has(root)) {
-    watched.add(root);
-    const annotations = path.join(root, CONTENT_PATHS.annotations);
-    context.watcher.on('all', (_event: string, file: string) => {
-      if (file.startsWith(annotations)) checks.delete(root);
-    });
-  }
   return check;
 }
 
-/** Wraps a loader so that it runs only on content that passed the integrity check. */
-export function checkedLoader(inner: Loader): Loader {
+/**
+ * In `astro dev`, an edit under annotations/ reloads this collection (the check runs again once for
+ * all of them), so a fixed note shows up and a broken one is reported without a restart.
+ */
+function watchAnnotations(context: LoaderContext, reload: () => Promise<void>) {
+  if (!context.watcher) return;
+  const root = fileURLToPath(context.config.root);
+  const annotations = path.join(root, CONTENT_PATHS.annotations);
+  const key = `${root}\0${context.collection}`;
+  if (watched.has(key)) return;
+  watched.add(key);
+  context.watcher.add(annotations);
+  context.watcher.on('all', (_event: string, file: string) => {
+    if (!file.startsWith(annotations)) return;
+    checks.delete(root);
+    reload().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+  });
+}
+
+/**
+ * Notes or glossary terms, from the checked edition. Each entry keeps its frontmatter as data and
+ * its MDX body, and carries that body already rendered to HTML (`renderMdxBody`), so
+ * `render(entry)` needs no JavaScript module per file: a book's thousands of notes are parsed,
+ * not bundled.
+ */
+function editionMdxLoader(name: string, entries: (check: EditionCheck) => { id: string; reading?: string; file: string; body: string; data: Record<string, unknown> }[]): Loader {
+  const load = async (context: LoaderContext) => {
+    const check = await checkOnce(context);
+    const base = context.config.base;
+    const renderers = new Map<string | undefined, ComponentRenderers>();
+    const componentsFor = (reading: string | undefined) => {
+      let components = renderers.get(reading);
+      if (!components) renderers.set(reading, (components = authorComponents(check.edition, { base, reading })));
+      return components;
+    };
+    context.store.clear();
+    for (const entry of entries(check)) {
+      const data = await context.parseData({ id: entry.id, data: entry.data, filePath: entry.file });
+      const html = renderMdxBody(entry.body, componentsFor(entry.reading));
+      context.store.set({
+        id: entry.id,
+        data,
+        body: entry.body,
+        filePath: entry.file,
+        rendered: { html },
+        digest: context.generateDigest(`${base}\0${entry.body}\0${JSON.stringify(entry.data)}`),
+      });
+    }
+  };
   return {
-    ...inner,
-    name: `checked-${inner.name}`,
+    name,
     load: async (context) => {
-      await checkOnce(context);
-      return inner.load(context);
+      watchAnnotations(context, () => load(context));
+      await load(context);
     },
   };
 }
 
-const stripMdx = ({ entry }: { entry: string }) => entry.replace(/\.mdx$/, '');
-
-/** Notes: annotations/<reading>/<note>.mdx, entry id `<reading>/<note>`; bodies render with `render(entry)`. */
+/** Notes: annotations/<reading>/<note>.mdx, entry id `<reading>/<note>`; `render(entry)` gives the body. */
 export const notesLoader = () =>
-  checkedLoader(
-    glob({
-      pattern: ['*/*.mdx', `!${CONTENT_PATHS.glossaryFolder}/**`],
-      base: CONTENT_PATHS.annotations,
-      generateId: stripMdx,
-    }),
+  editionMdxLoader('edition-notes', ({ input }) =>
+    input.notes.map((note) => ({ id: `${note.reading}/${note.id}`, reading: note.reading, file: note.file, body: note.body, data: note.data })),
   );
 
 /** Glossary: annotations/glossary/<term>.mdx, entry id `<term>`. */
-export const glossaryLoader = () => checkedLoader(glob({ pattern: '*.mdx', base: CONTENT_PATHS.glossary, generateId: stripMdx }));
+export const glossaryLoader = () =>
+  editionMdxLoader('edition-glossary', ({ input }) => input.terms.map((term) => ({ id: term.id, file: term.file, body: term.body, data: term.data })));
 
 /** Sources: the items of annotations/sources.yaml, entry id = item id; none when the file is absent. */
 export function sourcesLoader(): Loader {
+  const load = async (context: LoaderContext) => {
+    await checkOnce(context);
+    const root = fileURLToPath(context.config.root);
+    const text = await readFile(path.join(root, CONTENT_PATHS.sources), 'utf8').catch(() => undefined);
+    context.store.clear();
+    const items = (text === undefined ? [] : (parse(text) ?? [])) as { id: string }[];
+    for (const item of items) {
+      const data = await context.parseData({ id: item.id, data: item as Record<string, unknown> });
+      context.store.set({ id: item.id, data, digest: context.generateDigest(JSON.stringify(item)) });
+    }
+  };
   return {
     name: 'sources-loader',
     load: async (context) => {
-      await checkOnce(context);
-      const root = fileURLToPath(context.config.root);
-      const file = path.join(root, CONTENT_PATHS.sources);
-      const text = await readFile(file, 'utf8').catch(() => undefined);
-      context.store.clear();
-      const items = (text === undefined ? [] : (parse(text) ?? [])) as { id: string }[];
-      for (const item of items) {
-        const data = await context.parseData({ id: item.id, data: item as Record<string, unknown> });
-        context.store.set({ id: item.id, data, digest: context.generateDigest(JSON.stringify(item)) });
-      }
-      context.watcher?.add(file);
+      watchAnnotations(context, () => load(context));
+      await load(context);
     },
   };
 }

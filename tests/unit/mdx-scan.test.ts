@@ -30,6 +30,12 @@ describe('scanMdxBody: component uses with their lines', () => {
     ['expression value', '<Cite id={"a"} />', 'invalid-component', 1, '<Cite id> needs a plain quoted value.'],
     ['unclosed tag', 'Hello\n\n<Term id="x">oops\n\nmore', 'mdx-syntax', 3, 'MDX syntax error: Expected a closing tag for `<Term>` before the end of `paragraph`.'],
     ['stray brace', 'one\ntwo {', 'mdx-syntax', 2, undefined],
+    ['an import', 'import X from "x"\n\nText', 'mdx-syntax', 1, 'MDX syntax error: import and export are not supported in notes and glossary entries.'],
+    ['an expression in text', 'Text\n\nSum {1 + 1}', 'mdx-syntax', 3, 'MDX syntax error: JavaScript expressions in braces are not supported in notes and glossary entries.'],
+    ['an expression as a block', '{x}', 'mdx-syntax', 1, 'MDX syntax error: JavaScript expressions in braces are not supported in notes and glossary entries.'],
+    ['an HTML attribute with an expression', '<abbr title={x}>y</abbr>', 'invalid-component', 1, '<abbr> has an attribute whose value is not plain text.'],
+    ['an inline style', '<span style="color: red">y</span>', 'invalid-component', 1, '<span style="…"> is not allowed: the site\'s Content-Security-Policy blocks inline styles and scripts.'],
+    ['an event handler', '<span onClick="go()">y</span>', 'invalid-component', 1, '<span onClick="…"> is not allowed: the site\'s Content-Security-Policy blocks inline styles and scripts.'],
   ])('problem: %s', (_name, body, kind, line, message) => {
     const { problems, uses } = scanMdxBody(body);
     expect(uses).toEqual([]);

@@ -1,13 +1,10 @@
 /**
  * /read/<reading>.epub: the reading as an EPUB 3, built with the site. Note and glossary bodies are
- * the same MDX the site renders (through Astro's container renderer), turned into XHTML with links
+ * the same HTML the site shows (rendered when the content loaded), turned into XHTML with links
  * to glossary entries, sources and passages pointing inside the book.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import mdxRenderer from '@astrojs/mdx/server.js';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { mdxComponents } from '../../components/mdx/index.ts';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import { formatBibliography } from '../../lib/citations.ts';
 import { SITE_NAME } from '../../lib/constants.ts';
 import { DOCS, epubFiles, zipEpub, type Book } from '../../lib/epub/book.ts';
@@ -29,16 +26,11 @@ export const GET: APIRoute = async ({ props, site }) => {
   const data = reading.data;
   const edition = await getEdition();
   const editionReading = edition.readingById.get(reading.id as never);
-  const container = await AstroContainer.create();
-  // MDX bodies compile to JSX components: the container needs MDX's server renderer for them.
-  container.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
   const siteUrl = new URL(withBase('/'), site).href;
   const targets = { siteUrl, base: import.meta.env.BASE_URL, readingId: reading.id, ...DOCS };
-  const body = async (entry: CollectionEntry<'notes'> | CollectionEntry<'glossary'>) => {
-    const { Content } = await render(entry);
-    const html = await container.renderToString(Content, { props: { components: mdxComponents } });
-    return htmlToXhtml(html, { rewriteHref: (href) => bookHref(href, targets) });
-  };
+  // Bodies were rendered to HTML when the content loaded (src/loaders/edition-loaders.ts).
+  const body = async (entry: CollectionEntry<'notes'> | CollectionEntry<'glossary'>) =>
+    htmlToXhtml(entry.rendered?.html ?? '', { rewriteHref: (href) => bookHref(href, targets) });
   const notes = await Promise.all(
     (editionReading?.notes ?? []).map(async (note) => ({
       id: note.id,

@@ -1,0 +1,55 @@
+/**
+ * The author components of note and glossary bodies, as HTML: `<Term>` links to the glossary
+ * entry, `<Cite>` formats an author–year citation with the CSL processor and links to the
+ * bibliography, `<PassageRef>` links to a passage by its number. Used by `renderMdxBody` when
+ * content loads; the ids were resolved by the integrity check before, so a miss here is a bug.
+ */
+import { formatCitation } from './citations.ts';
+import { passageAnchor } from './constants.ts';
+import type { Edition } from './edition.ts';
+import { asReadingId, asSourceId, asTermId } from './ids.ts';
+import { escapeAttribute, escapeHtml, type ComponentRenderers } from './mdx-html.ts';
+import { glossaryPath, joinBase, readingPath, sourcesPath } from './urls.ts';
+import { CitePropsSchema, PassageRefPropsSchema, TermPropsSchema } from '../schemas/components.ts';
+
+export interface AuthorComponentContext {
+  /** The site's base path (`/` or `/courses/pol-101/reader/`). */
+  base: string;
+  /**
+   * The reading a note belongs to and is shown with: `<PassageRef>` without `reading` points into
+   * it, as an in-page link. Unset for glossary bodies, which link to the reading's page.
+   */
+  reading?: string | undefined;
+}
+
+const link = (className: string, href: string, html: string) => `<a class="${className}" href="${escapeAttribute(href)}">${html}</a>`;
+
+export function authorComponents(edition: Edition, { base, reading: currentReading }: AuthorComponentContext): ComponentRenderers {
+  const citationContext = edition.sources.map((s) => s.item);
+  return {
+    Term: (props, children) => {
+      const { id } = TermPropsSchema.parse(props);
+      const term = edition.termById.get(asTermId(id));
+      if (!term) throw new Error(`<Term id="${id}">: no glossary entry with that id.`);
+      return link('term-link', joinBase(base, glossaryPath(term.id)), children || escapeHtml(term.term));
+    },
+    Cite: (props) => {
+      const { id, locator, mode } = CitePropsSchema.parse(props);
+      const source = edition.sourceById.get(asSourceId(id));
+      if (!source) throw new Error(`<Cite id="${id}">: no entry with that key in the bibliography.`);
+      const text = formatCitation(source.item, { locator, mode, context: citationContext });
+      return link('cite', joinBase(base, sourcesPath(source.id)), escapeHtml(text));
+    },
+    PassageRef: (props, children) => {
+      const { id, reading: readingProp } = PassageRefPropsSchema.parse(props);
+      const readingId = readingProp ?? currentReading ?? (edition.readings.length === 1 ? edition.readings[0]!.id : undefined);
+      const reading = readingId ? edition.readingById.get(asReadingId(readingId)) : undefined;
+      const passage = reading?.passages.find((p) => p.id === id);
+      if (!reading || !passage) throw new Error(`<PassageRef id="${id}">: no such passage${readingId ? ` in reading "${readingId}"` : ''}.`);
+      // A note is shown on its own reading's page: a passage there is a jump within the page.
+      const samePage = reading.id === currentReading;
+      const href = `${samePage ? '' : joinBase(base, readingPath(reading.id))}#${passageAnchor(passage.id)}`;
+      return link('passage-ref', href, children || `<span class="visually-hidden">passage </span>¶${passage.number}`);
+    },
+  };
+}
