@@ -10,6 +10,7 @@ import type { CslItem } from '../schemas/source.ts';
 import { formatCitation } from './citations.ts';
 import { noteAnchor } from './constants.ts';
 import type { Edition, EditionNote, EditionReading } from './edition.ts';
+import { asSourceId, asTermId } from './ids.ts';
 import { mdxPlainText } from './mdx-scan.ts';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -60,17 +61,7 @@ export interface AnnotationCollection {
 
 /** Code points in `text` before UTF-16 offset `offset`. */
 export function codePointOffset(text: string, offset: number): number {
-  let count = 0;
-  for (let i = 0; i < offset; i++) {
-    const code = text.charCodeAt(i);
-    // A high surrogate followed by a low one is one code point.
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < offset) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    count++;
-  }
-  return count;
+  return codePointIndex(text.slice(0, offset)).atOffset[offset]!;
 }
 
 /** Slices `text` by code point positions (what a TextPositionSelector addresses). */
@@ -78,13 +69,52 @@ export function sliceCodePoints(text: string, start: number, end: number): strin
   return Array.from(text).slice(start, end).join('');
 }
 
+const passageMaps = new WeakMap<EditionReading, Map<string, EditionReading['passages'][number]>>();
+function passageById(reading: EditionReading) {
+  let map = passageMaps.get(reading);
+  if (!map) passageMaps.set(reading, (map = new Map(reading.passages.map((p) => [p.id, p]))));
+  return map;
+}
+
 /** The note's range in the whole source, in UTF-16 units; the whole passage when it has no phrase. */
 function sourceRange(note: EditionNote, reading: EditionReading): { start: number; end: number } | undefined {
-  const passage = reading.passages.find((p) => p.id === note.passage);
+  const passage = note.passage ? passageById(reading).get(note.passage) : undefined;
   if (!passage) return undefined;
   return note.range
     ? { start: passage.start + note.range.start, end: passage.start + note.range.end }
     : { start: passage.start, end: passage.start + passage.text.length };
+}
+
+/**
+ * A source text addressed by code point: the code points once, and the code point index of every
+ * UTF-16 offset, so each of a book's thousands of notes costs its own length, not the book's.
+ */
+export interface CodePointIndex {
+  points: string[];
+  /** `atOffset[i]` = code points before UTF-16 offset `i`. */
+  atOffset: Uint32Array;
+}
+
+export function codePointIndex(text: string): CodePointIndex {
+  const atOffset = new Uint32Array(text.length + 1);
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    atOffset[i] = count;
+    const code = text.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    // An offset inside a surrogate pair counts the high half as one code point (as a slice there would).
+    if (pair) atOffset[++i] = count + 1;
+    count++;
+  }
+  atOffset[text.length] = count;
+  return { points: Array.from(text), atOffset };
+}
+
+const sourceIndexes = new WeakMap<EditionReading, CodePointIndex>();
+function sourceIndex(reading: EditionReading): CodePointIndex {
+  let index = sourceIndexes.get(reading);
+  if (!index) sourceIndexes.set(reading, (index = codePointIndex(reading.source)));
+  return index;
 }
 
 /** One note as an annotation; `text` is the note's body as plain text. */
@@ -95,10 +125,9 @@ export function toEditorialAnnotation(note: EditionNote, reading: EditionReading
   const id = `${pageUrl}#${noteAnchor(note.id)}`;
   const range = sourceRange(note, reading);
   if (!range) return { id, type: 'Annotation', motivation, body, target: pageUrl };
-  const source = reading.source;
-  const start = codePointOffset(source, range.start);
-  const end = start + codePointOffset(source.slice(range.start, range.end), range.end - range.start);
-  const points = Array.from(source);
+  const { points, atOffset } = sourceIndex(reading);
+  const start = atOffset[range.start]!;
+  const end = atOffset[range.end]!;
   return {
     id,
     type: 'Annotation',
@@ -127,14 +156,14 @@ export function noteBodyText(body: string, edition: Edition, reading: EditionRea
   const context: CslItem[] = edition.sources.map((s) => s.item);
   return mdxPlainText(body, ({ name, props, text }) => {
     if (name === 'Cite') {
-      const source = edition.sources.find((s) => s.id === props['id']);
+      const source = edition.sourceById.get(asSourceId(props['id'] ?? ''));
       if (!source) return text;
       return formatCitation(source.item, { locator: props['locator'], mode: props['mode'] === 'narrative' ? 'narrative' : 'parenthetical', context });
     }
-    if (name === 'Term' && !text) return edition.terms.find((t) => t.id === props['id'])?.term ?? '';
+    if (name === 'Term' && !text) return edition.termById.get(asTermId(props['id'] ?? ''))?.term ?? '';
     if (name === 'PassageRef' && !text) {
       const target = props['reading'] ? edition.readings.find((r) => r.id === props['reading']) : reading;
-      const passage = target?.passages.find((p) => p.id === props['id']);
+      const passage = target ? passageById(target).get(props['id'] ?? '') : undefined;
       return passage ? `¶${passage.number}` : '';
     }
     return text;

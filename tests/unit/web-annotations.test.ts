@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildEdition } from '../../src/lib/edition.ts';
-import { annotationCollection, codePointOffset, noteBodyText, sliceCodePoints, toEditorialAnnotation } from '../../src/lib/web-annotations.ts';
+import { annotationCollection, codePointIndex, codePointOffset, noteBodyText, sliceCodePoints, toEditorialAnnotation } from '../../src/lib/web-annotations.ts';
 
 describe('code points', () => {
   test.each([
@@ -11,6 +11,15 @@ describe('code points', () => {
     ['é', 1, 1],
   ])('codePointOffset(%j, %i) = %i', (text, offset, expected) => {
     expect(codePointOffset(text, offset)).toBe(expected);
+  });
+
+  test('the index agrees with counting at every offset, surrogate pairs included', () => {
+    const text = 'a😀b é😀😀\n“c”';
+    const { points, atOffset } = codePointIndex(text);
+    expect(points).toEqual(Array.from(text));
+    for (let offset = 0; offset <= text.length; offset++) {
+      expect(atOffset[offset], `offset ${offset}`).toBe(Array.from(text.slice(0, offset)).length);
+    }
   });
 
   test('sliceCodePoints', () => {
