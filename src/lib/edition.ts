@@ -10,7 +10,7 @@ import type { GlossaryTerm, TermKind, TermMatchMode } from '../schemas/glossary.
 import type { CslItem } from '../schemas/source.ts';
 import { anchorQuote, disambiguatingPrefix, disambiguatingSuffix, type TextRange } from './anchoring.ts';
 import { didYouMean, type ContentProblem } from './content-errors.ts';
-import { allOccurrences, matchTerms, type MatchableTerm, type TermOccurrence } from './glossary-match.ts';
+import { termMatches, type MatchableTerm, type TermOccurrence } from './glossary-match.ts';
 import {
   asNoteId,
   asPassageId,
@@ -241,6 +241,9 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
   const problems: ContentProblem[] = [];
   const readingIds = input.readings.map((r) => r.id);
   const readingInputs = new Map(input.readings.map((r) => [r.id, r]));
+  // Passages by id, per reading: a book's thousands of notes each look one up.
+  const passageIndex = new Map(input.readings.map((r) => [r.id, new Map(r.passages.map((p) => [p.id, p]))]));
+  const findPassage = (reading: ReadingInput, id: string) => passageIndex.get(reading.id)?.get(id);
   const termIds = input.terms.map((t) => t.id);
   const termIdSet = new Set(termIds);
 
@@ -356,7 +359,7 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
       });
       return undefined;
     }
-    const passage = reading.passages.find((p) => p.id === use.props.id);
+    const passage = findPassage(reading, use.props.id);
     if (!passage) {
       problems.push({
         kind: 'unknown-passage',
@@ -545,7 +548,7 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
     let passage: PassageInput | undefined;
     let range: TextRange | undefined;
     if (!readingScope && data.passage !== undefined) {
-      passage = reading.passages.find((p) => p.id === data.passage);
+      passage = findPassage(reading, data.passage);
       if (!passage) {
         ok = false;
         problems.push({
@@ -622,6 +625,7 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
     return undefined;
   }
 
+  const occurrencesByPassage = new Map<PassageInput, TermOccurrence<TermId>[]>();
   const readings: EditionReading[] = input.readings.map((reading) => {
     const all = notesByReading.get(reading.id) ?? [];
     const notes = all
@@ -638,8 +642,9 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
     }
     const termsByPassage = new Map<PassageId, TermOccurrence<TermId>[]>();
     for (const passage of reading.passages) {
-      const marks = matchTerms(passage.text, matchable);
+      const { marks, all } = termMatches(passage.text, matchable);
       if (marks.length) termsByPassage.set(asPassageId(passage.id), marks);
+      occurrencesByPassage.set(passage, all);
     }
     return { id: asReadingId(reading.id), title: reading.title, source: reading.source, passages: reading.passages, notes, questions, notesByPassage, termsByPassage };
   });
@@ -648,8 +653,15 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
   const emptyUsage = (): Usage => ({ passages: [], notes: [], terms: [] });
   const termUsage = new Map<TermId, Usage>(terms.map((t) => [t.id, emptyUsage()]));
   const sourceUsage = new Map<SourceId, Usage>(sources.map((s) => [s.id, emptyUsage()]));
+  const listed = new WeakMap<Usage, Set<string>>();
   const addPassage = (usage: Usage | undefined, location: PassageLocation) => {
-    if (usage && !usage.passages.some((p) => p.reading === location.reading && p.passage === location.passage)) usage.passages.push(location);
+    if (!usage) return;
+    let keys = listed.get(usage);
+    if (!keys) listed.set(usage, (keys = new Set()));
+    const key = `${location.reading}\0${location.passage}`;
+    if (keys.has(key)) return;
+    keys.add(key);
+    usage.passages.push(location);
   };
   const noteLocation = (note: EditionNote): NoteLocation => ({
     reading: note.reading,
@@ -662,7 +674,7 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
   for (const reading of readings) {
     for (const passage of reading.passages) {
       const location = { reading: reading.id, passage: asPassageId(passage.id), number: passage.number };
-      for (const occurrence of allOccurrences(passage.text, matchable)) addPassage(termUsage.get(occurrence.termId), location);
+      for (const occurrence of occurrencesByPassage.get(passage) ?? []) addPassage(termUsage.get(occurrence.termId), location);
     }
     for (const note of [...reading.notes, ...reading.questions]) {
       for (const id of note.terms) termUsage.get(id)?.notes.push(noteLocation(note));

@@ -40,11 +40,19 @@ export function termPattern(forms: readonly string[]): RegExp | undefined {
   return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'giu');
 }
 
+/** Each term's pattern, compiled once: a book matches every term against thousands of passages. */
+const patterns = new WeakMap<readonly string[], RegExp | undefined>();
+function cachedPattern(forms: readonly string[]): RegExp | undefined {
+  if (!patterns.has(forms)) patterns.set(forms, termPattern(forms));
+  return patterns.get(forms);
+}
+
 /** Every occurrence of every term, before overlaps are resolved. */
 export function findCandidates<Id extends string>(text: string, terms: readonly MatchableTerm<Id>[]): TermOccurrence<Id>[] {
   const found: TermOccurrence<Id>[] = [];
   for (const term of terms) {
-    const pattern = termPattern(term.forms);
+    // matchAll works on a copy of the pattern, so one shared instance is safe.
+    const pattern = cachedPattern(term.forms);
     if (!pattern) continue;
     for (const match of text.matchAll(pattern)) {
       found.push({ termId: term.id, start: match.index, end: match.index + match[0].length, text: match[0] });
@@ -74,15 +82,7 @@ export function resolveOverlaps<Id extends string>(candidates: readonly TermOccu
  * and `first` terms keep only their first remaining occurrence.
  */
 export function matchTerms<Id extends string>(text: string, terms: readonly MatchableTerm<Id>[]): TermOccurrence<Id>[] {
-  const active = terms.filter((term) => (term.match ?? 'first') !== 'none');
-  const mode = new Map(active.map((term) => [term.id, term.match ?? 'first']));
-  const seen = new Set<Id>();
-  return resolveOverlaps(findCandidates(text, active)).filter((occurrence) => {
-    if (mode.get(occurrence.termId) === 'all') return true;
-    if (seen.has(occurrence.termId)) return false;
-    seen.add(occurrence.termId);
-    return true;
-  });
+  return termMatches(text, terms.filter((term) => (term.match ?? 'first') !== 'none')).marks;
 }
 
 /**
@@ -91,4 +91,21 @@ export function matchTerms<Id extends string>(text: string, terms: readonly Matc
  */
 export function allOccurrences<Id extends string>(text: string, terms: readonly MatchableTerm<Id>[]): TermOccurrence<Id>[] {
   return resolveOverlaps(findCandidates(text, terms));
+}
+
+/**
+ * `matchTerms` and `allOccurrences` of one text from a single search for candidates (the search is
+ * what costs, and the edition needs both for every passage).
+ */
+export function termMatches<Id extends string>(text: string, terms: readonly MatchableTerm<Id>[]): { marks: TermOccurrence<Id>[]; all: TermOccurrence<Id>[] } {
+  const candidates = findCandidates(text, terms);
+  const mode = new Map(terms.map((term) => [term.id, term.match ?? 'first']));
+  const seen = new Set<Id>();
+  const marks = resolveOverlaps(candidates.filter((c) => mode.get(c.termId) !== 'none')).filter((occurrence) => {
+    if (mode.get(occurrence.termId) === 'all') return true;
+    if (seen.has(occurrence.termId)) return false;
+    seen.add(occurrence.termId);
+    return true;
+  });
+  return { marks, all: resolveOverlaps(candidates) };
 }

@@ -175,11 +175,17 @@ export function segment(
     return undefined;
   });
 
+  // Every line some entry spans (claimedBy stops at an overlap; this does not), so a block is
+  // checked in its own length instead of against the whole map.
+  const lastLine = blocks.at(-1)?.endLine ?? 0;
+  const spanned = new Uint8Array(lastLine + 2);
+  for (const entry of map) {
+    const { first, last } = parseLineSpan(entry.lines);
+    for (let line = Math.max(first, 0); line <= Math.min(last, lastLine); line++) spanned[line] = 1;
+  }
   for (const block of blocks) {
-    const covered = map.some((entry) => {
-      const { first, last } = parseLineSpan(entry.lines);
-      return first <= block.endLine && block.startLine <= last;
-    });
+    let covered = false;
+    for (let line = block.startLine; line <= block.endLine && !covered; line++) covered = spanned[line] === 1;
     if (!covered) {
       problems.push({
         kind: 'passage-uncovered',

@@ -4,7 +4,7 @@
  * before following a link.
  */
 import type { Edition, EditionNote, EditionReading, NoteLocation, PassageLocation, Usage } from './edition.ts';
-import { allOccurrences } from './glossary-match.ts';
+import { allOccurrences, type MatchableTerm } from './glossary-match.ts';
 import type { TermId } from './ids.ts';
 
 export interface Excerpt {
@@ -56,24 +56,44 @@ export interface ReadingUses {
  * A usage list grouped by reading. Passage excerpts centre on the term when `termId` is given
  * (its first occurrence in the passage), else they show the passage's opening.
  */
+/** The glossary as matchable terms, once per edition (each page of a book's glossary uses it). */
+const matchables = new WeakMap<Edition, { all: MatchableTerm<TermId>[]; byId: Map<TermId, MatchableTerm<TermId>> }>();
+function matchableTerms(edition: Edition) {
+  let terms = matchables.get(edition);
+  if (!terms) {
+    const all = edition.terms.map((t) => ({ id: t.id, forms: [t.term, ...t.aliases] }));
+    matchables.set(edition, (terms = { all, byId: new Map(all.map((t) => [t.id, t])) }));
+  }
+  return terms;
+}
+
+const passageTexts = new WeakMap<EditionReading, Map<string, string>>();
+function passageText(reading: EditionReading, id: string): string {
+  let texts = passageTexts.get(reading);
+  if (!texts) passageTexts.set(reading, (texts = new Map(reading.passages.map((p) => [p.id, p.text]))));
+  return texts.get(id) ?? '';
+}
+
 export function usesByReading(edition: Edition, usage: Usage, termId?: TermId): ReadingUses[] {
-  const forms = termId ? edition.terms.filter((t) => t.id === termId).map((t) => ({ id: t.id, forms: [t.term, ...t.aliases] })) : [];
+  const glossary = matchableTerms(edition);
+  const own = termId ? glossary.byId.get(termId) : undefined;
   return edition.readings
     .map((reading) => {
+      const notesById = new Map([...reading.notes, ...reading.questions].map((n) => [n.id, n]));
       const passages = usage.passages
         .filter((p) => p.reading === reading.id)
         .map((location) => {
-          const text = reading.passages.find((p) => p.id === location.passage)?.text ?? '';
+          const text = passageText(reading, location.passage);
           // Occurrences are resolved against the whole glossary, so "state" inside "partner state" is no use of "state".
-          const all = termId ? allOccurrences(text, edition.terms.map((t) => ({ id: t.id, forms: [t.term, ...t.aliases] }))) : [];
-          const hit = all.find((o) => o.termId === termId) ?? (forms.length ? allOccurrences(text, forms)[0] : undefined);
+          const all = termId ? allOccurrences(text, glossary.all) : [];
+          const hit = all.find((o) => o.termId === termId) ?? (own ? allOccurrences(text, [own])[0] : undefined);
           const excerpt = hit ? excerptAround(text, hit.start, hit.end) : { before: '', match: '', after: opening(text) };
           return { ...location, excerpt };
         });
       const notes = usage.notes
         .filter((n) => n.reading === reading.id)
         .map((location) => {
-          const noteEntry = [...reading.notes, ...reading.questions].find((n) => n.id === location.note)!;
+          const noteEntry = notesById.get(location.note)!;
           return { ...location, passageNumber: noteEntry.passageNumber, noteEntry };
         });
       return { reading, passages, notes };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { allOccurrences, matchTerms, resolveOverlaps, termPattern, type MatchableTerm } from '../../src/lib/glossary-match.ts';
+import { allOccurrences, matchTerms, resolveOverlaps, termMatches, termPattern, type MatchableTerm } from '../../src/lib/glossary-match.ts';
 
 const terms: MatchableTerm[] = [
   { id: 'commons', forms: ['commons'] },
@@ -83,5 +83,24 @@ describe('resolveOverlaps', () => {
       { termId: 'm', start: 2, end: 6, text: 'cdef' },
     ]);
     expect(result.map((o) => o.termId)).toEqual(['a']);
+  });
+});
+
+describe('termMatches: both answers from one search', () => {
+  test.each([
+    'The partner state and the state; the state again.',
+    'Commons-based peer production and peer production, shared commons, the commons.',
+    'A naïve, shared partner states view of the state of the commons.',
+    '',
+  ])('%j: marks = matchTerms, all = allOccurrences', (text) => {
+    const both = termMatches(text, terms);
+    expect(both.marks).toEqual(matchTerms(text, terms));
+    expect(both.all).toEqual(allOccurrences(text, terms));
+  });
+
+  test('a term with match: none is never marked but still counted as a use', () => {
+    const { marks, all } = termMatches('what is shared is shared', terms);
+    expect(marks).toEqual([]);
+    expect(all.map((o) => o.termId)).toEqual(['hidden', 'hidden']);
   });
 });
