@@ -179,10 +179,31 @@ export interface CitationOptions {
   format?: 'html' | 'text' | undefined;
 }
 
+/**
+ * Citations already formatted, per item object: a book's notes cite the same few works thousands of
+ * times, and the notes, their plain-text export and the search records all format them. Keyed by
+ * the item itself (edited content is new objects) and by everything else that changes the output.
+ */
+const formatted = new WeakMap<CslItem, Map<string, string>>();
+
 /** An in-text citation of one item, e.g. "(Kostakis and Bauwens 2014, 12)". */
 export function formatCitation(item: CslItem, options: CitationOptions = {}): string {
   const { locator, mode = 'parenthetical', style = DEFAULT_CITATION_STYLE, format = 'text' } = options;
   const context = options.context?.some((other) => other.id === item.id) ? options.context : [...(options.context ?? []), item];
+  let cache = formatted.get(item);
+  if (!cache) formatted.set(item, (cache = new Map()));
+  // Disambiguation ("2012a") depends on which other works are cited alongside, so they are part of the key.
+  const key = JSON.stringify([style, format, mode, locator ?? '', context.map((other) => other.id)]);
+  let text = cache.get(key);
+  if (text === undefined) cache.set(key, (text = formatCitationUncached(item, { locator, mode, style, format }, context)));
+  return text;
+}
+
+function formatCitationUncached(
+  item: CslItem,
+  { locator, mode, style, format }: { locator: string | undefined; mode: 'parenthetical' | 'narrative'; style: CitationStyle; format: 'html' | 'text' },
+  context: readonly CslItem[],
+): string {
   const engine = engineFor(context, style);
   const cite = { id: item.id, ...(locator ? parseLocator(locator) : {}) };
   const cluster = (extra: object) => {

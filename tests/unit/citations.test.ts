@@ -170,3 +170,17 @@ describe('formatPassageCitation', () => {
     expect(citation.inText).toBe('(P2P Foundation 2015, para. 14)');
   });
 });
+
+describe('formatCitation: one item formatted many times', () => {
+  const first = { id: 'kleiner-2010', type: 'book' as const, title: 'The Telekommunist Manifesto', author: [{ family: 'Kleiner', given: 'Dmytri' }], issued: { 'date-parts': [[2010]] } };
+  const second = { id: 'kleiner-2010-essay', type: 'article-journal' as const, title: 'Copyfarleft', author: [{ family: 'Kleiner', given: 'Dmytri' }], issued: { 'date-parts': [[2010]] } };
+
+  test('the same item answers for its locator, its mode and the works cited beside it', () => {
+    expect(formatCitation(first, { context: [first] })).toBe('(Kleiner 2010)');
+    expect(formatCitation(first, { context: [first], locator: 'p. 7' })).toBe('(Kleiner 2010, 7)');
+    expect(formatCitation(first, { context: [first], mode: 'narrative' })).toBe('Kleiner (2010)');
+    // A second work by the same author in the same year: the years need letters now.
+    expect(formatCitation(first, { context: [first, second] })).toMatch(/^\(Kleiner 2010[ab]\)$/);
+    expect(formatCitation(first, { context: [first] })).toBe('(Kleiner 2010)');
+  });
+});
