@@ -22,6 +22,10 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx()],
   devToolbar: { enabled: false },
+  // Note and glossary bodies are rendered by the content loaders (src/lib/mdx-html.ts) and code in
+  // the guide by our own Shiki call, which emits classes instead of inline styles (the CSP forbids
+  // them). Astro's Markdown highlighter is never used; turning it off also drops its CSP warning.
+  markdown: { syntaxHighlight: false },
   // Astro 7's default ('jsx') deletes line breaks between inline elements, gluing words together
   // ("23 passages" + "about 5 min" read as "23 passagesabout 5 min"). `true` collapses whitespace
   // to one space but never removes it, so text reads as written; gzip makes the size cost nil.
