@@ -92,8 +92,8 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
     }
     if (summary.passages === 0) {
       throw new Error(
-        'no passages were found to index. Reader pages must mark each passage with data-passage and an id ' +
-          '(see src/lib/search-records.ts); was the attribute renamed in src/lib/constants.ts?',
+        'no passages were found to index. Reader pages must mark each passage with class="passage" and an id p-<id> ' +
+          '(see src/lib/search-records.ts); was the class renamed in src/lib/constants.ts?',
       );
     }
     const { files: bundle } = check(await index.getFiles(), 'write the index');

@@ -6,7 +6,8 @@
  * definitions load on first use rather than being repeated in every page.)
  * Built on renderRanges, so overlapping and nested phrases stay well nested.
  */
-import { APPARATUS_CLASS, noteAnchor, noteRefAnchor } from './constants.ts';
+import { CLASS, DATA, noteAnchor, noteRefAnchor } from './constants.ts';
+import { DISTINCT_PHRASE_KINDS } from './note-kinds.ts';
 import { glossaryPath } from './urls.ts';
 import { escapeHtml } from './render-passage.ts';
 import { renderRanges, type Insertion, type MarkRange } from './render-ranges.ts';
@@ -29,12 +30,14 @@ export interface TermMark {
 
 const attr = (value: string) => escapeHtml(value);
 
-/** The marker after an annotated phrase (or at the end of the passage for whole-passage notes). */
-export function noteMarker(note: Pick<NoteMark, 'id' | 'number'>): string {
-  return (
-    `<a class="note-ref ${APPARATUS_CLASS}" href="#${attr(noteAnchor(note.id))}" id="${attr(noteRefAnchor(note.id))}" ` +
-    `data-note-ref="${attr(note.id)}" aria-label="Note ${note.number}" data-pagefind-ignore>${note.number}</a>`
-  );
+/**
+ * The marker after an annotated phrase (or at the end of the passage for whole-passage notes). It
+ * reads "Note 7" with the first word visually hidden: text rather than an aria-label, like the
+ * passage numbers. `id` is given only when there is no phrase to carry the note's `ref-` id.
+ */
+export function noteMarker(note: Pick<NoteMark, 'id' | 'number'>, withId = false): string {
+  const id = withId ? ` id="${attr(noteRefAnchor(note.id))}"` : '';
+  return `<a class="${CLASS.noteRef}" href="#${attr(noteAnchor(note.id))}"${id}><span>Note </span>${note.number}</a>`;
 }
 
 export function annotatePassageHtml(
@@ -49,10 +52,13 @@ export function annotatePassageHtml(
   for (const note of [...notes].sort((a, b) => a.number - b.number)) {
     const whole = note.start === undefined || note.end === undefined;
     if (!whole) {
-      const open = `<span class="anno anno--${attr(note.kind)}" data-anno="${attr(note.id)}">`;
-      ranges.push({ key: `n-${note.id}`, start: note.start!, end: note.end!, open, close: '</span>' });
+      const classes = DISTINCT_PHRASE_KINDS.includes(note.kind) ? `${CLASS.phrase} ${CLASS.phrase}--${attr(note.kind)}` : CLASS.phrase;
+      // The note links back to the phrase's first piece; a piece after a split names the note instead.
+      const open = `<span class="${classes}" id="${attr(noteRefAnchor(note.id))}">`;
+      const reopen = `<span class="${classes}" ${DATA.anno}="${attr(note.id)}">`;
+      ranges.push({ key: `n-${note.id}`, start: note.start!, end: note.end!, open, reopen, close: '</span>' });
     }
-    insertions.push({ at: whole ? passage.text.length : note.end!, html: noteMarker(note) });
+    insertions.push({ at: whole ? passage.text.length : note.end!, html: noteMarker(note, whole) });
   }
   for (const term of terms) {
     ranges.push({
@@ -60,7 +66,7 @@ export function annotatePassageHtml(
       start: term.start,
       end: term.end,
       atomic: true,
-      open: `<a class="term" href="${attr(withBase(glossaryPath(term.termId)))}" data-term="${attr(term.termId)}">`,
+      open: `<a class="${CLASS.term}" href="${attr(withBase(glossaryPath(term.termId)))}">`,
       close: '</a>',
     });
   }

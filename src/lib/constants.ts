@@ -11,30 +11,65 @@ export const passageAnchor = (passageId: string) => `${PASSAGE_ANCHOR_PREFIX}${p
 export const noteAnchor = (noteId: string) => `${NOTE_ANCHOR_PREFIX}${noteId}`;
 /** Element id of a bibliography entry on /sources/. */
 export const sourceAnchor = (sourceId: string) => `source-${sourceId}`;
-/** Element id of a note's marker in the text, so the note can link back to its phrase. */
+/**
+ * Element id of what a note is about: its phrase in the text, or for a note on a whole passage its
+ * marker. The note's number links back to it.
+ */
 export const noteRefAnchor = (noteId: string) => `ref-${noteId}`;
 /** Element id of the reader's one definition popover for glossary terms. */
 export const TERM_POPOVER_ID = 'term-definition';
 
 /**
- * Class on editorial apparatus placed inside the verbatim text (note markers): it is not part of
- * the source, so fidelity checks and text exports remove it before comparing or copying.
+ * Classes the reader's markup is read by, on the server (search records) and in the browser; the
+ * stylesheets spell them too. Everything else is derived from ids and links rather than repeated
+ * in attributes (the page's weight is mostly its notes): a passage's id is `p-<id>` and its number
+ * is the text of its number link; a note's id is `note-<id>` and its kind the label in its head;
+ * a marker's note is where it links; a term is the glossary entry it links to.
  */
-export const APPARATUS_CLASS = 'apparatus';
+export const CLASS = {
+  passage: 'passage',
+  /** The permalink in the margin: "Passage 7", the first word visually hidden. */
+  passageNumber: 'passage-number',
+  /** An editorial note, beside its passage or in the reading-wide questions. */
+  note: 'note',
+  /** A note's head: its number, a link back to the text ("Note 7, back to the text", all but the number visually hidden), and its kind's label in a <span>. */
+  noteHead: 'note-head',
+  /** A note's marker after its phrase: "Note 7", the first word visually hidden. */
+  noteRef: 'note-ref',
+  /** An annotated phrase; the first piece carries the id `ref-<note id>`. */
+  phrase: 'anno',
+  /** A glossary term in the text: a link to its entry. */
+  term: 'term',
+} as const;
+
+/**
+ * Class on editorial apparatus placed inside the verbatim text (the note markers): it is not part
+ * of the source, so fidelity checks and text exports remove it before comparing or copying.
+ */
+export const APPARATUS_CLASS = CLASS.noteRef;
+
+/**
+ * Apparatus around the text that search neither indexes nor marks (numbers, markers, note heads);
+ * the search records skip `data-pagefind-ignore` as well, as Pagefind does.
+ */
+export const UNSEARCHED_CLASSES: readonly string[] = [CLASS.passageNumber, CLASS.noteRef, CLASS.noteHead];
+
+const idAfter = (prefix: string) => (anchor: string | null | undefined) =>
+  anchor?.startsWith(prefix) && anchor.length > prefix.length ? anchor.slice(prefix.length) : undefined;
+/** The passage id in a passage's element id (`p-<id>`). */
+export const passageIdOf = idAfter(PASSAGE_ANCHOR_PREFIX);
+/** The note id in a note's element id (`note-<id>`), or in a marker's link (`#note-<id>`). */
+export const noteIdOf = (anchorOrHref: string | null | undefined) => idAfter(NOTE_ANCHOR_PREFIX)(anchorOrHref?.replace(/^#/, ''));
+/** The note id in the id of a note's phrase or marker (`ref-<id>`). */
+export const noteIdOfRef = idAfter(noteRefAnchor(''));
+/** The first number in a text: a passage's number link reads "Passage 7", a marker "Note 7". */
+export const numberIn = (text: string | null | undefined) => /\d+/.exec(text ?? '')?.[0];
 
 export const DATA = {
-  passage: 'data-passage',
-  /** On each note element (id `note-<id>`): the note id. */
-  note: 'data-note',
-  /** On markers and phrases in the text: the note they belong to. */
-  noteRef: 'data-note-ref',
+  /** On the later pieces of a phrase split around another (the first piece has the id): the note id. */
   anno: 'data-anno',
-  term: 'data-term',
   /** On <ar-annotations>: URL of the glossary definitions file (base included). */
   termsUrl: 'data-terms-url',
-  noteKind: 'data-note-kind',
-  passageNumber: 'data-passage-number',
-  role: 'data-role',
   speaker: 'data-speaker',
   /** On each section of a reading: its title as the table of contents shows it (search facets). */
   sectionTitle: 'data-section-title',
@@ -65,10 +100,10 @@ export const SITE_NAME = 'Annotated Reader';
 
 /**
  * Citing one passage: the build formats each citation style once, with these placeholders where the
- * passage number and id go, into a <template>; the page fills them in for the passage being cited.
+ * passage number and id go, into a file beside the reading (`passageCitationsPath`); the cite
+ * dialog fetches it when first opened and fills them in for the passage being cited.
  */
 export const CITE = {
-  templatesId: 'cite-templates',
   numberToken: '7777777',
   idToken: 'arpassageidtoken',
 } as const;

@@ -4,14 +4,16 @@
  * (src/lib/citations.ts) in each style. A passage is cited as the reading with the passage's
  * permalink and its number as the locator ("para. 14").
  *
- * The reader page carries one template per style, formatted with placeholders for the passage
- * (CITE.numberToken, CITE.idToken); the browser fills them in, so no citation code ships to it.
+ * One template per style, formatted with placeholders for the passage (CITE.numberToken,
+ * CITE.idToken), is written beside each reading (`PassageCitations`); the browser fills them in, so
+ * no citation code ships to it, and the page does not carry them until a passage is cited.
  * `fillCitationTemplate` is that substitution, and the tests hold it equal to formatting each
  * passage directly.
  */
 import type { CslItem } from '../schemas/source.ts';
 import { CITATION_STYLES, CITATION_STYLE_LABELS, formatBibliography, formatCitation, type CitationStyle } from './citations.ts';
 import { CITE, passageAnchor } from './constants.ts';
+import type { CitationDownload } from './urls.ts';
 
 export interface CitableReading {
   id: string;
@@ -80,6 +82,12 @@ export function citeReading(
 /** The per-style templates for citing any passage: `citeReading` with the placeholders as the passage. */
 export const passageCitationTemplates = (reading: CitableReading, readingUrl: string, siteName: string, issued = editionDate()) =>
   citeReading(reading, readingUrl, siteName, { id: CITE.idToken, number: CITE.numberToken }, issued);
+
+/** What the cite dialog fetches: the per-passage templates, and the reading's reference files. */
+export interface PassageCitations {
+  styles: { style: CitationStyle; label: string; reference: string; inText: string }[];
+  downloads: CitationDownload[];
+}
 
 /** Puts a passage into a template string (what the page's script does to the template's nodes). */
 export const fillCitationTemplate = (template: string, passage: { id: string; number: number }) =>

@@ -6,20 +6,23 @@
  *
  * Reading the finished HTML (not the content collections) keeps search decoupled from how pages
  * are assembled: whatever the reader shows is what gets indexed. The markup contract:
- *  - a passage is an element with `data-passage` and an `id` (its permalink fragment), inside an
- *    element with `data-reading` whose first <h1> is the reading's title, inside an element with
- *    `data-section-title`; its speaker is its `data-speaker`, its number `data-passage-number`;
- *  - a note is an element with `data-note` and an `id`, inside the passage it annotates (or outside
- *    any passage for reading-wide notes); its marker in the text (`data-note-ref`) gives its number
- *    and its phrase (`data-anno`) the words it is about;
- *  - text inside `data-pagefind-ignore` (passage numbers, note markers, popover copies) is not
- *    indexed, here just as in Pagefind's own HTML indexing; notes are left out of their passage's
- *    text because they are records of their own.
+ *  - a passage is an element of class `passage` with an id `p-<id>` (its permalink fragment), inside
+ *    an element with `data-reading` whose first <h1> is the reading's title, inside an element with
+ *    `data-section-title`; its speaker is its `data-speaker`, its number the text of its
+ *    `passage-number` link;
+ *  - a note is an element of class `note` with an id `note-<id>` and its kind's label in its
+ *    `note-head` (none: a reading-wide discussion question), inside the passage it annotates (or outside any passage for reading-wide notes); its marker in
+ *    the text (a `note-ref` link to `#note-<id>`) gives its number and its phrase (id `ref-<id>`)
+ *    the words it is about;
+ *  - text inside `data-pagefind-ignore` (popover copies) or of an UNSEARCHED_CLASSES class
+ *    (passage numbers, note markers, note heads) is not indexed, here just as in Pagefind's own
+ *    HTML indexing; notes are left out of their passage's text because they are records of their own.
  * Pages with `data-pagefind-body` (glossary entries, sources) are indexed by Pagefind as pages; a
  * passage or note inside one would be counted twice, which `extractSearchRecords` refuses.
  */
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
-import { DATA, type SearchFilter } from './constants.ts';
+import { CLASS, DATA, NOTE_ANCHOR_PREFIX, PASSAGE_ANCHOR_PREFIX, UNSEARCHED_CLASSES, noteIdOf, noteIdOfRef, numberIn, passageIdOf, type SearchFilter } from './constants.ts';
+import { noteKindOfLabel } from './note-kinds.ts';
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -60,6 +63,10 @@ const NEVER_TEXT = new Set(['script', 'style', 'template', 'noscript']);
 const isElement = (node: Node): node is Element => 'tagName' in node;
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
 const hasAttr = (el: Element, name: string) => el.attrs.some((a) => a.name === name);
+const hasClass = (el: Element, name: string) => (attr(el, 'class') ?? '').split(/\s+/).includes(name);
+const unsearched = (el: Element) => hasAttr(el, PAGEFIND_IGNORE) || UNSEARCHED_CLASSES.some((name) => hasClass(el, name));
+const isPassage = (el: Element) => hasClass(el, CLASS.passage);
+const isNote = (el: Element) => hasClass(el, CLASS.note);
 const childrenOf = (node: Node) => ('childNodes' in node ? node.childNodes : []);
 
 function findAll(root: Node, test: (el: Element) => boolean, out: Element[] = []): Element[] {
@@ -87,7 +94,7 @@ export function textOf(root: Node, skip: (el: Element) => boolean = () => false)
     for (const child of childrenOf(node)) {
       if (child.nodeName === '#text') parts.push((child as DefaultTreeAdapterTypes.TextNode).value);
       else if (isElement(child)) {
-        if (NEVER_TEXT.has(child.tagName) || hasAttr(child, PAGEFIND_IGNORE) || skip(child)) continue;
+        if (NEVER_TEXT.has(child.tagName) || unsearched(child) || skip(child)) continue;
         const block = BLOCK.has(child.tagName);
         if (block) parts.push(' ');
         walk(child);
@@ -146,9 +153,13 @@ export function extractSearchRecords(html: string, htmlFile: string): PageRecord
     const section = closest(el, (e) => hasAttr(e, DATA.sectionTitle));
     return section ? attr(section, DATA.sectionTitle) : undefined;
   };
+  /** The record's URL; `id` is what the element's id names (undefined when it has none of the right form). */
   const anchorOf = (el: Element, what: string, id: string | undefined) => {
     const anchor = attr(el, 'id');
-    if (!anchor) throw new Error(`${htmlFile}: the ${what} "${id}" has no id attribute, so no search result can link to it.`);
+    if (!anchor || !id) {
+      const start = textOf(el).slice(0, 40);
+      throw new Error(`${htmlFile}: the ${what} "${start}" has no id of the form ${what === 'passage' ? PASSAGE_ANCHOR_PREFIX : NOTE_ANCHOR_PREFIX}<id>, so no search result can link to it.`);
+    }
     const body = closest(el, (e) => hasAttr(e, PAGEFIND_BODY));
     if (body && !closest(el, (e) => hasAttr(e, PAGEFIND_IGNORE))) {
       throw new Error(
@@ -159,15 +170,19 @@ export function extractSearchRecords(html: string, htmlFile: string): PageRecord
     return `${page}#${anchor}`;
   };
 
-  for (const passage of findAll(document, (el) => hasAttr(el, DATA.passage))) {
-    const id = attr(passage, DATA.passage);
+  const numberOf = (passage: Element) => {
+    const link = findAll(passage, (el) => hasClass(el, CLASS.passageNumber))[0];
+    return link ? numberIn(textOfRaw(link)) : undefined;
+  };
+  for (const passage of findAll(document, isPassage)) {
+    const id = passageIdOf(attr(passage, 'id'));
     const url = anchorOf(passage, 'passage', id);
-    const content = textOf(passage, (el) => hasAttr(el, DATA.note));
+    const content = textOf(passage, isNote);
     if (!content) continue;
     const reading = readingOf(passage);
     const section = sectionOf(passage);
     const speaker = attr(passage, DATA.speaker);
-    const number = attr(passage, DATA.passageNumber);
+    const number = numberOf(passage);
     records.push({
       url,
       content,
@@ -176,25 +191,34 @@ export function extractSearchRecords(html: string, htmlFile: string): PageRecord
     });
   }
 
-  const firstByValue = (name: string) => {
-    const found = new Map<string, Element>();
-    for (const el of findAll(document, (e) => hasAttr(e, name))) if (!found.has(attr(el, name)!)) found.set(attr(el, name)!, el);
-    return found;
+  // A note's marker and phrase, found once by the note they belong to (a phrase split around
+  // another keeps its id on the first piece).
+  const markers = new Map<string, Element>();
+  const phrases = new Map<string, Element>();
+  for (const el of findAll(document, (e) => hasClass(e, CLASS.noteRef) || hasClass(e, CLASS.phrase))) {
+    const marker = hasClass(el, CLASS.noteRef);
+    const id = marker ? noteIdOf(attr(el, 'href')) : noteIdOfRef(attr(el, 'id'));
+    const found = marker ? markers : phrases;
+    if (id && !found.has(id)) found.set(id, el);
+  }
+  // The kind a note's head shows; the questions after the text have no head, being all questions.
+  const kindOf = (note: Element) => {
+    const head = findAll(note, (el) => hasClass(el, CLASS.noteHead))[0];
+    const label = head?.childNodes.find((n): n is Element => isElement(n) && n.tagName === 'span');
+    return head ? noteKindOfLabel(label && textOfRaw(label)) : 'question';
   };
-  const markers = firstByValue(DATA.noteRef);
-  const phrases = firstByValue(DATA.anno);
-  for (const note of findAll(document, (el) => hasAttr(el, DATA.note))) {
-    const id = attr(note, DATA.note)!;
+  for (const note of findAll(document, isNote)) {
+    const id = noteIdOf(attr(note, 'id'));
     const url = anchorOf(note, 'note', id);
     const content = textOf(note);
     if (!content) continue;
-    const passage = closest(note, (el) => hasAttr(el, DATA.passage));
-    const passageNumber = passage && attr(passage, DATA.passageNumber);
+    const passage = closest(note, isPassage);
+    const passageNumber = passage && numberOf(passage);
     // The marker's text is the note's number (hidden words such as "Note " sit in the same link);
     // a note without a marker (a reading-wide question) is numbered by its place in its list.
-    const marker = markers.get(id);
-    const number = marker ? /\d+/.exec(textOfRaw(marker))?.[0] : positionInList(note);
-    const phraseElement = phrases.get(id);
+    const marker = markers.get(id!);
+    const number = marker ? numberIn(textOfRaw(marker)) : positionInList(note);
+    const phraseElement = phrases.get(id!);
     const phrase = phraseElement ? textOf(phraseElement) : undefined;
     records.push({
       url,
@@ -205,7 +229,7 @@ export function extractSearchRecords(html: string, htmlFile: string): PageRecord
         reading: [readingOf(note)],
         section: [passage ? sectionOf(passage) : undefined],
         speaker: [passage ? attr(passage, DATA.speaker) : undefined],
-        noteKind: [attr(note, DATA.noteKind)],
+        noteKind: [kindOf(note)],
       }),
     });
   }

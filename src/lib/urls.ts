@@ -12,6 +12,8 @@ export const withBase = (path: string) => joinBase(import.meta.env.BASE_URL, pat
 
 export const readingPath = (readingId: string) => `/read/${readingId}/`;
 export const glossaryPath = (termId?: string) => (termId ? `/glossary/${termId}/` : '/glossary/');
+/** The term id in a link to a glossary entry (whatever base or origin precedes it). */
+export const glossaryTermOf = (href: string) => /\/glossary\/([^/?#]+)\/(?:[?#].*)?$/.exec(href)?.[1];
 /** Short definitions of every glossary term, fetched by the reader when a term is first used. */
 export const termDefinitionsPath = () => '/glossary/definitions.json';
 export const sourcesPath = (sourceId?: string) => (sourceId ? `/sources/#source-${sourceId}` : '/sources/');
@@ -19,3 +21,21 @@ export const sourcesPath = (sourceId?: string) => (sourceId ? `/sources/#source-
 export const epubPath = (readingId: string) => `/read/${readingId}.epub`;
 /** A reading's reference as a file: BibTeX, RIS or CSL-JSON. */
 export const citationFilePath = (readingId: string, format: 'bib' | 'ris' | 'json') => `/read/${readingId}/citation.${format}`;
+/** A reading's reference file, as the page and the cite dialog offer it for download. */
+export interface CitationDownload {
+  href: string;
+  label: string;
+  /** The name it is saved under. */
+  file: string;
+}
+/** The reading's reference files (base included). */
+export const citationDownloads = (readingId: string): CitationDownload[] =>
+  (
+    [
+      ['bib', 'BibTeX'],
+      ['ris', 'RIS'],
+      ['json', 'CSL-JSON'],
+    ] as const
+  ).map(([format, label]) => ({ href: withBase(citationFilePath(readingId, format)), label, file: `${readingId}.${format}` }));
+/** Any passage's citation in each style, with placeholders (CITE), and the reference files: for the cite dialog. */
+export const passageCitationsPath = (readingId: string) => `/read/${readingId}/passage-citations.json`;

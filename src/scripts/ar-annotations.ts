@@ -6,11 +6,23 @@
  * - a glossary term (a link to its entry) opens its definition popover on click and on keyboard
  *   focus instead of navigating; the popover links on to the full entry. Escape closes it.
  */
-import { DATA, TERM_POPOVER_ID, noteAnchor } from '../lib/constants.ts';
+import { CLASS, DATA, TERM_POPOVER_ID, noteAnchor, noteIdOf, noteIdOfRef, noteRefAnchor } from '../lib/constants.ts';
 import { parseTermDefinitions, type TermDefinitions } from '../lib/term-definitions.ts';
+import { glossaryTermOf } from '../lib/urls.ts';
 
 const WIDE_QUERY = '(min-width: 1100px)';
 const LIT = 'is-lit';
+const MARKER = `a.${CLASS.noteRef}`;
+const TERM = `a.${CLASS.term}`;
+/** A marker, phrase or note: whatever belongs to one note. */
+const OF_A_NOTE = `${MARKER}, .${CLASS.phrase}, .${CLASS.note}`;
+
+/** The note a marker, phrase or note element belongs to, read from its link or id. */
+function noteIdOfElement(el: Element): string | undefined {
+  if (el.matches(MARKER)) return noteIdOf(el.getAttribute('href'));
+  if (el.matches(`.${CLASS.phrase}`)) return el.getAttribute(DATA.anno) ?? noteIdOfRef(el.id);
+  return noteIdOf(el.id);
+}
 
 class ArAnnotations extends HTMLElement {
   #wide = window.matchMedia(WIDE_QUERY);
@@ -27,7 +39,7 @@ class ArAnnotations extends HTMLElement {
     this.addEventListener('focusout', this.#onTermBlur);
     this.addEventListener('pointerover', this.#loadDefinitions, { once: true });
     this.addEventListener('focusin', this.#loadDefinitions, { once: true });
-    for (const term of this.querySelectorAll(`a[${DATA.term}]`)) {
+    for (const term of this.querySelectorAll(TERM)) {
       term.setAttribute('aria-haspopup', 'dialog');
       term.setAttribute('aria-expanded', 'false');
     }
@@ -42,13 +54,18 @@ class ArAnnotations extends HTMLElement {
   /** The note id an event target belongs to: a phrase, a marker, or the note itself. */
   #noteIdOf(target: EventTarget | null): string | undefined {
     if (!(target instanceof Element)) return undefined;
-    const el = target.closest(`[${DATA.noteRef}], [${DATA.anno}], [${DATA.note}]`);
-    return el?.getAttribute(DATA.noteRef) ?? el?.getAttribute(DATA.anno) ?? el?.getAttribute(DATA.note) ?? undefined;
+    const el = target.closest(OF_A_NOTE);
+    return el ? noteIdOfElement(el) : undefined;
+  }
+
+  #marker(id: string) {
+    return this.querySelector<HTMLAnchorElement>(`${MARKER}[href="#${CSS.escape(noteAnchor(id))}"]`);
   }
 
   #light(id: string, on: boolean) {
-    const selector = `[${DATA.noteRef}="${CSS.escape(id)}"], [${DATA.anno}="${CSS.escape(id)}"], [${DATA.note}="${CSS.escape(id)}"]`;
-    for (const el of this.querySelectorAll(selector)) el.classList.toggle(LIT, on);
+    const ids = [noteRefAnchor(id), noteAnchor(id)].map((anchor) => `#${CSS.escape(anchor)}`);
+    const selector = [...ids, `[${DATA.anno}="${CSS.escape(id)}"]`].join(', ');
+    for (const el of [...this.querySelectorAll(selector), this.#marker(id)]) el?.classList.toggle(LIT, on);
   }
 
   #onEnter = (event: Event) => {
@@ -66,11 +83,12 @@ class ArAnnotations extends HTMLElement {
   #applyMode = () => {
     const fold = !this.#wide.matches;
     this.toggleAttribute('data-fold', fold);
-    for (const marker of this.querySelectorAll<HTMLAnchorElement>(`a[${DATA.noteRef}]`)) {
-      if (fold) {
+    for (const marker of this.querySelectorAll<HTMLAnchorElement>(MARKER)) {
+      const id = noteIdOfElement(marker);
+      if (fold && id) {
         marker.setAttribute('role', 'button');
-        marker.setAttribute('aria-expanded', String(this.#isOpen(marker.getAttribute(DATA.noteRef)!)));
-        marker.setAttribute('aria-controls', noteAnchor(marker.getAttribute(DATA.noteRef)!));
+        marker.setAttribute('aria-expanded', String(this.#isOpen(id)));
+        marker.setAttribute('aria-controls', noteAnchor(id));
       } else {
         marker.removeAttribute('role');
         marker.removeAttribute('aria-expanded');
@@ -86,8 +104,8 @@ class ArAnnotations extends HTMLElement {
 
   /** Moves the note next to its marker (open) or back to its list (closed). */
   #fold(id: string, open: boolean) {
-    const note = this.querySelector<HTMLElement>(`[${DATA.note}="${CSS.escape(id)}"]`);
-    const marker = this.querySelector<HTMLElement>(`a[${DATA.noteRef}="${CSS.escape(id)}"]`);
+    const note = this.querySelector<HTMLElement>(`#${CSS.escape(noteAnchor(id))}`);
+    const marker = this.#marker(id);
     if (!note || !marker) return;
     if (open && !this.#placeholders.has(id)) {
       const placeholder = document.createComment(`note ${id}`);
@@ -111,28 +129,33 @@ class ArAnnotations extends HTMLElement {
   }
 
   #onClick = (event: MouseEvent) => {
-    if (!this.hasAttribute('data-fold')) return;
     const target = event.target instanceof Element ? event.target : null;
-    const marker = target?.closest<HTMLAnchorElement>(`a[${DATA.noteRef}]`);
-    if (marker) {
+    const back = target?.closest<HTMLAnchorElement>(`.${CLASS.noteHead} a`);
+    const backId = back ? this.#noteIdOf(back) : undefined;
+    if (!this.hasAttribute('data-fold')) {
+      // A note's number links back to its phrase, which cannot take focus: once the link has
+      // scrolled there, put the keyboard on the phrase's marker, one Enter away from the note again.
+      if (backId) setTimeout(() => this.#marker(backId)?.focus({ preventScroll: true }));
+      return;
+    }
+    const marker = target?.closest<HTMLAnchorElement>(MARKER);
+    const markerId = marker && noteIdOfElement(marker);
+    if (markerId) {
       event.preventDefault();
-      const id = marker.getAttribute(DATA.noteRef)!;
-      this.#fold(id, !this.#isOpen(id));
+      this.#fold(markerId, !this.#isOpen(markerId));
       return;
     }
     // The back-link inside an open note closes it and returns to the marker.
-    const back = target?.closest<HTMLAnchorElement>('.note-number');
-    const id = back ? this.#noteIdOf(back) : undefined;
-    if (back && id && this.#isOpen(id)) {
+    if (backId && this.#isOpen(backId)) {
       event.preventDefault();
-      this.#fold(id, false);
-      this.querySelector<HTMLElement>(`a[${DATA.noteRef}="${CSS.escape(id)}"]`)?.focus();
+      this.#fold(backId, false);
+      this.#marker(backId)?.focus();
     }
   };
 
   /** The term link an event concerns, if any. */
   #termOf(target: EventTarget | null): HTMLAnchorElement | undefined {
-    return target instanceof Element ? (target.closest<HTMLAnchorElement>(`a[${DATA.term}]`) ?? undefined) : undefined;
+    return target instanceof Element ? (target.closest<HTMLAnchorElement>(TERM) ?? undefined) : undefined;
   }
 
   #definitions: Promise<TermDefinitions> | undefined;
@@ -166,7 +189,7 @@ class ArAnnotations extends HTMLElement {
   }
 
   async #showTerm(term: HTMLAnchorElement) {
-    const definition = (await this.#loadDefinitions())[term.getAttribute(DATA.term)!];
+    const definition = (await this.#loadDefinitions())[glossaryTermOf(term.getAttribute('href') ?? '') ?? ''];
     if (!definition) return; // the link still leads to the full entry
     const popover = this.#popoverElement();
     if (popover.matches(':popover-open')) {

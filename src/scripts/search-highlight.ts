@@ -5,11 +5,11 @@
  * 44 KB highlighter: no inline styles (the marks are styled in search.css, so the page's CSP holds)
  * and nothing marked outside the passage the reader came for.
  */
-import { DATA } from '../lib/constants.ts';
+import { CLASS, UNSEARCHED_CLASSES } from '../lib/constants.ts';
 import { findHits, highlightTerms } from '../lib/search.ts';
 
 export const HIT_CLASS = 'search-hit';
-const SKIP = 'script, style, template, mark, [data-pagefind-ignore], [hidden]';
+const SKIP = ['script, style, template, mark, [data-pagefind-ignore], [hidden]', ...UNSEARCHED_CLASSES.map((name) => `.${name}`)].join(', ');
 
 function markText(node: Text, hits: [number, number][]) {
   // Right to left, so earlier offsets stay valid while the node is split.
@@ -31,7 +31,7 @@ export function highlightFromUrl(): HTMLElement[] {
   const scope = target ?? document.querySelector<HTMLElement>('[data-pagefind-body]') ?? document.querySelector('main');
   if (!scope) return [];
   // A passage's own notes are records of their own: the passage result matched its text only.
-  const skip = target?.hasAttribute(DATA.passage) ? `${SKIP}, [${DATA.note}]` : SKIP;
+  const skip = target?.classList.contains(CLASS.passage) ? `${SKIP}, .${CLASS.note}` : SKIP;
   const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => (node.parentElement?.closest(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });

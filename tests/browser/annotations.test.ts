@@ -17,8 +17,8 @@ describe.skipIf(!browserAvailable)('notes and glossary terms in the reader', () 
     session = await startSession();
     const { page, context } = await openPage(session);
     await page.goto(session.url(READER));
-    hasNotes = (await page.locator('a[data-note-ref]').count()) > 0;
-    hasTerms = (await page.locator('a[data-term]').count()) > 0;
+    hasNotes = (await page.locator('a.note-ref').count()) > 0;
+    hasTerms = (await page.locator('a.term').count()) > 0;
     await context.close();
   });
   afterAll(() => session?.close());
@@ -26,22 +26,30 @@ describe.skipIf(!browserAvailable)('notes and glossary terms in the reader', () 
   test('without JavaScript every note and every definition is reachable by links', async () => {
     const { page, context } = await openPage(session, { javaScriptEnabled: false });
     await page.goto(session.url(READER));
-    const markers = await page.$$eval('a[data-note-ref]', (as) =>
-      as.map((a) => ({ id: a.getAttribute('data-note-ref'), href: a.getAttribute('href'), own: a.id })),
+    const markers = await page.$$eval('a.note-ref', (as) =>
+      as.map((a) => {
+        const id = a.getAttribute('href')!.replace('#note-', '');
+        // What the note links back to: the marker's phrase, or the marker itself for a whole passage.
+        const back = document.getElementById(`ref-${id}`);
+        const phraseBefore = back !== a && back?.classList.contains('anno') && back.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING;
+        return { id, label: a.textContent, backIsMarkerOrPhraseBefore: back === a || Boolean(phraseBefore) };
+      }),
     );
-    const notes = await page.$$eval('.passage-notes [data-note]', (els) => els.map((el) => el.getAttribute('data-note')));
+    const notes = await page.$$eval('.passage-notes .note', (els) => els.map((el) => el.id.replace('note-', '')));
     // One marker per passage note, and each marker ⇄ note pair links both ways.
     expect(markers.map((m) => m.id).sort()).toEqual([...notes].sort());
     for (const marker of markers) {
-      expect(marker.href).toBe(`#note-${marker.id}`);
       const note = page.locator(`#note-${marker.id}`);
       await expect.poll(() => note.isVisible()).toBe(true);
-      expect(await note.locator('.note-number').getAttribute('href')).toBe(`#${marker.own}`);
+      expect(await note.locator('.note-head a').getAttribute('href')).toBe(`#ref-${marker.id}`);
+      expect(marker.backIsMarkerOrPhraseBefore, marker.id).toBe(true);
+      // Read as "Note 7": the word is in the link, visually hidden.
+      expect(marker.label).toMatch(/^Note \d+$/);
     }
     // Each glossary term is a link to its entry, and the entry exists.
-    const termLinks = await page.$$eval('a[data-term]', (as) => as.map((a) => [a.getAttribute('data-term'), a.getAttribute('href')]));
-    for (const [id, href] of termLinks) expect(href).toMatch(new RegExp(`/glossary/${id}/$`));
-    for (const href of new Set(termLinks.map(([, href]) => href))) {
+    const termLinks = await page.$$eval('a.term', (as) => as.map((a) => a.getAttribute('href')!));
+    for (const href of termLinks) expect(href).toMatch(/\/glossary\/[^/]+\/$/);
+    for (const href of new Set(termLinks)) {
       const response = await page.request.get(new URL(href!, page.url()).href);
       expect(response.status(), href!).toBe(200);
     }
@@ -70,8 +78,8 @@ describe.skipIf(!browserAvailable)('notes and glossary terms in the reader', () 
     if (!hasNotes) return;
     const { page, context } = await openPage(session, { viewport: { width: 375, height: 800 }, reducedMotion: 'reduce' });
     await page.goto(session.url(READER));
-    const marker = page.locator('a[data-note-ref]').first();
-    const id = await marker.getAttribute('data-note-ref');
+    const marker = page.locator('a.note-ref').first();
+    const id = (await marker.getAttribute('href'))!.replace('#note-', '');
     expect(await page.locator(`#note-${id}`).isVisible()).toBe(false);
     expect(await marker.getAttribute('aria-expanded')).toBe('false');
     await marker.click();
@@ -92,8 +100,8 @@ describe.skipIf(!browserAvailable)('notes and glossary terms in the reader', () 
     if (!hasNotes) return;
     const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
     await page.goto(session.url(READER));
-    const phrase = page.locator('[data-anno]').first();
-    const id = await phrase.getAttribute('data-anno');
+    const phrase = page.locator('.anno[id^="ref-"]').first();
+    const id = (await phrase.getAttribute('id'))!.replace('ref-', '');
     await phrase.hover();
     expect(await page.locator(`#note-${id}`).evaluate((el) => el.classList.contains('is-lit'))).toBe(true);
     await page.mouse.move(0, 0);
@@ -101,7 +109,7 @@ describe.skipIf(!browserAvailable)('notes and glossary terms in the reader', () 
     await page.locator(`#note-${id}`).hover();
     expect(await phrase.evaluate((el) => el.classList.contains('is-lit'))).toBe(true);
     await page.mouse.move(0, 0);
-    await page.locator(`a[data-note-ref="${id}"]`).focus();
+    await page.locator(`a.note-ref[href="#note-${id}"]`).focus();
     expect(await page.locator(`#note-${id}`).evaluate((el) => el.classList.contains('is-lit'))).toBe(true);
     await context.close();
   });
@@ -110,15 +118,17 @@ describe.skipIf(!browserAvailable)('notes and glossary terms in the reader', () 
     if (!hasNotes) return;
     const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
     await page.goto(session.url(READER));
-    const marker = page.locator('a[data-note-ref]').first();
-    const id = await marker.getAttribute('data-note-ref');
+    const marker = page.locator('a.note-ref').first();
+    const id = (await marker.getAttribute('href'))!.replace('#note-', '');
     await marker.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`note-${id}`);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('note-number'))).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.matches('.note-head a'))).toBe(true);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`ref-${id}`);
+    // Back at the phrase (the permalink #ref-…), with the keyboard on its marker again.
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#ref-${id}`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(`#note-${id}`);
     await context.close();
   });
 
@@ -126,7 +136,7 @@ describe.skipIf(!browserAvailable)('notes and glossary terms in the reader', () 
     if (!hasTerms) return;
     const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
     await page.goto(session.url(READER));
-    const term = page.locator('a[data-term]').first();
+    const term = page.locator('a.term').first();
     const popover = page.locator('#term-definition');
     await term.scrollIntoViewIfNeeded();
     await term.focus();

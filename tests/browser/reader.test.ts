@@ -25,9 +25,9 @@ describe.skipIf(!browserAvailable)('the reader page', () => {
   test('shows every passage, in order, with its number and permalink', async () => {
     const { page, context } = await openPage(session);
     await page.goto(session.url('/read/partner-state/'));
-    const shown = await page.$$eval('[data-passage]', (els) =>
+    const shown = await page.$$eval('.passage', (els) =>
       els.map((el) => ({
-        id: el.getAttribute('data-passage'),
+        id: el.id.replace(/^p-/, ''),
         anchor: el.id,
         number: el.querySelector('.passage-number')?.textContent?.replace(/\D/g, ''),
         href: el.querySelector('.passage-number')?.getAttribute('href'),
@@ -47,8 +47,8 @@ describe.skipIf(!browserAvailable)('the reader page', () => {
     await page.goto(session.url('/read/partner-state/'));
     // Editorial apparatus inside the text (note markers) is not part of the source: drop it first.
     await exposeTextHelper(page);
-    const rendered = await page.$$eval('[data-passage] .passage-text', (els) =>
-      els.map((el) => (window as unknown as Helper).visibleTextWithout(el, '.apparatus')),
+    const rendered = await page.$$eval('.passage .passage-text', (els) =>
+      els.map((el) => (window as unknown as Helper).visibleTextWithout(el, '.note-ref')),
     );
     const lines = source.split('\n');
     const expected = meta.passages.map((p) => {
@@ -60,7 +60,7 @@ describe.skipIf(!browserAvailable)('the reader page', () => {
     // (catches words glued together by whitespace-stripping HTML compression).
     const bodyWords = words(
       await page.locator('.reading-body').evaluate((el) =>
-        (window as unknown as Helper).visibleTextWithout(el, '.apparatus, .passage-notes, .speaker-tag, .voice-caption, [popover]'),
+        (window as unknown as Helper).visibleTextWithout(el, '.note-ref, .passage-notes, .speaker-tag, .voice-caption, [popover]'),
       ),
     );
     let cursor = 0;
@@ -75,7 +75,7 @@ describe.skipIf(!browserAvailable)('the reader page', () => {
   test('arriving on a permalink highlights that passage and only it', async () => {
     const { page, context } = await openPage(session);
     await page.goto(session.url('/read/partner-state/#p-kleiner-public-funding'));
-    const targeted = await page.$$eval('[data-passage]', (els) => els.filter((el) => el.matches(':target')).map((el) => el.id));
+    const targeted = await page.$$eval('.passage', (els) => els.filter((el) => el.matches(':target')).map((el) => el.id));
     expect(targeted).toEqual(['p-kleiner-public-funding']);
     const textBackground = (id: string) =>
       page.$eval(`#${id} > .passage-text`, (el) => getComputedStyle(el).backgroundColor);
@@ -93,7 +93,7 @@ describe.skipIf(!browserAvailable)('the reader page', () => {
     expect(await page.locator('h1').innerText()).toBe('The Partner State');
     const heading = await page.locator('#p-opinions-heading h2').evaluate((h) => {
       const copy = h.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.apparatus').forEach((a) => a.remove());
+      copy.querySelectorAll('.note-ref').forEach((a) => a.remove());
       return copy.textContent;
     });
     expect(heading).toBe('Opinions on the Partner State');
@@ -119,7 +119,7 @@ describe.skipIf(!browserAvailable)('the reader page', () => {
       const content = el.getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
       const lines = Math.round(content / parseFloat(style.lineHeight));
       const copy = el.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.apparatus').forEach((a) => a.remove());
+      copy.querySelectorAll('.note-ref').forEach((a) => a.remove());
       return (copy.textContent ?? '').length / lines;
     });
     expect(perLine).toBeGreaterThanOrEqual(60);
@@ -130,7 +130,7 @@ describe.skipIf(!browserAvailable)('the reader page', () => {
   test('reads completely with JavaScript disabled', async () => {
     const { page, context } = await openPage(session, { javaScriptEnabled: false });
     await page.goto(session.url('/read/partner-state/'));
-    expect(await page.locator('[data-passage]').count()).toBe(meta.passages.length);
+    expect(await page.locator('.passage').count()).toBe(meta.passages.length);
     expect(await page.locator('#p-helfrich-three-roles .passage-text').innerText()).toContain('or providing incentives for commoners');
     await context.close();
   });

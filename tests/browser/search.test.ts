@@ -164,7 +164,7 @@ describe.skipIf(!browserAvailable)('search', () => {
 
   test('notes are found by their own words and land on the note', async () => {
     const notes = samples('annotation', 6);
-    const noteElements = built.flatMap((p) => [...p.html.matchAll(/\sdata-note="([^"]+)"/g)].map((m) => m[1]));
+    const noteElements = built.flatMap((p) => [...p.html.matchAll(/<li class="note" id="note-([^"]+)"/g)].map((m) => m[1]));
     // Until notes are written there is nothing to search; once one exists it must be found.
     expect(notes.length > 0).toBe(noteElements.length > 0);
     if (notes.length === 0) return;
@@ -338,7 +338,7 @@ describe.skipIf(!browserAvailable)('search', () => {
     await page.waitForLoadState('networkidle');
     const fragment = sample.url.split('#')[1]!;
     expect(new URL(page.url()).hash).toBe(`#${fragment}`);
-    await expect.poll(() => page.$$eval('mark.search-hit', (marks) => marks.map((m) => m.closest('[data-passage]')?.id)), patiently).toEqual(expect.arrayContaining([fragment]));
+    await expect.poll(() => page.$$eval('mark.search-hit', (marks) => marks.map((m) => m.closest('.passage')?.id)), patiently).toEqual(expect.arrayContaining([fragment]));
     const inView = await page.$eval(`#${fragment}`, (el) => {
       const box = el.getBoundingClientRect();
       return box.top < innerHeight && box.bottom > 0;
@@ -415,7 +415,7 @@ describe.skipIf(!browserAvailable)('search', () => {
     const { page, context, record } = await openPage(session, { viewport: { width: 375, height: 700 } });
     const [pathname, fragment] = sample.url.split('#');
     await page.goto(session.url(`${pathname}?highlight=${encodeURIComponent(word)}#${fragment}`), { waitUntil: 'networkidle' });
-    const marked = await page.$$eval('mark.search-hit', (marks) => marks.map((m) => [m.textContent, m.closest('[data-passage]')?.id]));
+    const marked = await page.$$eval('mark.search-hit', (marks) => marks.map((m) => [m.textContent, m.closest('.passage')?.id]));
     expect(marked.length).toBeGreaterThan(0);
     for (const [text, id] of marked) {
       expect(id).toBe(fragment);

@@ -7,16 +7,28 @@ describe('annotatePassageHtml', () => {
   test('marks a phrase and puts its numbered marker right after it', () => {
     const html = annotatePassageHtml({ text: 'kicking of or providing', role: 'paragraph' }, [{ id: 'kick', number: 3, kind: 'editorial', start: 0, end: 10 }], []);
     expect(html).toBe(
-      '<span class="anno anno--editorial" data-anno="kick">kicking of</span>' +
-        '<a class="note-ref apparatus" href="#note-kick" id="ref-kick" data-note-ref="kick" aria-label="Note 3" data-pagefind-ignore>3</a>' +
+      '<span class="anno anno--editorial" id="ref-kick">kicking of</span>' +
+        '<a class="note-ref" href="#note-kick"><span>Note </span>3</a>' +
         ' or providing',
     );
   });
 
-  test('a whole-passage note puts its marker at the end, with no phrase mark', () => {
+  test('a whole-passage note puts its marker at the end, with no phrase mark: the marker is what the note links back to', () => {
     const html = annotatePassageHtml({ text: 'Some text.', role: 'paragraph' }, [{ id: 'all', number: 1, kind: 'context' }], []);
-    expect(html).toMatch(/^Some text\.<a class="note-ref apparatus" href="#note-all"/);
-    expect(html).not.toContain('anno--');
+    expect(html).toBe('Some text.<a class="note-ref" href="#note-all" id="ref-all"><span>Note </span>1</a>');
+  });
+
+  test('only the kinds that look different give their phrase a class of their own', () => {
+    const html = annotatePassageHtml(
+      { text: 'one two three', role: 'paragraph' },
+      [
+        { id: 'q', number: 1, kind: 'question', start: 0, end: 3 },
+        { id: 'g', number: 2, kind: 'gloss', start: 4, end: 7 },
+      ],
+      [],
+    );
+    expect(html).toContain('<span class="anno anno--question" id="ref-q">one</span>');
+    expect(html).toContain('<span class="anno" id="ref-g">two</span>');
   });
 
   test('a glossary term inside an annotated phrase nests inside it as a link to its entry', () => {
@@ -27,7 +39,7 @@ describe('annotatePassageHtml', () => {
       [{ termId: 'peer-production', start: 4, end: 19 }],
     );
     expect(html).toContain(
-      '<span class="anno anno--gloss" data-anno="n1"><a class="term" href="/glossary/peer-production/" data-term="peer-production">peer production</a> of common value</span>',
+      '<span class="anno" id="ref-n1"><a class="term" href="/glossary/peer-production/">peer production</a> of common value</span>',
     );
     expect(strip(html)).toBe(text);
   });
@@ -42,14 +54,17 @@ describe('annotatePassageHtml', () => {
       ],
       [],
     );
-    expect(html.match(/data-anno="b"/g)).toHaveLength(2);
+    // The phrase split around the other keeps its id on the first piece; the second names its note.
+    expect(html.match(/id="ref-b"/g)).toHaveLength(1);
+    expect(html.match(/data-anno="b"/g)).toHaveLength(1);
+    expect(html.indexOf('id="ref-b"')).toBeLessThan(html.indexOf('data-anno="b"'));
     expect(html.indexOf('href="#note-a"')).toBeLessThan(html.indexOf('href="#note-b"'));
     expect(strip(html)).toBe(text);
   });
 
   test('list passages render one item per line', () => {
     const html = annotatePassageHtml({ text: '  • one\n  • two', role: 'list' }, [], [{ termId: 'two', start: 12, end: 15 }], (p) => `/base${p}`);
-    expect(html).toBe('<li>• one</li>\n<li>• <a class="term" href="/base/glossary/two/" data-term="two">two</a></li>');
+    expect(html).toBe('<li>• one</li>\n<li>• <a class="term" href="/base/glossary/two/">two</a></li>');
   });
 
   test('escapes text and attribute values', () => {

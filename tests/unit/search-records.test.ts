@@ -10,21 +10,21 @@ const reader = page(`
   <main><article class="reading" data-reading="partner-state">
     <header><h1>The Partner State</h1></header>
     <div class="reading-body">
-      <section data-section="opinions" data-section-title="Opinions on the Partner State">
-        <div class="passage" id="p-kleiner-venture-communism" data-passage="kleiner-venture-communism" data-passage-number="13" data-speaker="Dmytri Kleiner">
-          <a class="passage-number" href="#p-kleiner-venture-communism" data-pagefind-ignore><span>Passage </span>13</a>
+      <section data-section-title="Opinions on the Partner State">
+        <div class="passage passage--quote" id="p-kleiner-venture-communism" data-speaker="Dmytri Kleiner">
+          <a class="passage-number" href="#p-kleiner-venture-communism"><span>Passage </span>13</a>
           <p class="speaker-tag" data-pagefind-ignore>Dmytri Kleiner</p>
-          <p class="passage-text">Well, <span data-anno="vc">venture communism</span><a class="note-ref apparatus" href="#note-vc" data-note-ref="vc" data-pagefind-ignore><span>Note </span>4</a> is a <button class="term" data-term="commons">commons</button>-based model.</p>
-          <aside><ol><li class="note" id="note-vc" data-note="vc" data-note-kind="context">
-            <p class="note-head" data-pagefind-ignore><a href="#ref-vc">4</a> Context</p>
-            <div class="note-body"><p>Kleiner's term for worker-owned <em>enclosure</em>-free firms.</p></div>
+          <p class="passage-text">Well, <span class="anno" id="ref-vc">venture communism</span><a class="note-ref" href="#note-vc"><span>Note </span>4</a> is a <a class="term" href="/glossary/commons/">commons</a>-based model.</p>
+          <aside class="passage-notes"><ol><li class="note" id="note-vc" tabindex="-1">
+            <p class="note-head"><a href="#ref-vc"><span>Note </span>4<span>, back to the text</span></a> <span>Context</span></p>
+            <p>Kleiner's term for worker-owned <em>enclosure</em>-free firms.</p>
           </li></ol></aside>
         </div>
-        <ul class="passage-text-list"><li class="passage" id="p-list" data-passage="list" data-passage-number="14"><ul><li>one</li><li>two</li></ul></li></ul>
+        <ul class="reference-list"><li class="passage passage--list" id="p-list"><a class="passage-number" href="#p-list"><span>Passage </span>14</a><ul><li>one</li><li>two</li></ul></li></ul>
       </section>
     </div>
     <div class="term-popovers" data-pagefind-ignore="all"><div popover>commons: a popover copy</div></div>
-    <section><ol><li id="note-q0" data-note="q0" data-note-kind="question"><p>First?</p></li><li id="note-q" data-note="q" data-note-kind="question"><p>Is the state a partner?</p></li></ol></section>
+    <section class="reading-questions"><ol><li class="note" id="note-q0"><p>First?</p></li><li class="note" id="note-q"><p>Is the state a partner?</p></li></ol></section>
   </article></main>`);
 
 describe('extractSearchRecords', () => {
@@ -57,10 +57,14 @@ describe('extractSearchRecords', () => {
       meta: { number: '13' },
       filters: { kind: ['passage'], reading: ['The Partner State'], section: ['Opinions on the Partner State'], speaker: ['Dmytri Kleiner'] },
     });
-    expect(byUrl('p-list')?.filters).toEqual({ kind: ['passage'], reading: ['The Partner State'], section: ['Opinions on the Partner State'] });
+    expect(byUrl('p-list')).toMatchObject({
+      meta: { number: '14' },
+      filters: { kind: ['passage'], reading: ['The Partner State'], section: ['Opinions on the Partner State'] },
+    });
+    expect(byUrl('p-list')?.filters.speaker).toBeUndefined();
   });
 
-  test('a note takes its number from its marker, its phrase, and its passage’s number, section and speaker', () => {
+  test('a note takes its number from its marker, its phrase, its kind from its label, and its passage’s number, section and speaker', () => {
     expect(byUrl('note-vc')).toEqual({
       url: '/read/partner-state/#note-vc',
       content: "Kleiner's term for worker-owned enclosure-free firms.",
@@ -84,17 +88,18 @@ describe('extractSearchRecords', () => {
   test.each([
     [
       'a passage inside data-pagefind-body (counted twice)',
-      page('<div data-pagefind-body><div id="p-a" data-passage="a">Text</div></div>'),
+      page('<div data-pagefind-body><div class="passage" id="p-a">Text</div></div>'),
       'read/x/index.html: the passage "a" is inside data-pagefind-body, so its text would be indexed twice',
     ],
-    ['a passage without an id', page('<div data-passage="a">Text</div>'), 'read/x/index.html: the passage "a" has no id attribute'],
-    ['a note without an id', page('<li data-note="n">Text</li>'), 'read/x/index.html: the note "n" has no id attribute'],
+    ['a passage without an id', page('<div class="passage">Text</div>'), 'read/x/index.html: the passage "Text" has no id of the form p-<id>'],
+    ['a passage whose id is not a permalink', page('<div class="passage" id="intro">Text</div>'), 'the passage "Text" has no id of the form p-<id>'],
+    ['a note without an id', page('<li class="note">Text</li>'), 'read/x/index.html: the note "Text" has no id of the form note-<id>'],
   ])('refuses %s', (_, html, message) => {
     expect(() => extractSearchRecords(html, 'read/x/index.html')).toThrow(message);
   });
 
   test('a passage inside data-pagefind-body but ignored is fine', () => {
-    const html = page('<div data-pagefind-body><div data-pagefind-ignore><div id="p-a" data-passage="a">Text</div></div></div>');
+    const html = page('<div data-pagefind-body><div data-pagefind-ignore><div class="passage" id="p-a">Text</div></div></div>');
     expect(extractSearchRecords(html, 'x/index.html').records.map((r) => r.url)).toEqual(['/x/#p-a']);
   });
 });
@@ -105,6 +110,7 @@ describe('textOf', () => {
     ['<ul><li>a</li><li>b</li></ul>', 'a b'],
     ['<p>hello <em>wor</em>ld</p>', 'hello world'],
     ['<p>kept<script>var x</script><span data-pagefind-ignore>gone</span> <style>p{}</style>too</p>', 'kept too'],
+    ['<p>kept<a class="note-ref" href="#note-n"><span>Note </span>3</a> too</p>', 'kept too'],
     ['<p>  spaced \n\n out  </p>', 'spaced out'],
   ])('%s → %s', (html, text) => {
     expect(textOf(parse(html))).toBe(text);

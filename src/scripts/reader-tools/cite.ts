@@ -2,9 +2,12 @@
  * "Cite this passage": the passage's reference and in-text citation in each style, its permalink,
  * and for a selected phrase a text-fragment link. No citation library runs here: the build formats
  * one reference per style with the CSL processor, with placeholders where the passage number and id
- * go (see src/lib/reading-citation.ts), and this fills them in.
+ * go (see src/lib/reading-citation.ts), into a file beside the reading; this fetches it once and
+ * fills them in.
  */
 import { CITE, passageAnchor } from '../../lib/constants.ts';
+import type { PassageCitations } from '../../lib/reading-citation.ts';
+import { passageCitationsPath, withBase } from '../../lib/urls.ts';
 import { phraseLink, snapToWords } from '../../lib/text-fragment.ts';
 import { button, h, labelled, modal, openModal } from './dom.ts';
 import { textElementOf, textOf } from './passage-text.ts';
@@ -12,6 +15,23 @@ import { announce, copyToClipboard, readerContext } from './reader-context.ts';
 import type { Target } from './reader-tools.ts';
 
 const DIALOG_ID = 'cite-passage';
+
+let citations: Promise<PassageCitations> | undefined;
+/** The per-passage citations, fetched on first use; none (the dialog still offers the links) when that fails. */
+function passageCitations(readingId: string): Promise<PassageCitations> {
+  const none: PassageCitations = { styles: [], downloads: [] };
+  citations ??= fetch(withBase(passageCitationsPath(readingId)))
+    .then((response) => (response.ok ? (response.json() as Promise<PassageCitations>) : none))
+    .catch(() => none);
+  return citations;
+}
+
+/** A formatted reference (HTML the build wrote), parsed inert (nothing in it runs), in a <div>. */
+function parsed(html: string): HTMLDivElement {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return h('div', {}, template.content);
+}
 
 /** Replaces the placeholders in every text node and attribute of `root`. */
 function fill(root: Element, values: Record<string, string>) {
@@ -42,7 +62,7 @@ export function linkFor(target: Target): string {
 export async function copyLink(target: Target) {
   const link = linkFor(target);
   if (await copyToClipboard(link)) announce(target.start === undefined ? 'Link to the passage copied.' : 'Link to the words copied.');
-  else openCite(target);
+  else await openCite(target);
 }
 
 function copyRow(visible: string, label: string, text: string, html?: string) {
@@ -57,24 +77,25 @@ function linkField(id: string, label: string, value: string) {
   return h('div', { class: 'cite-link-row' }, h('label', { for: id }, label), h('div', { class: 'cite-link-line tool-actions' }, input, copyRow('Copy', label.toLowerCase(), value)));
 }
 
-export function openCite(target: Target, opener?: Element) {
-  const { dialog, heading, body } = modal(DIALOG_ID, 'cite-dialog', 'Cite');
+export async function openCite(target: Target, opener?: Element) {
   const context = readerContext();
+  const { styles: templates, downloads: files } = await passageCitations(context.readingId);
+  const { dialog, heading, body } = modal(DIALOG_ID, 'cite-dialog', 'Cite');
   const number = String(context.passages.find((p) => p.id === target.passage)?.number ?? '');
   heading.textContent = target.start === undefined ? `Cite passage ${number}` : `Cite these words (passage ${number})`;
   const values = { [CITE.numberToken]: number, [CITE.idToken]: target.passage };
-  const templates = document.getElementById(CITE.templatesId) as HTMLTemplateElement | null;
-  const styles = [...(templates?.content.querySelectorAll<HTMLElement>('[data-cite-style]') ?? [])].map((style) => {
-    const copy = style.cloneNode(true) as HTMLElement;
-    fill(copy, values);
-    const reference = copy.querySelector('[data-cite-part="reference"]')!;
-    const inText = copy.querySelector('[data-cite-part="in-text"]')!;
-    const name = copy.dataset.citeLabel ?? '';
+  const styles = templates.map((template) => {
+    const reference = parsed(template.reference);
+    const inText = document.createElement('span');
+    inText.textContent = template.inText;
+    fill(reference, values);
+    fill(inText, values);
+    const name = template.label;
     const copyReference = copyRow('Copy reference', `(${name})`, reference.textContent ?? '', reference.innerHTML);
     const copyInText = copyRow('Copy in-text', `citation (${name})`, inText.textContent ?? '');
     return h(
       'section',
-      { class: 'cite-style', 'data-cite-style': copy.dataset.citeStyle },
+      { class: 'cite-style', 'data-cite-style': template.style },
       h('h3', {}, name),
       h('div', { class: 'cite-reference' }, ...reference.childNodes),
       h('p', { class: 'cite-in-text' }, h('span', { class: 'cite-in-text-label' }, 'In the text: '), ...inText.childNodes),
@@ -83,7 +104,16 @@ export function openCite(target: Target, opener?: Element) {
   });
   const links = [linkField(`${DIALOG_ID}-permalink`, 'Permalink', `${context.readingUrl}#${passageAnchor(target.passage)}`)];
   if (target.start !== undefined) links.push(linkField(`${DIALOG_ID}-phrase`, 'Link to these words', linkFor(target)));
-  const downloads = templates?.content.querySelector('[data-cite-downloads]')?.cloneNode(true);
-  body.replaceChildren(...styles, ...links, ...(downloads ? [downloads] : []));
+  const downloads = files.length
+    ? [
+        h(
+          'div',
+          { class: 'cite-downloads' },
+          h('h3', {}, 'Reference files for the whole reading'),
+          h('ul', {}, ...files.map((file) => h('li', {}, h('a', { href: file.href, download: file.file }, file.label)))),
+        ),
+      ]
+    : [];
+  body.replaceChildren(...styles, ...links, ...downloads);
   openModal(dialog, opener);
 }

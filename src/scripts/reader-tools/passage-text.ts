@@ -3,18 +3,24 @@
  * ranges. Editorial apparatus inside the text (note markers) is not part of it, so a reader's note
  * anchors to the words of the source whatever markers the edition adds or removes later.
  */
-import { APPARATUS_CLASS, DATA } from '../../lib/constants.ts';
+import { APPARATUS_CLASS, CLASS, numberIn, passageIdOf } from '../../lib/constants.ts';
 
 export const PASSAGE_TEXT_SELECTOR = '.passage-text';
 /**
  * What sits inside the text but is not the text: note markers, and a note folded open after its
  * phrase on a narrow screen.
  */
-const NOT_TEXT = `.${APPARATUS_CLASS}, [${DATA.note}], .note-fold`;
+const NOT_TEXT = `.${APPARATUS_CLASS}, .${CLASS.note}, .note-fold`;
 
 /** The passage row an element is in, or null. */
 export const passageOf = (node: Node | null): HTMLElement | null =>
-  (node instanceof Element ? node : node?.parentElement)?.closest<HTMLElement>(`[${DATA.passage}]`) ?? null;
+  (node instanceof Element ? node : node?.parentElement)?.closest<HTMLElement>(`.${CLASS.passage}`) ?? null;
+
+/** A passage row's passage id, from its element id. */
+export const passageIdOfElement = (passage: Element) => passageIdOf(passage.id) ?? '';
+
+/** A passage row's number, from its number link ("Passage 7"). */
+export const passageNumberOf = (passage: Element) => Number(numberIn(passage.querySelector(`.${CLASS.passageNumber}`)?.textContent));
 
 /** The element holding a passage's verbatim text. */
 export const textElementOf = (passage: Element): HTMLElement | null => passage.querySelector<HTMLElement>(PASSAGE_TEXT_SELECTOR);

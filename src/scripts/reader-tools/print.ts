@@ -16,7 +16,7 @@ const MY_NOTES_CLASS = 'print-my-notes';
  * Links whose address would only clutter the page: the text's own marks (glossary terms), citations
  * and cross-references (their targets are in the notes and the bibliography), numbers, contents.
  */
-const UNPRINTED_LINKS = '.passage-text a, .term, .term-link, .cite, .passage-ref, .passage-number, .note-ref, .note-number, .toc a';
+const UNPRINTED_LINKS = '.passage-text a, .term, .term-link, .cite, .passage-ref, .passage-number, .note-ref, .note-head a, .toc a';
 
 function markLinks() {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.reading a[href]')) {

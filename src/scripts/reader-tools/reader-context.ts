@@ -2,7 +2,8 @@
  * What the reader tools know about the page, read once from the server-rendered markup: the
  * reading, its passages, and a polite live region for short confirmations ("Link copied").
  */
-import { DATA, passageAnchor } from '../../lib/constants.ts';
+import { CLASS, passageAnchor } from '../../lib/constants.ts';
+import { passageIdOfElement, passageNumberOf } from './passage-text.ts';
 import type { PassageInfo } from '../../lib/personal-notes.ts';
 
 export interface ReaderContext {
@@ -31,14 +32,14 @@ export function hasStoredNotes(readingId: string): boolean {
 let context: ReaderContext | undefined;
 
 export function initContext(root: HTMLElement): ReaderContext {
-  const elements = [...document.querySelectorAll<HTMLElement>(`[${DATA.passage}]`)];
+  const elements = [...document.querySelectorAll<HTMLElement>(`.${CLASS.passage}`)];
   context = {
     root,
     readingId: root.dataset.reading ?? '',
     title: root.dataset.title ?? document.title,
     // The canonical address (where the site is published), which is what citations and links give.
     readingUrl: document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? `${location.origin}${location.pathname}`,
-    passages: elements.map((el) => ({ id: el.getAttribute(DATA.passage)!, number: Number(el.getAttribute(DATA.passageNumber)) })),
+    passages: elements.map((el) => ({ id: passageIdOfElement(el), number: passageNumberOf(el) })),
     passageElement: (id) => document.getElementById(passageAnchor(id)),
   };
   return context;

@@ -7,9 +7,9 @@
  * Keyboard: select text (or click a passage number), then Tab reaches the toolbar; with a selection,
  * Alt+Shift+H highlights it and Alt+Shift+N opens a note on it.
  */
-import { DATA } from '../../lib/constants.ts';
+import { CLASS } from '../../lib/constants.ts';
 import { type ReadingSettings } from '../../lib/reading-settings.ts';
-import { passageOf, rangeToOffsets, textElementOf } from './passage-text.ts';
+import { passageIdOfElement, passageNumberOf, passageOf, rangeToOffsets, textElementOf } from './passage-text.ts';
 import { hasStoredNotes, initContext, readerContext } from './reader-context.ts';
 import { SETTINGS_EVENT, readStoredSettings } from './settings.ts';
 
@@ -109,13 +109,13 @@ class ArReaderTools extends HTMLElement {
       this.#hideBar(false);
       return;
     }
-    this.#target = { passage: passage.getAttribute(DATA.passage)!, ...offsets };
+    this.#target = { passage: passageIdOfElement(passage), ...offsets };
     this.#showBar(passage, text, range.getBoundingClientRect(), 'Selected text');
   }
 
   #showBar(passage: HTMLElement, after: Element, anchor: DOMRect, label: string) {
     const whole = this.#target?.start === undefined;
-    const number = passage.getAttribute(DATA.passageNumber);
+    const number = passageNumberOf(passage);
     this.#bar.setAttribute('aria-label', whole ? `Passage ${number}` : label);
     for (const button of this.#bar.querySelectorAll<HTMLButtonElement>('[data-action]')) {
       button.hidden = whole && button.dataset.action === 'highlight';
@@ -135,7 +135,7 @@ class ArReaderTools extends HTMLElement {
     const hadFocus = this.#bar.contains(document.activeElement);
     this.#bar.hidden = true;
     const passage = this.#target && readerContext().passageElement(this.#target.passage);
-    if (returnFocus && hadFocus) passage?.querySelector<HTMLElement>('.passage-number')?.focus();
+    if (returnFocus && hadFocus) passage?.querySelector<HTMLElement>(`.${CLASS.passageNumber}`)?.focus();
     this.#target = undefined;
   }
 
@@ -143,10 +143,10 @@ class ArReaderTools extends HTMLElement {
   #onPageClick = (event: MouseEvent) => {
     const target = event.target instanceof Element ? event.target : null;
     if (!target || this.#bar.contains(target)) return;
-    const number = target.closest<HTMLElement>('.reading-body .passage-number');
+    const number = target.closest<HTMLElement>(`.reading-body .${CLASS.passageNumber}`);
     const passage = number && passageOf(number);
     if (passage) {
-      this.#target = { passage: passage.getAttribute(DATA.passage)! };
+      this.#target = { passage: passageIdOfElement(passage) };
       // The number's grid cell runs the passage's whole height: place the bar under its text.
       const text = document.createRange();
       text.selectNodeContents(number);
@@ -183,7 +183,7 @@ class ArReaderTools extends HTMLElement {
     } else if (action === 'note') {
       (await loadNotesUi()).openEditor({ target }, opener);
     } else if (action === 'cite') {
-      (await loadCite()).openCite(target, opener);
+      await (await loadCite()).openCite(target, opener);
     } else {
       await (await loadCite()).copyLink(target);
     }
@@ -193,7 +193,7 @@ class ArReaderTools extends HTMLElement {
   #applySettings(settings: ReadingSettings) {
     // Hidden glossary marks should not be tab stops either.
     const termsHidden = settings.glossary === 'off' || settings.clean === 'on';
-    for (const term of document.querySelectorAll<HTMLElement>(`.reading-body [${DATA.term}]`)) {
+    for (const term of document.querySelectorAll<HTMLElement>(`.reading-body .${CLASS.term}`)) {
       if (termsHidden) term.tabIndex = -1;
       else term.removeAttribute('tabindex');
     }
