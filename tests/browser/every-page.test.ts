@@ -38,10 +38,20 @@ describe.skipIf(!browserAvailable)('every built page', () => {
       let record: PageRecord;
       beforeAll(async () => {
         ({ page, context, record } = await openPage(session, { viewport: run.viewport, colorScheme: run.colorScheme }));
+        // Layout shifts while the page loads and its scripts enhance it (what Lighthouse's CLS counts).
+        await page.addInitScript(() => {
+          const shifts: number[] = [];
+          (window as unknown as { __layoutShifts: number[] }).__layoutShifts = shifts;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+              if (!entry.hadRecentInput) shifts.push(entry.value);
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
       });
       afterAll(() => context?.close());
 
-      test.each(run.pages)('%s: axe 0 violations, no sideways scrolling, no errors, no CSP violation, no foreign requests', async (sitePath) => {
+      test.each(run.pages)('%s: axe 0 violations, no sideways scrolling, no layout shift, no errors, no CSP violation, no foreign requests', async (sitePath) => {
         for (const list of Object.values(record)) list.length = 0;
         // Module scripts run before 'load', so the page is enhanced by then; no idle wait needed.
         const response = await page.goto(session.url(sitePath), { waitUntil: 'load' });
@@ -50,6 +60,11 @@ describe.skipIf(!browserAvailable)('every built page', () => {
         expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
+        // Two frames after load: whatever the scripts changed has been laid out by then.
+        const shifts = await page.evaluate(
+          () => new Promise<number[]>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done((window as unknown as { __layoutShifts: number[] }).__layoutShifts)))),
+        );
+        expect(shifts, 'content moved while the page loaded (layout shift)').toEqual([]);
         expect(record.consoleErrors).toEqual([]);
         expect(record.pageErrors).toEqual([]);
         expect(record.cspViolations).toEqual([]);
