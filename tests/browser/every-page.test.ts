@@ -38,6 +38,12 @@ describe.skipIf(!browserAvailable)('every built page', () => {
       let record: PageRecord;
       beforeAll(async () => {
         ({ page, context, record } = await openPage(session, { viewport: run.viewport, colorScheme: run.colorScheme }));
+        // Scripts arrive a little after the first paint, as on a slow connection: anything they
+        // reveal or resize must already have its place, or it shows up as a layout shift below.
+        await context.route(/\/_astro\/.*\.js$/, async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          await route.continue();
+        });
         // Layout shifts while the page loads and its scripts enhance it (what Lighthouse's CLS counts).
         await page.addInitScript(() => {
           const shifts: number[] = [];
@@ -64,7 +70,10 @@ describe.skipIf(!browserAvailable)('every built page', () => {
         const shifts = await page.evaluate(
           () => new Promise<number[]>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done((window as unknown as { __layoutShifts: number[] }).__layoutShifts)))),
         );
-        expect(shifts, 'content moved while the page loaded (layout shift)').toEqual([]);
+        // A sub-pixel move (a control's box rounding differently once upgraded) scores about 0.0002
+        // and no one can see it; the toolbar hint that appeared late scored 0.012–0.032.
+        const shifted = shifts.reduce((sum, value) => sum + value, 0);
+        expect(shifted, `content moved while the page loaded (layout shifts ${JSON.stringify(shifts)})`).toBeLessThan(0.001);
         expect(record.consoleErrors).toEqual([]);
         expect(record.pageErrors).toEqual([]);
         expect(record.cspViolations).toEqual([]);
