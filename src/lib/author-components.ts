@@ -44,7 +44,7 @@ export function authorComponents(edition: Edition, { base, reading: currentReadi
       const { id, reading: readingProp } = PassageRefPropsSchema.parse(props);
       const readingId = readingProp ?? currentReading ?? (edition.readings.length === 1 ? edition.readings[0]!.id : undefined);
       const reading = readingId ? edition.readingById.get(asReadingId(readingId)) : undefined;
-      const passage = reading?.passages.find((p) => p.id === id);
+      const passage = reading?.passageById.get(id);
       if (!reading || !passage) throw new Error(`<PassageRef id="${id}">: no such passage${readingId ? ` in reading "${readingId}"` : ''}.`);
       // A note is shown on its own reading's page: a passage there is a jump within the page.
       const samePage = reading.id === currentReading;

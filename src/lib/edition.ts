@@ -183,6 +183,8 @@ export interface EditionReading {
   title: string;
   source: string;
   passages: readonly PassageInput[];
+  /** The same passages by id: a book's thousands of notes and references each look one up. */
+  passageById: ReadonlyMap<string, PassageInput>;
   /** Passage notes, numbered 1..n in reading order (passage, start of phrase, whole passage first, id). */
   notes: EditionNote[];
   /** Reading-wide discussion questions (`scope: reading`), numbered 1..m in id order. */
@@ -241,7 +243,7 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
   const problems: ContentProblem[] = [];
   const readingIds = input.readings.map((r) => r.id);
   const readingInputs = new Map(input.readings.map((r) => [r.id, r]));
-  // Passages by id, per reading: a book's thousands of notes each look one up.
+  // Passages by id, per reading (kept on each EditionReading for the pages and exports too).
   const passageIndex = new Map(input.readings.map((r) => [r.id, new Map(r.passages.map((p) => [p.id, p]))]));
   const findPassage = (reading: ReadingInput, id: string) => passageIndex.get(reading.id)?.get(id);
   const termIds = input.terms.map((t) => t.id);
@@ -646,7 +648,8 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
       if (marks.length) termsByPassage.set(asPassageId(passage.id), marks);
       occurrencesByPassage.set(passage, all);
     }
-    return { id: asReadingId(reading.id), title: reading.title, source: reading.source, passages: reading.passages, notes, questions, notesByPassage, termsByPassage };
+    const passageById = passageIndex.get(reading.id)!;
+    return { id: asReadingId(reading.id), title: reading.title, source: reading.source, passages: reading.passages, passageById, notes, questions, notesByPassage, termsByPassage };
   });
 
   // Reverse indexes.

@@ -67,13 +67,6 @@ function matchableTerms(edition: Edition) {
   return terms;
 }
 
-const passageTexts = new WeakMap<EditionReading, Map<string, string>>();
-function passageText(reading: EditionReading, id: string): string {
-  let texts = passageTexts.get(reading);
-  if (!texts) passageTexts.set(reading, (texts = new Map(reading.passages.map((p) => [p.id, p.text]))));
-  return texts.get(id) ?? '';
-}
-
 export function usesByReading(edition: Edition, usage: Usage, termId?: TermId): ReadingUses[] {
   const glossary = matchableTerms(edition);
   const own = termId ? glossary.byId.get(termId) : undefined;
@@ -83,7 +76,7 @@ export function usesByReading(edition: Edition, usage: Usage, termId?: TermId): 
       const passages = usage.passages
         .filter((p) => p.reading === reading.id)
         .map((location) => {
-          const text = passageText(reading, location.passage);
+          const text = reading.passageById.get(location.passage)?.text ?? '';
           // Occurrences are resolved against the whole glossary, so "state" inside "partner state" is no use of "state".
           const all = termId ? allOccurrences(text, glossary.all) : [];
           const hit = all.find((o) => o.termId === termId) ?? (own ? allOccurrences(text, [own])[0] : undefined);

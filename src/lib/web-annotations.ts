@@ -69,16 +69,9 @@ export function sliceCodePoints(text: string, start: number, end: number): strin
   return Array.from(text).slice(start, end).join('');
 }
 
-const passageMaps = new WeakMap<EditionReading, Map<string, EditionReading['passages'][number]>>();
-function passageById(reading: EditionReading) {
-  let map = passageMaps.get(reading);
-  if (!map) passageMaps.set(reading, (map = new Map(reading.passages.map((p) => [p.id, p]))));
-  return map;
-}
-
 /** The note's range in the whole source, in UTF-16 units; the whole passage when it has no phrase. */
 function sourceRange(note: EditionNote, reading: EditionReading): { start: number; end: number } | undefined {
-  const passage = note.passage ? passageById(reading).get(note.passage) : undefined;
+  const passage = note.passage ? reading.passageById.get(note.passage) : undefined;
   if (!passage) return undefined;
   return note.range
     ? { start: passage.start + note.range.start, end: passage.start + note.range.end }
@@ -163,7 +156,7 @@ export function noteBodyText(body: string, edition: Edition, reading: EditionRea
     if (name === 'Term' && !text) return edition.termById.get(asTermId(props['id'] ?? ''))?.term ?? '';
     if (name === 'PassageRef' && !text) {
       const target = props['reading'] ? edition.readings.find((r) => r.id === props['reading']) : reading;
-      const passage = target ? passageById(target).get(props['id'] ?? '') : undefined;
+      const passage = target?.passageById.get(props['id'] ?? '');
       return passage ? `¶${passage.number}` : '';
     }
     return text;
