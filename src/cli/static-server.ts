@@ -5,8 +5,13 @@
  */
 import { createServer, type Server } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +31,24 @@ const CONTENT_TYPES: Record<string, string> = {
   '.bib': 'application/x-bibtex; charset=utf-8',
   '.ris': 'application/x-research-info-systems; charset=utf-8',
 };
+
+/** Text formats are sent compressed, as any static host does; images, fonts, EPUB and wasm already are. */
+const COMPRESSIBLE = /^(text\/|application\/(json|ld\+json|xml|x-bibtex|x-research-info-systems)|image\/svg\+xml)/;
+
+/** The encoding to answer with: Brotli when the client takes it, else gzip, else none. */
+export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
+  const accepted = new Map(
+    (acceptEncoding ?? '').split(',').map((part) => {
+      const [name = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return [name.trim(), q === undefined ? 1 : Number(q)] as const;
+    }),
+  );
+  const allows = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (allows('br')) return 'br';
+  if (allows('gzip')) return 'gzip';
+  return undefined;
+}
 
 export interface StaticServerOptions {
   /** Folder to serve (the build output). */
@@ -60,6 +83,19 @@ export function resolveRequestPath(root: string, base: string, urlPath: string):
 
 export function startStaticServer({ root, port, host = '127.0.0.1', base = '/' }: StaticServerOptions): Promise<RunningServer> {
   const absoluteRoot = path.resolve(root);
+  // Compressed bodies, computed once per file version (path, size and time of change).
+  const compressed = new Map<string, Promise<Buffer>>();
+  const compressedBody = (file: string, version: string, encoding: 'br' | 'gzip') => {
+    const key = `${encoding}\0${file}\0${version}`;
+    let body = compressed.get(key);
+    if (!body) {
+      body = readFile(file).then((raw) =>
+        encoding === 'br' ? brotli(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } }) : gzipAsync(raw, { level: 9 }),
+      );
+      compressed.set(key, body);
+    }
+    return body;
+  };
   const server = createServer(async (request, response) => {
     const notFound = async () => {
       const page = path.join(absoluteRoot, '404.html');
@@ -85,11 +121,16 @@ export function startStaticServer({ root, port, host = '127.0.0.1', base = '/' }
       info = await stat(file).catch(() => undefined);
     }
     if (!info?.isFile()) return notFound();
-    response.writeHead(200, {
-      'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': info.size,
-      'cache-control': 'no-cache',
-    });
+    const contentType = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const encoding = COMPRESSIBLE.test(contentType) && info.size > 256 ? pickEncoding(request.headers['accept-encoding']) : undefined;
+    const headers = { 'content-type': contentType, 'cache-control': 'no-cache', ...(COMPRESSIBLE.test(contentType) ? { vary: 'Accept-Encoding' } : {}) };
+    if (encoding) {
+      const body = await compressedBody(file, `${info.size}:${info.mtimeMs}`, encoding);
+      response.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': body.length });
+      response.end(request.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    response.writeHead(200, { ...headers, 'content-length': info.size });
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);
   });

@@ -1,0 +1,94 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { pickEncoding, resolveRequestPath, startStaticServer, type RunningServer } from '../../src/cli/static-server.ts';
+
+/** A raw GET (fetch would decode the body and hide the encoding). */
+function get(url: string, acceptEncoding?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('pickEncoding', () => {
+  test.each([
+    ['gzip, deflate, br, zstd', 'br'],
+    ['gzip', 'gzip'],
+    ['br;q=0, gzip;q=0.8', 'gzip'],
+    ['identity', undefined],
+    ['*', 'br'],
+    ['*;q=0', undefined],
+    [undefined, undefined],
+  ])('%s → %s', (header, expected) => {
+    expect(pickEncoding(header)).toBe(expected);
+  });
+});
+
+describe('resolveRequestPath', () => {
+  test('stays inside the root and the base', () => {
+    expect(resolveRequestPath('/site', '/', '/read/a/')).toBe('/site/read/a');
+    expect(resolveRequestPath('/site', '/courses/x/', '/courses/x/read/')).toBe('/site/read');
+    expect(resolveRequestPath('/site', '/courses/x/', '/other/')).toBeUndefined();
+    expect(resolveRequestPath('/site', '/', '/%2e%2e/etc/passwd')).toBeUndefined();
+  });
+});
+
+describe('static server', () => {
+  let root: string;
+  let server: RunningServer;
+  const page = `<!doctype html><title>x</title><p>${'The partner state enables commons-based peer production. '.repeat(40)}</p>`;
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'static-server-'));
+    mkdirSync(path.join(root, 'read'));
+    writeFileSync(path.join(root, 'read', 'index.html'), page);
+    writeFileSync(path.join(root, 'tiny.css'), 'p{}');
+    writeFileSync(path.join(root, 'cover.png'), Buffer.alloc(2000, 7));
+    server = await startStaticServer({ root, port: 0 });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('sends text compressed with Brotli or gzip, as the client accepts, and the same bytes decoded', async () => {
+    const br = await get(`${server.url}read/`, 'gzip, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toBe('Accept-Encoding');
+    expect(Number(br.headers['content-length'])).toBe(br.body.length);
+    expect(br.body.length).toBeLessThan(page.length / 5);
+    expect(brotliDecompressSync(br.body).toString()).toBe(page);
+
+    const gz = await get(`${server.url}read/`, 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(page);
+
+    const plain = await get(`${server.url}read/`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(page);
+  });
+
+  test('leaves images and tiny files as they are', async () => {
+    const png = await get(`${server.url}cover.png`, 'br, gzip');
+    expect(png.headers['content-encoding']).toBeUndefined();
+    expect(png.body.length).toBe(2000);
+    const tiny = await get(`${server.url}tiny.css`, 'br, gzip');
+    expect(tiny.headers['content-encoding']).toBeUndefined();
+    expect(tiny.body.toString()).toBe('p{}');
+  });
+
+  test('redirects a folder without its slash and answers 404 outside the site', async () => {
+    const folder = await get(`${server.url}read`);
+    expect(folder.status).toBe(301);
+    expect(folder.headers['location']).toBe('/read/');
+    expect((await get(`${server.url}missing/`)).status).toBe(404);
+  });
+});
