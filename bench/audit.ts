@@ -10,7 +10,8 @@
  * The CPU slowdown is calibrated to this machine (see below) unless AUDIT_CPU_SLOWDOWN is set.
  * Options (environment): AUDIT_PORT (default 4317), AUDIT_SKIP_BUILD=1 to audit the last
  * audit build again, AUDIT_CPU_SLOWDOWN, AUDIT_RUNS (default 3),
- * READER_BASE (audit a sub-path build), CHROMIUM_PATH.
+ * AUDIT_PAGES (page types to audit, comma-separated, e.g. "home,reader"; the report then covers
+ * only those), READER_BASE (audit a sub-path build), CHROMIUM_PATH.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -97,7 +98,9 @@ try {
   // Calibrate the CPU slowdown: Lighthouse's 4× assumes a fast desktop host. Lighthouse emulates
   // a Moto G Power (2022), which scores 264 on its benchmark (Chrome DevTools' calibration), so
   // the slowdown that makes this host behave like that phone is hostIndex / 264, at least 1.
-  const pages = onePagePerType(listPages(outDir));
+  const onlyTypes = process.env.AUDIT_PAGES?.split(',').map((t) => t.trim());
+  const pages = onePagePerType(listPages(outDir)).filter((p) => !onlyTypes || onlyTypes.includes(pageType(p)));
+  if (pages.length === 0) throw new Error(`No page of the types "${process.env.AUDIT_PAGES}" (known: ${onePagePerType(listPages(outDir)).map(pageType).join(', ')})`);
   const probe = await lighthouse(`${origin}${withBasePath(base, pages[0]!)}`, { port: chromium.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
   benchmarkIndex = probe?.lhr.environment.benchmarkIndex ?? Number.NaN;
   cpuSlowdown = Number(process.env.AUDIT_CPU_SLOWDOWN ?? Math.max(1, Math.round((benchmarkIndex / REFERENCE_PHONE_BENCHMARK) * 10) / 10));

@@ -63,6 +63,8 @@ describe.skipIf(!browserAvailable)('notes and glossary terms in the reader', () 
     const placements = await page.$$eval('.passage-notes', (asides) =>
       asides.map((aside) => {
         const row = aside.closest('.passage')!;
+        // Measured as the reader sees it: rendered, scrolled to (off-screen passages are skipped).
+        row.scrollIntoView();
         const text = row.querySelector('.passage-text')!.getBoundingClientRect();
         const box = aside.getBoundingClientRect();
         const rowBox = row.getBoundingClientRect();

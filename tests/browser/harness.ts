@@ -145,6 +145,21 @@ export function builtPages(dir = DIST): string[] {
 }
 
 /**
+ * innerText of each element as rendered when scrolled to. Chromium's innerText leaves out
+ * passages it has not rendered yet (content-visibility: auto skips off-screen passages), so
+ * each element's passage is rendered in full for the reading. Runs in the page.
+ */
+export function renderedTexts(elements: Element[]): string[] {
+  return elements.map((element) => {
+    const row = (element.closest('.passage') ?? element) as HTMLElement;
+    row.style.setProperty('content-visibility', 'visible');
+    const text = (element as HTMLElement).innerText;
+    row.style.removeProperty('content-visibility');
+    return text;
+  });
+}
+
+/**
  * The text of an element as a reader sees it, minus the editorial apparatus placed inside the
  * verbatim text (note markers) and, optionally, other parts such as the notes themselves.
  * Runs in the page: pass it to `locator.evaluate` or `$$eval`.
@@ -152,6 +167,9 @@ export function builtPages(dir = DIST): string[] {
 export function visibleTextWithout(element: Element, selector: string): string {
   const copy = element.cloneNode(true) as HTMLElement;
   copy.querySelectorAll(selector).forEach((node) => node.remove());
+  // Chromium's innerText leaves out passages it has not rendered yet (content-visibility: auto
+  // skips off-screen passages); render the copy in full so every passage counts.
+  copy.querySelectorAll<HTMLElement>('*').forEach((node) => node.style.setProperty('content-visibility', 'visible'));
   document.body.append(copy);
   const text = copy.innerText;
   copy.remove();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, openPage, runAxe, startSession, type Session } from './harness.ts';
+import { browserAvailable, openPage, renderedTexts, runAxe, startSession, type Session } from './harness.ts';
 import { READER_PATH, poll, toolsReady } from './reader-tools-helpers.ts';
 
 const DARK_PAPER = 'rgb(23, 20, 18)';
@@ -104,7 +104,7 @@ describe.skipIf(!browserAvailable)('reading settings and the print handout', () 
     const { page, context } = await openPage(session);
     await page.goto(session.url(READER_PATH));
     await toolsReady(page);
-    const text = () => page.locator('.reading-body .passage-text').allInnerTexts();
+    const text = () => page.locator('.reading-body .passage-text').evaluateAll(renderedTexts);
     const visible = (selector: string) => page.locator(selector).evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
     // Markers read "Note 7" (the word visually hidden): apparatus, like the numbers themselves.
     const strip = (texts: string[]) => texts.map((t) => t.replace(/Note \d+/g, '').replace(/\d+/g, '').replace(/\s+/g, ' ').trim());

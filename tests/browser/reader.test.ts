@@ -131,7 +131,9 @@ describe.skipIf(!browserAvailable)('the reader page', () => {
     const { page, context } = await openPage(session, { javaScriptEnabled: false });
     await page.goto(session.url('/read/partner-state/'));
     expect(await page.locator('.passage').count()).toBe(meta.passages.length);
-    expect(await page.locator('#p-helfrich-three-roles .passage-text').innerText()).toContain('or providing incentives for commoners');
+    const list = page.locator('#p-helfrich-three-roles .passage-text');
+    await list.scrollIntoViewIfNeeded(); // an off-screen passage is rendered once it comes near the view
+    await expect.poll(() => list.innerText()).toContain('or providing incentives for commoners');
     await context.close();
   });
 });
