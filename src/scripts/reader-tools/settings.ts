@@ -28,16 +28,30 @@ class ArSettings extends HTMLElement {
   #form: HTMLFormElement | null = null;
 
   connectedCallback() {
-    this.#form = this.querySelector('form');
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
-    this.#show(readStoredSettings());
-    this.#form?.addEventListener('change', this.#onChange);
+    // The panel is stamped out of its template once the page is idle, or at once when the button
+    // is pressed first (a capturing listener runs before the button opens its popover).
+    this.addEventListener('click', this.#stampPanel, { capture: true, once: true });
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+    idle(this.#stampPanel);
     window.addEventListener('storage', this.#onStorage);
   }
 
   disconnectedCallback() {
     window.removeEventListener('storage', this.#onStorage);
   }
+
+  #stampPanel = () => {
+    const template = this.querySelector(':scope > template');
+    if (!(template instanceof HTMLTemplateElement)) return;
+    template.replaceWith(template.content.cloneNode(true));
+    // The button names its panel only now that the panel exists (no reference to nothing before).
+    const button = this.querySelector<HTMLButtonElement>('button[data-panel]');
+    button?.setAttribute('popovertarget', button.dataset.panel!);
+    this.#form = this.querySelector('form');
+    this.#show(readStoredSettings());
+    this.#form?.addEventListener('change', this.#onChange);
+  };
 
   /** Puts the settings into the form controls. */
   #show(settings: ReadingSettings) {
