@@ -1,7 +1,7 @@
 /**
  * Citations and bibliographies formatted by a real CSL processor (citeproc-js through citation-js's
- * CSL plugin), never by string concatenation. Three styles: Chicago author-date (the edition's
- * default) and MLA 9, both written for this project (src/lib/csl/), and APA 7 as the plugin ships it.
+ * CSL plugin), never by string concatenation. Three styles, all written for this project
+ * (src/lib/csl/): Chicago author-date (the edition's default), APA 7 and MLA 9.
  *
  * In-text citations are formatted against the whole bibliography (`context`), so a year suffix
  * ("Bauwens 2012a") or an added given name matches the bibliography entry it links to.
@@ -10,6 +10,7 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import CSL from 'citeproc';
 import type { CslItem } from '../schemas/source.ts';
+import { APA } from './csl/apa.ts';
 import { CHICAGO_AUTHOR_DATE } from './csl/chicago-author-date.ts';
 import { MLA } from './csl/mla.ts';
 
@@ -34,18 +35,19 @@ interface CiteprocEngine {
 }
 
 const csl = plugins.config.get('@csl') as {
-  styles: { has: (name: string) => boolean; add: (name: string, xml: string) => void; get: (name: string) => string };
+  styles: { add: (name: string, xml: string) => void; get: (name: string) => string };
   locales: { get: (lang: string) => string };
 };
-// The plugin ships apa, vancouver and harvard1; the edition adds its own Chicago and MLA styles.
-if (!csl.styles.has('chicago-author-date')) csl.styles.add('chicago-author-date', CHICAGO_AUTHOR_DATE);
-if (!csl.styles.has('mla')) csl.styles.add('mla', MLA);
+// The edition's own styles, registered under the names readers choose from. The plugin ships an
+// 'apa' of its own (with vancouver and harvard1), so each is set unconditionally: ours replaces it.
+const STYLE_XML: Record<CitationStyle, string> = { 'chicago-author-date': CHICAGO_AUTHOR_DATE, apa: APA, mla: MLA };
+for (const style of CITATION_STYLES) csl.styles.add(style, STYLE_XML[style]);
 
 /**
- * One engine per style, kept for the life of the process: building one costs from tens of
- * milliseconds (the edition's styles) to seconds (the plugin's APA), formatting with it a few
- * milliseconds. It is fed the items of the current call; a different set replaces the last one.
- * Our own instances, because the plugin's shared engine is reset by every other caller.
+ * One engine per style, kept for the life of the process: building one costs tens of milliseconds
+ * (the edition's compact styles; the plugin's general APA style took one to two seconds), formatting
+ * with it a few milliseconds. It is fed the items of the current call; a different set replaces the
+ * last one. Our own instances, because the plugin's shared engine is reset by every other caller.
  */
 interface StyleEngine {
   engine: CiteprocEngine;
