@@ -14,7 +14,7 @@ import {
 } from '../../src/lib/citations.ts';
 import { CslItemSchema, type CslItem } from '../../src/schemas/source.ts';
 
-// Building the plugin's APA engine takes seconds on a busy machine (once per process).
+// Building a style's engine takes a fraction of a second, more on a busy machine (once per process).
 vi.setConfig({ testTimeout: 60_000 });
 
 const ITEMS: CslItem[] = [

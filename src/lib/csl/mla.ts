@@ -70,7 +70,7 @@ export const MLA = cslStyle(
       </if>
       <else-if variable="container-title">
         ${verbNames('editor translator')}
-      </if>
+      </else-if>
       <else-if variable="author">
         ${verbNames('editor translator', { capitalize: true })}
       </else-if>
