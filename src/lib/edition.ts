@@ -97,6 +97,8 @@ export interface PassageLocation {
   passage: PassageId;
   /** The passage's number in its reading (¶n). */
   number: number;
+  /** In a term's usage: where the term first occurs in the passage's text, [start, end). */
+  match?: { start: number; end: number } | undefined;
 }
 
 /** A note, addressed for links: `/read/<reading>/#note-<note>`. */
@@ -677,7 +679,9 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
   for (const reading of readings) {
     for (const passage of reading.passages) {
       const location = { reading: reading.id, passage: asPassageId(passage.id), number: passage.number };
-      for (const occurrence of occurrencesByPassage.get(passage) ?? []) addPassage(termUsage.get(occurrence.termId), location);
+      // The first occurrence of each term is kept with its place, so a usage list can quote it
+      // without matching the glossary against the passage again (once per term page, on a book).
+      for (const { termId, start, end } of occurrencesByPassage.get(passage) ?? []) addPassage(termUsage.get(termId), { ...location, match: { start, end } });
     }
     for (const note of [...reading.notes, ...reading.questions]) {
       for (const id of note.terms) termUsage.get(id)?.notes.push(noteLocation(note));

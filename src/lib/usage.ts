@@ -77,9 +77,10 @@ export function usesByReading(edition: Edition, usage: Usage, termId?: TermId): 
         .filter((p) => p.reading === reading.id)
         .map((location) => {
           const text = reading.passageById.get(location.passage)?.text ?? '';
-          // Occurrences are resolved against the whole glossary, so "state" inside "partner state" is no use of "state".
-          const all = termId ? allOccurrences(text, glossary.all) : [];
-          const hit = all.find((o) => o.termId === termId) ?? (own ? allOccurrences(text, [own])[0] : undefined);
+          // The edition found the term's first occurrence against the whole glossary (so "state"
+          // inside "partner state" is no use of "state"); a location without one falls back to
+          // the term's own forms.
+          const hit = !termId ? undefined : (location.match ?? (own ? allOccurrences(text, [own])[0] : undefined));
           const excerpt = hit ? excerptAround(text, hit.start, hit.end) : { before: '', match: '', after: opening(text) };
           return { ...location, excerpt };
         });
