@@ -47,10 +47,38 @@ function cachedPattern(forms: readonly string[]): RegExp | undefined {
   return patterns.get(forms);
 }
 
+/** Runs of letters, digits and marks: the words that term boundaries (above) separate. */
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/**
+ * Case-insensitive matching (`iu`) folds only two non-ASCII characters onto ASCII letters: long s
+ * and the Kelvin sign. With those mapped, an ASCII word appears in a text under the patterns'
+ * folding exactly when its lower case appears among the text's lower-cased words.
+ */
+const foldToAscii = (word: string) => word.toLowerCase().replace(/\u017f/g, 's');
+const ASCII_WORD = /^[a-z0-9]+$/;
+
+/**
+ * The word every occurrence of a term must contain (the first word of a form), per form; undefined
+ * when a form's first word is not plain ASCII, and the term must always be searched for.
+ */
+const firstWords = new WeakMap<readonly string[], string[] | undefined>();
+function requiredWords(forms: readonly string[]): string[] | undefined {
+  if (!firstWords.has(forms)) {
+    const words = forms.map((form) => form.match(WORD)?.[0]?.toLowerCase());
+    firstWords.set(forms, words.every((word) => word !== undefined && ASCII_WORD.test(word)) ? (words as string[]) : undefined);
+  }
+  return firstWords.get(forms);
+}
+
 /** Every occurrence of every term, before overlaps are resolved. */
 export function findCandidates<Id extends string>(text: string, terms: readonly MatchableTerm<Id>[]): TermOccurrence<Id>[] {
   const found: TermOccurrence<Id>[] = [];
+  // A term none of whose forms' first words is in the text cannot occur in it: a set lookup saves
+  // running its pattern over the text (a book's glossary grows with it, so this is passages × terms).
+  const words = new Set(Array.from(text.matchAll(WORD), (m) => foldToAscii(m[0])));
   for (const term of terms) {
+    const required = requiredWords(term.forms);
+    if (required && !required.some((word) => words.has(word))) continue;
     // matchAll works on a copy of the pattern, so one shared instance is safe.
     const pattern = cachedPattern(term.forms);
     if (!pattern) continue;

@@ -104,3 +104,21 @@ describe('termMatches: both answers from one search', () => {
     expect(all.map((o) => o.termId)).toEqual(['hidden', 'hidden']);
   });
 });
+
+describe('the word prefilter finds everything the patterns find', () => {
+  // Terms are searched only in texts that contain a form's first word; these pin the cases where
+  // case-insensitive matching folds characters that a plain lower-casing would miss.
+  const found = (text: string, forms: string[]) => allOccurrences(text, [{ id: 't', forms }]).map((o) => o.text);
+  test.each([
+    ['long s folds to s', 'the ſtate of things', ['state'], ['ſtate']],
+    ['the Kelvin sign folds to k', 'a \u212Aibbutz', ['kibbutz'], ['\u212Aibbutz']],
+    ['upper case', 'THE PARTNER STATE', ['partner state'], ['PARTNER STATE']],
+    ['a form that opens with punctuation', 'the (co-)management of rivers', ['(co-)management'], ['(co-)management']],
+    ['a non-ASCII first word is always searched', 'Die Ökonomie des Gemeinwesens', ['ökonomie'], ['Ökonomie']],
+    ['the second form only', 'peer production at scale', ['commons-based peer production', 'peer production'], ['peer production']],
+    ['absent', 'nothing to see here', ['state'], []],
+    ['the first word alone is not enough', 'a partner and a state', ['partner state'], []],
+  ])('%s', (_name, text, forms, expected) => {
+    expect(found(text, forms)).toEqual(expected);
+  });
+});
