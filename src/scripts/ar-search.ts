@@ -10,7 +10,9 @@
  */
 import { SEARCH } from '../lib/constants.ts';
 
-const panel = () => import('./search-panel.ts');
+type SearchPanelModule = typeof import('./search-panel.ts');
+let loadedPanel: SearchPanelModule | undefined;
+const panel = () => import('./search-panel.ts').then((module) => (loadedPanel = module));
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
@@ -44,9 +46,14 @@ class ArSearch extends HTMLElement {
     this.open();
   };
 
-  async open() {
-    const { openSearch } = await panel();
-    openSearch(this.#button ?? undefined);
+  /**
+   * Opens the dialog. Once the panel's code is loaded this happens within the key press, so the
+   * letters typed right after Ctrl+K or "/" land in the field (awaiting even a loaded module
+   * waits a task, and a fast typist's first letter went to the page).
+   */
+  open() {
+    if (loadedPanel) loadedPanel.openSearch(this.#button ?? undefined);
+    else void panel().then(({ openSearch }) => openSearch(this.#button ?? undefined));
   }
 }
 
