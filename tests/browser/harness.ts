@@ -99,6 +99,44 @@ export async function openPage(
   return { page, context, record };
 }
 
+/** One layout shift as the page saw it, with what moved and where, so a failure names the element. */
+export interface RecordedShift {
+  value: number;
+  moved: string[];
+}
+
+/** Records the layout shifts of every document the page loads from now on (what CLS counts). */
+export async function recordLayoutShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const shifts: { value: number; moved: string[] }[] = [];
+    (window as unknown as { __layoutShifts: typeof shifts }).__layoutShifts = shifts;
+    const describe = (node: Node | null) => {
+      if (!(node instanceof Element)) return node?.nodeName ?? 'gone';
+      const classes = [...node.classList].map((name) => `.${name}`).join('');
+      return `${node.localName}${node.id ? `#${node.id}` : ''}${classes}`;
+    };
+    const box = (rect: DOMRectReadOnly) => `${Math.round(rect.x)},${Math.round(rect.y)} ${Math.round(rect.width)}×${Math.round(rect.height)}`;
+    type Source = { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: Source[] })[]) {
+        if (entry.hadRecentInput) continue;
+        const moved = entry.sources.map((source) => `${describe(source.node)} ${box(source.previousRect)} → ${box(source.currentRect)} at ${Math.round(entry.startTime)} ms`);
+        shifts.push({ value: entry.value, moved });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The shifts recorded so far, read two frames on: whatever scripts changed has been laid out by then. */
+export function layoutShiftsAfterTwoFrames(page: Page): Promise<RecordedShift[]> {
+  return page.evaluate(
+    () =>
+      new Promise<{ value: number; moved: string[] }[]>((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => done((window as unknown as { __layoutShifts: { value: number; moved: string[] }[] }).__layoutShifts))),
+      ),
+  );
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface AxeViolation {
