@@ -9,6 +9,7 @@
  * reached from a result (`?highlight=`) also loads the small highlighter.
  */
 import { SEARCH } from '../lib/constants.ts';
+import { afterFirstPaint } from './schedule.ts';
 
 type SearchPanelModule = typeof import('./search-panel.ts');
 let loadedPanel: SearchPanelModule | undefined;
@@ -58,6 +59,10 @@ class ArSearch extends HTMLElement {
 }
 
 if (!customElements.get('ar-search')) customElements.define('ar-search', ArSearch);
+
+// The /search/ page draws the same panel in place, as soon as the page's own text is painted.
+const searchPage = document.querySelector<HTMLElement>('[data-search-page]');
+if (searchPage) afterFirstPaint(() => void panel().then(({ mountSearchPage }) => mountSearchPage(searchPage)));
 
 if (new URLSearchParams(location.search).has(SEARCH.highlightParam)) {
   void import('./search-highlight.ts').then(({ highlightFromUrl }) => highlightFromUrl());

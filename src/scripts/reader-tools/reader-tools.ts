@@ -12,6 +12,7 @@ import { type ReadingSettings } from '../../lib/reading-settings.ts';
 import { passageIdOfElement, passageNumberOf, passageOf, rangeToOffsets, textElementOf } from './passage-text.ts';
 import { hasStoredNotes, initContext, readerContext } from './reader-context.ts';
 import { SETTINGS_EVENT, readStoredSettings } from './settings.ts';
+import { whenIdle } from '../schedule.ts';
 
 /** A span of one passage's text, or the whole passage (no offsets). */
 export interface Target {
@@ -53,8 +54,7 @@ class ArReaderTools extends HTMLElement {
     this.#applySettings(readStoredSettings());
     // The reader's notes (and the schema that checks them) load once the page is idle, and only
     // for a reader who has notes here.
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
-    idle(() => {
+    whenIdle(() => {
       if (hasStoredNotes(readerContext().readingId)) void loadNotes().then((notes) => notes.startNotes());
       void loadPrint().then((print) => print.prepareForPrint());
     });

@@ -4,6 +4,7 @@
  * paint), is remembered in localStorage, and is announced to other widgets with SETTINGS_EVENT.
  * Without JavaScript the form's button stays hidden and the page follows the system theme.
  */
+import { whenIdle } from '../schedule.ts';
 import {
   SETTINGS_STORAGE_KEY,
   SETTING_NAMES,
@@ -32,8 +33,7 @@ class ArSettings extends HTMLElement {
     // The panel is stamped out of its template once the page is idle, or at once when the button
     // is pressed first (a capturing listener runs before the button opens its popover).
     this.addEventListener('click', this.#stampPanel, { capture: true, once: true });
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
-    idle(this.#stampPanel);
+    whenIdle(this.#stampPanel);
     window.addEventListener('storage', this.#onStorage);
   }
 

@@ -1,0 +1,15 @@
+/**
+ * The one script every page loads: the header's controls (reading settings, search) and the
+ * reading page's elements (annotations, reader tools), each a custom element that upgrades only
+ * where its element is on the page.
+ *
+ * One entry with no static imports, on purpose: a page then fetches a single script, in parallel
+ * with its stylesheet, instead of entry files whose shared imports are discovered only once they
+ * arrive (a second round trip before the page is enhanced, which Lighthouse also counts against
+ * the first paint). Reader-only code costs other pages about 4 KB gzip; what is heavy or rarely
+ * used (search's panel and engine, personal notes, citing, printing) is still imported on demand.
+ */
+import './reader-tools/settings.ts';
+import './ar-search.ts';
+import './ar-annotations.ts';
+import './reader-tools/reader-tools.ts';
