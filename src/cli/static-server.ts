@@ -122,8 +122,9 @@ export function startStaticServer({ root, port, host = '127.0.0.1', base = '/' }
     }
     if (!info?.isFile()) return notFound();
     const contentType = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    const encoding = COMPRESSIBLE.test(contentType) && info.size > 256 ? pickEncoding(request.headers['accept-encoding']) : undefined;
-    const headers = { 'content-type': contentType, 'cache-control': 'no-cache', ...(COMPRESSIBLE.test(contentType) ? { vary: 'Accept-Encoding' } : {}) };
+    const compressible = COMPRESSIBLE.test(contentType);
+    const encoding = compressible && info.size > 256 ? pickEncoding(request.headers['accept-encoding']) : undefined;
+    const headers = { 'content-type': contentType, 'cache-control': 'no-cache', ...(compressible ? { vary: 'Accept-Encoding' } : {}) };
     if (encoding) {
       const body = await compressedBody(file, `${info.size}:${info.mtimeMs}`, encoding);
       response.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': body.length });

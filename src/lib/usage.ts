@@ -52,24 +52,20 @@ export interface ReadingUses {
   notes: NoteUse[];
 }
 
+/** Each glossary term as a matchable term, by id, once per edition (each glossary page uses it). */
+const matchables = new WeakMap<Edition, Map<TermId, MatchableTerm<TermId>>>();
+function matchableTerms(edition: Edition) {
+  let byId = matchables.get(edition);
+  if (!byId) matchables.set(edition, (byId = new Map(edition.terms.map((t) => [t.id, { id: t.id, forms: [t.term, ...t.aliases] }]))));
+  return byId;
+}
+
 /**
  * A usage list grouped by reading. Passage excerpts centre on the term when `termId` is given
  * (its first occurrence in the passage), else they show the passage's opening.
  */
-/** The glossary as matchable terms, once per edition (each page of a book's glossary uses it). */
-const matchables = new WeakMap<Edition, { all: MatchableTerm<TermId>[]; byId: Map<TermId, MatchableTerm<TermId>> }>();
-function matchableTerms(edition: Edition) {
-  let terms = matchables.get(edition);
-  if (!terms) {
-    const all = edition.terms.map((t) => ({ id: t.id, forms: [t.term, ...t.aliases] }));
-    matchables.set(edition, (terms = { all, byId: new Map(all.map((t) => [t.id, t])) }));
-  }
-  return terms;
-}
-
 export function usesByReading(edition: Edition, usage: Usage, termId?: TermId): ReadingUses[] {
-  const glossary = matchableTerms(edition);
-  const own = termId ? glossary.byId.get(termId) : undefined;
+  const own = termId ? matchableTerms(edition).get(termId) : undefined;
   return edition.readings
     .map((reading) => {
       const notesById = new Map([...reading.notes, ...reading.questions].map((n) => [n.id, n]));
