@@ -70,15 +70,40 @@ function requiredWords(forms: readonly string[]): string[] | undefined {
   return firstWords.get(forms);
 }
 
+/**
+ * Which terms a word can start: each term under its forms' first words, and the terms that must
+ * always be searched for. Built once per term list (the edition passes one list for every passage).
+ */
+interface TermIndex {
+  byWord: Map<string, number[]>;
+  always: number[];
+}
+const termIndexes = new WeakMap<readonly MatchableTerm[], TermIndex>();
+function termIndex(terms: readonly MatchableTerm[]): TermIndex {
+  let index = termIndexes.get(terms);
+  if (!index) {
+    index = { byWord: new Map(), always: [] };
+    for (const [position, term] of terms.entries()) {
+      const required = requiredWords(term.forms);
+      if (!required) index.always.push(position);
+      else for (const word of new Set(required)) index.byWord.set(word, [...(index.byWord.get(word) ?? []), position]);
+    }
+    termIndexes.set(terms, index);
+  }
+  return index;
+}
+
 /** Every occurrence of every term, before overlaps are resolved. */
 export function findCandidates<Id extends string>(text: string, terms: readonly MatchableTerm<Id>[]): TermOccurrence<Id>[] {
   const found: TermOccurrence<Id>[] = [];
-  // A term none of whose forms' first words is in the text cannot occur in it: a set lookup saves
-  // running its pattern over the text (a book's glossary grows with it, so this is passages × terms).
-  const words = new Set(Array.from(text.matchAll(WORD), (m) => foldToAscii(m[0])));
-  for (const term of terms) {
-    const required = requiredWords(term.forms);
-    if (required && !required.some((word) => words.has(word))) continue;
+  // A term none of whose forms' first words is in the text cannot occur in it. The text's words
+  // pick the terms to search for, so a passage costs its words plus its candidates, not the whole
+  // glossary (a book's glossary grows with it: passages × terms would grow as the square).
+  const { byWord, always } = termIndex(terms);
+  const candidates = new Set(always);
+  for (const match of text.matchAll(WORD)) for (const position of byWord.get(foldToAscii(match[0])) ?? []) candidates.add(position);
+  for (const position of [...candidates].sort((a, b) => a - b)) {
+    const term = terms[position]!;
     // matchAll works on a copy of the pattern, so one shared instance is safe.
     const pattern = cachedPattern(term.forms);
     if (!pattern) continue;
@@ -121,13 +146,21 @@ export function allOccurrences<Id extends string>(text: string, terms: readonly 
   return resolveOverlaps(findCandidates(text, terms));
 }
 
+/** Each term's `match` mode by id, once per term list. */
+const modes = new WeakMap<readonly MatchableTerm[], Map<string, TermMatchMode>>();
+function matchModes(terms: readonly MatchableTerm[]): Map<string, TermMatchMode> {
+  let mode = modes.get(terms);
+  if (!mode) modes.set(terms, (mode = new Map(terms.map((term) => [term.id, term.match ?? 'first']))));
+  return mode;
+}
+
 /**
  * `matchTerms` and `allOccurrences` of one text from a single search for candidates (the search is
  * what costs, and the edition needs both for every passage).
  */
 export function termMatches<Id extends string>(text: string, terms: readonly MatchableTerm<Id>[]): { marks: TermOccurrence<Id>[]; all: TermOccurrence<Id>[] } {
   const candidates = findCandidates(text, terms);
-  const mode = new Map(terms.map((term) => [term.id, term.match ?? 'first']));
+  const mode = matchModes(terms);
   const seen = new Set<Id>();
   const marks = resolveOverlaps(candidates.filter((c) => mode.get(c.termId) !== 'none')).filter((occurrence) => {
     if (mode.get(occurrence.termId) === 'all') return true;
