@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { contentStoreFromFile } from './src/integrations/content-store-from-file.mjs';
 
 /**
  * Deployment is set by environment so the same tree builds for any host:
@@ -20,7 +21,7 @@ export default defineConfig({
   cacheDir: process.env.READER_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [mdx(), contentStoreFromFile()],
   devToolbar: { enabled: false },
   // Note and glossary bodies are rendered by the content loaders (src/lib/mdx-html.ts) and code in
   // the guide by our own Shiki call, which emits classes instead of inline styles (the CSP forbids
