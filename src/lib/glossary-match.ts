@@ -86,7 +86,13 @@ function termIndex(terms: readonly MatchableTerm[]): TermIndex {
     for (const [position, term] of terms.entries()) {
       const required = requiredWords(term.forms);
       if (!required) index.always.push(position);
-      else for (const word of new Set(required)) index.byWord.set(word, [...(index.byWord.get(word) ?? []), position]);
+      else {
+        for (const word of new Set(required)) {
+          const positions = index.byWord.get(word);
+          if (positions) positions.push(position);
+          else index.byWord.set(word, [position]);
+        }
+      }
     }
     termIndexes.set(terms, index);
   }
