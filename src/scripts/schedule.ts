@@ -16,20 +16,14 @@ export function whenIdle(work: () => void): void {
  * before that. Where paint timing is missing, two frames on.
  */
 export function afterFirstPaint(work: () => void): void {
-  let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
-    observer?.disconnect();
-    setTimeout(work, 0);
-  };
-  let observer: PerformanceObserver | undefined;
-  if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {
-    observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName('first-contentful-paint').length > 0) start();
-    });
-    observer.observe({ type: 'paint', buffered: true });
-  } else {
+  const start = () => setTimeout(work, 0);
+  if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) {
     requestAnimationFrame(() => requestAnimationFrame(start));
+    return;
   }
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+    observer.disconnect();
+    start();
+  }).observe({ type: 'paint', buffered: true });
 }

@@ -6,7 +6,7 @@
  * One entry with no static imports, on purpose: a page then fetches a single script, in parallel
  * with its stylesheet, instead of entry files whose shared imports are discovered only once they
  * arrive (a second round trip before the page is enhanced, which Lighthouse also counts against
- * the first paint). Reader-only code costs other pages about 4 KB gzip; what is heavy or rarely
+ * the first paint). Reader-only code costs other pages about 3.7 KB gzip; what is heavy or rarely
  * used (search's panel and engine, personal notes, citing, printing) is still imported on demand.
  */
 import './reader-tools/settings.ts';

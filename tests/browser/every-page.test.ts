@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listPages, onePagePerType } from '../../bench/lib/built-site.ts';
-import { browserAvailable, DIST, layoutShiftsAfterTwoFrames, openPage, recordLayoutShifts, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
+import { browserAvailable, DIST, layoutShiftScore, layoutShiftsAfterTwoFrames, openPage, recordLayoutShifts, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
 
 /**
  * axe (WCAG 2.2 A/AA), no sideways scrolling, no errors, no Content-Security-Policy violation
@@ -61,7 +61,7 @@ describe.skipIf(!browserAvailable)('every built page', () => {
         const shifts = await layoutShiftsAfterTwoFrames(page);
         // A sub-pixel move (a control's box rounding differently once upgraded) scores about 0.0002
         // and no one can see it; the toolbar hint that appeared late scored 0.012–0.032.
-        const shifted = shifts.reduce((sum, shift) => sum + shift.value, 0);
+        const shifted = layoutShiftScore(shifts);
         expect(shifted, `content moved while the page loaded (layout shifts ${JSON.stringify(shifts, null, 1)})`).toBeLessThan(0.001);
         expect(record.consoleErrors).toEqual([]);
         expect(record.pageErrors).toEqual([]);
@@ -90,7 +90,7 @@ describe.skipIf(!browserAvailable)('every built page', () => {
         await page.setViewportSize({ width, height: 900 });
         await page.goto(session.url(sitePath), { waitUntil: 'load' });
         const shifts = await layoutShiftsAfterTwoFrames(page);
-        const shifted = shifts.reduce((sum, shift) => sum + shift.value, 0);
+        const shifted = layoutShiftScore(shifts);
         expect(shifted, `at ${width} px (layout shifts ${JSON.stringify(shifts, null, 1)})`).toBeLessThan(0.001);
       }
     });

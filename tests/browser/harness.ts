@@ -108,7 +108,7 @@ export interface RecordedShift {
 /** Records the layout shifts of every document the page loads from now on (what CLS counts). */
 export async function recordLayoutShifts(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const shifts: { value: number; moved: string[] }[] = [];
+    const shifts: RecordedShift[] = [];
     (window as unknown as { __layoutShifts: typeof shifts }).__layoutShifts = shifts;
     const describe = (node: Node | null) => {
       if (!(node instanceof Element)) return node?.nodeName ?? 'gone';
@@ -131,11 +131,14 @@ export async function recordLayoutShifts(page: Page): Promise<void> {
 export function layoutShiftsAfterTwoFrames(page: Page): Promise<RecordedShift[]> {
   return page.evaluate(
     () =>
-      new Promise<{ value: number; moved: string[] }[]>((done) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => done((window as unknown as { __layoutShifts: { value: number; moved: string[] }[] }).__layoutShifts))),
+      new Promise<RecordedShift[]>((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => done((window as unknown as { __layoutShifts: RecordedShift[] }).__layoutShifts))),
       ),
   );
 }
+
+/** The layout-shift score of a page load: the sum of its shifts. */
+export const layoutShiftScore = (shifts: readonly RecordedShift[]) => shifts.reduce((sum, shift) => sum + shift.value, 0);
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
