@@ -8,8 +8,10 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { ContentError } from '../lib/content-errors.ts';
+import { checkEditionFiles } from '../loaders/edition-files.ts';
 import { postBuildSteps } from './post-build.ts';
 
 const projectRoot = path.resolve(process.env.READER_ROOT ?? '.');
@@ -25,8 +27,42 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
   });
 }
 
+/**
+ * Temporary folders of earlier builds that were killed before they could clean up
+ * (`.dist-build-<stamp>-<pid>` and its `-old` twin): removed unless their process still runs.
+ */
+async function removeStaleBuildFolders(): Promise<void> {
+  const parent = path.dirname(finalDir);
+  const prefix = `.${path.basename(finalDir)}-build-`;
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^[a-z0-9]+-(\d+)/.exec(name.slice(prefix.length))?.[1]);
+    if (pid && pid !== process.pid && processIsRunning(pid)) continue;
+    await rm(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function processIsRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
+  await removeStaleBuildFolders();
+  // The content check first, in this process: bad content stops here in about a second, with the
+  // same messages as `npm run check`, instead of after Astro has started (the loaders run the same
+  // check again, so nothing can slip past this one).
+  const check = await checkEditionFiles(projectRoot);
+  if (check.problems.length) {
+    console.error(new ContentError(check.problems).message);
+    console.error(`\nBuild failed: fix the problems above; ${path.relative(process.cwd(), finalDir) || finalDir}/ was left unchanged.`);
+    return 1;
+  }
   const env = { ...process.env, READER_OUT_DIR: tempDir, ASTRO_TELEMETRY_DISABLED: '1' };
   const code = await run(process.execPath, [astroBin, 'build', '--root', projectRoot], env);
   if (code !== 0) {
