@@ -13,6 +13,9 @@ import type { CslItem } from '../schemas/source.ts';
 import { APA } from './csl/apa.ts';
 import { CHICAGO_AUTHOR_DATE } from './csl/chicago-author-date.ts';
 import { MLA } from './csl/mla.ts';
+import { CSL_FORMAT_CLASSES } from './csl/output-classes.ts';
+
+export { CSL_FORMAT_CLASSES };
 
 export const CITATION_STYLES = ['chicago-author-date', 'apa', 'mla'] as const;
 export type CitationStyle = (typeof CITATION_STYLES)[number];
@@ -26,9 +29,17 @@ export const CITATION_STYLE_LABELS: Record<CitationStyle, string> = {
 
 const LANG = 'en-US';
 
+/** citeproc's HTML with classes where it would write inline styles (see csl/output-classes.ts). */
+const OUTPUT_FORMAT = 'html-classes';
+const formats = (CSL as unknown as { Output: { Formats: Record<string, Record<string, unknown>> } }).Output.Formats;
+formats[OUTPUT_FORMAT] = {
+  ...formats['html'],
+  ...Object.fromEntries(Object.entries(CSL_FORMAT_CLASSES).map(([decoration, { name }]) => [decoration, `<span class="${name}">%%STRING%%</span>`])),
+};
+
 interface CiteprocEngine {
   updateItems: (ids: string[]) => void;
-  setOutputFormat: (format: 'html') => void;
+  setOutputFormat: (format: typeof OUTPUT_FORMAT) => void;
   makeCitationCluster: (items: Record<string, unknown>[]) => string;
   makeBibliography: () => [object, string[]];
   opt: { development_extensions: { wrap_url_and_doi: boolean } };
@@ -73,7 +84,7 @@ function engineFor(items: readonly CslItem[], style: CitationStyle): CiteprocEng
       true,
     );
     // HTML only: links in the bibliography; plain text is derived from it (one engine, not two).
-    engine.setOutputFormat('html');
+    engine.setOutputFormat(OUTPUT_FORMAT);
     engine.opt.development_extensions.wrap_url_and_doi = true;
     entry = { engine, items: store, key: '' };
     engines.set(style, entry);

@@ -4,6 +4,7 @@
  */
 import { describe, expect, test, vi } from 'vitest';
 import {
+  CSL_FORMAT_CLASSES,
   formatBibliography,
   formatCitation,
   formatPassageCitation,
@@ -12,6 +13,9 @@ import {
   toCslJson,
   type CitationStyle,
 } from '../../src/lib/citations.ts';
+import { cslClassRules } from '../../src/lib/csl/output-classes.ts';
+import { readFileSync } from 'node:fs';
+import CSL from 'citeproc';
 import { CslItemSchema, type CslItem } from '../../src/schemas/source.ts';
 
 // Building a style's engine takes a fraction of a second, more on a busy machine (once per process).
@@ -182,5 +186,44 @@ describe('formatCitation: one item formatted many times', () => {
     // A second work by the same author in the same year: the years need letters now.
     expect(formatCitation(first, { context: [first, second] })).toMatch(/^\(Kleiner 2010[ab]\)$/);
     expect(formatCitation(first, { context: [first] })).toBe('(Kleiner 2010)');
+  });
+});
+
+describe('no inline style in the HTML (the Content-Security-Policy blocks style attributes)', () => {
+  // Markup in titles that citeproc would otherwise set with style="…": small caps (<sc> and the
+  // span form), a title inside an italic title (upright), small caps turned off, and no author,
+  // so the in-text citations carry the title too.
+  const MARKED: CslItem[] = [
+    { id: 'caps', type: 'book', author: [{ family: 'Ostrom', given: 'Elinor' }], title: 'Governing the Commons at <sc>NASA</sc>: Rereading <i>Leviathan</i>', publisher: 'Cambridge University Press', issued: { 'date-parts': [[1990]] } },
+    { id: 'span-caps', type: 'article-journal', author: [{ family: 'Hess', given: 'Charlotte' }], title: 'The <span style="font-variant:small-caps;">Knowledge</span> Commons and <b>bold</b> H<sub>2</sub>O', 'container-title': 'Journal of <sc>Commons</sc> <i>Studies</i>', issued: { 'date-parts': [[2007]] }, DOI: '10.1/commons' },
+    { id: 'untitled-author', type: 'webpage', title: '<i>Hamlet</i> in <sc>Small Caps</sc>', 'container-title': 'Wiki', URL: 'https://example.org/hamlet', issued: { 'date-parts': [[2020]] } },
+  ];
+  const STYLE_ATTRIBUTE = /<[a-z][^>]*\sstyle\s*=/i;
+  test.each(['chicago-author-date', 'apa', 'mla'] as const)('%s: formatting becomes classes, never style=', (style) => {
+    const entries = formatBibliography(MARKED, style);
+    const html = [
+      ...entries.map((entry) => entry.html),
+      ...MARKED.flatMap((item) =>
+        (['parenthetical', 'narrative'] as const).map((mode) => formatCitation(item, { style, mode, format: 'html', context: MARKED })),
+      ),
+    ].join('\n');
+    expect(html).not.toMatch(STYLE_ATTRIBUTE);
+    expect(html).toContain('<span class="csl-small-caps">NASA</span>');
+    expect(html).toContain('<span class="csl-small-caps">Knowledge</span>');
+    expect(html).toContain('<span class="csl-upright">Leviathan</span>');
+    // The text is unchanged by the classes.
+    expect(entries.find((entry) => entry.id === 'caps')!.text).toContain('NASA: Rereading Leviathan');
+  });
+
+  test('every decoration citeproc writes with a style attribute has a class (checked against the installed citeproc)', () => {
+    const html = (CSL as unknown as { Output: { Formats: Record<string, Record<string, unknown>> } }).Output.Formats['html']!;
+    const styled = Object.entries(html).filter(([, value]) => typeof value === 'string' && value.includes('style=')).map(([name]) => name);
+    expect(styled.length).toBeGreaterThan(0);
+    expect(Object.keys(CSL_FORMAT_CLASSES)).toEqual(expect.arrayContaining(styled));
+  });
+
+  test('the site\u2019s stylesheet styles every class', () => {
+    const css = readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');
+    for (const rule of cslClassRules().split('\n')) expect(css).toContain(rule);
   });
 });

@@ -5,6 +5,7 @@
  * files (and the zip) out, so the package is tested without a build; epubcheck checks the result.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { cslClassRules } from '../csl/output-classes.ts';
 import { xml } from './xhtml.ts';
 
 export interface BookPassage {
@@ -235,6 +236,7 @@ dd { margin-left: 1em; }
 .bibliography { list-style: none; padding: 0; }
 .bibliography li { margin-bottom: 0.6em; padding-left: 1.5em; text-indent: -1.5em; }
 .subtitle { font-style: italic; font-size: 1.2em; }
+${cslClassRules()}
 `;
 
 /** Every file of the book, by path inside the container (mimetype excluded). */
