@@ -138,23 +138,43 @@ export function toAnnotationCollection(notes: readonly PersonalNote[], context: 
 
 // ---- Markdown export --------------------------------------------------------------------------
 
-const quoteLines = (text: string) => text.split(/\r\n|\n|\r/).map((line) => `> ${line}`.trimEnd()).join('\n');
+const MARKDOWN_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * One line of plain text as Markdown that shows it literally. Notes come from readers and from
+ * imported files, and Markdown viewers render HTML and links: `<img src=x onerror=…>` would run,
+ * `[x](javascript:…)` would be a live link. So no tag, autolink or entity can form (`& < >` become
+ * entities), no link, image, emphasis, code, table or strikethrough (their punctuation is
+ * backslash-escaped, which CommonMark allows for any ASCII punctuation), and the line cannot open
+ * a heading, list, rule or code block (its indentation and leading marker are escaped).
+ */
+export function markdownLine(line: string): string {
+  const escaped = line.replace(/[&<>]/g, (c) => MARKDOWN_ENTITIES[c]!).replace(/[\\`*_[\]!|~]/g, '\\$&');
+  const [, indent = '', rest = ''] = /^([ \t]*)([\s\S]*)$/.exec(escaped)!;
+  const opening = rest.replace(/^[#+=-]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
+  return indent.replace(/ /g, '&#32;').replace(/\t/g, '&#9;') + opening;
+}
+
+/** Plain text, any number of lines, as Markdown that shows it literally (see markdownLine). */
+export const markdownText = (text: string) => text.split(/\r\n|\n|\r/).map(markdownLine).join('\n');
+
+const quoteLines = (text: string) => text.split(/\r\n|\n|\r/).map((line) => `> ${markdownLine(line)}`.trimEnd()).join('\n');
 
 export function notesToMarkdown(notes: readonly PersonalNote[], context: NotesContext & { title: string; exportedAt: string }): string {
   const numberOf = new Map(context.passages.map((p) => [p.id, p.number]));
   const page = context.readingUrl.split('#')[0]!;
   const count = notes.length === 1 ? '1 note' : `${notes.length} notes`;
-  const lines = [`# My notes on “${context.title}”`, '', `From <${page}>, exported ${context.exportedAt.slice(0, 10)}: ${count}.`];
+  const lines = [`# My notes on “${markdownText(context.title)}”`, '', `From <${page}>, exported ${context.exportedAt.slice(0, 10)}: ${count}.`];
   let current: string | undefined;
   for (const note of sortNotes(notes, context.passages)) {
     if (note.passage !== current) {
       current = note.passage;
       const number = numberOf.get(note.passage);
-      lines.push('', `## ${number ? `Passage ${number}` : `Passage “${note.passage}”`}`, '', `<${page}#${passageAnchor(note.passage)}>`);
+      lines.push('', `## ${number ? `Passage ${number}` : `Passage “${markdownText(note.passage)}”`}`, '', `<${page}#${passageAnchor(note.passage)}>`);
     }
     lines.push('');
     if (note.quote) lines.push(quoteLines(note.quote.exact), '');
-    lines.push(note.text ? note.text : '*(highlight)*');
+    lines.push(note.text ? markdownText(note.text) : '*(highlight)*');
     lines.push('', `<small>${note.text ? 'Note' : 'Highlight'}, ${note.modified.slice(0, 10)}</small>`);
   }
   return `${lines.join('\n')}\n`;

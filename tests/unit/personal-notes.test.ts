@@ -1,6 +1,8 @@
+import { markdownToHtml } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import {
   mergeNotes,
+  markdownLine,
   notesToMarkdown,
   parseNotesFile,
   parseStoredNotes,
@@ -234,5 +236,53 @@ describe('order, Markdown and ids', () => {
 
   test('uuidFromBytes makes a version 4 UUID URN', () => {
     expect(uuidFromBytes(new Uint8Array(16).fill(255))).toBe('urn:uuid:ffffffff-ffff-4fff-bfff-ffffffffffff');
+  });
+});
+
+describe('Markdown export shows notes literally (notes may come from an imported file)', () => {
+  test.each([
+    ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
+    ['[click](javascript:alert(1))', '\\[click\\](javascript:alert(1))'],
+    ['![x](javascript:alert(1))', '\\!\\[x\\](javascript:alert(1))'],
+    ['<javascript:alert(1)>', '&lt;javascript:alert(1)&gt;'],
+    ['[a]: javascript:alert(1)', '\\[a\\]: javascript:alert(1)'],
+    ['&lt;script&gt; & co', '&amp;lt;script&amp;gt; &amp; co'],
+    ['*not* _emphasis_ `code` ~~gone~~ a|b \\', '\\*not\\* \\_emphasis\\_ \\`code\\` \\~\\~gone\\~\\~ a\\|b \\\\'],
+    ['# not a heading', '\\# not a heading'],
+    ['- not a list', '\\- not a list'],
+    ['12. not a list', '12\\. not a list'],
+    ['    not code', '&#32;&#32;&#32;&#32;not code'],
+    ['plain words, e.g. these (kept as written).', 'plain words, e.g. these (kept as written).'],
+  ])('%s', (text, markdown) => {
+    expect(markdownLine(text)).toBe(markdown);
+  });
+
+  const HOSTILE = [
+    '<img src=x onerror=alert(1)>',
+    '[click me](javascript:alert(1)) and ![](javascript:alert(2))',
+    '<script>alert(3)</script>',
+    '<javascript:alert(4)>',
+    '[ref]',
+    '',
+    '[ref]: javascript:alert(5)',
+    '<a href="javascript:alert(6)">link</a>',
+  ].join('\n');
+
+  test('a hostile note and quote, rendered by a Markdown processor that passes HTML through: no element, no link, the text as written', () => {
+    const markdown = notesToMarkdown([note(1, { text: HOSTILE, quote: { exact: '<b onclick=alert(7)>x</b> [y](javascript:alert(8))', prefix: '', suffix: '' } })], {
+      ...context,
+      exportedAt: '2026-05-01T12:00:00.000Z',
+    });
+    const { html } = markdownToHtml(markdown);
+    expect(html).not.toMatch(/<(?:img|script|b)\b/);
+    // The only links are the export's own, to the reading.
+    expect([...html.matchAll(/<a\b[^>]*>/g)].map(([tag]) => tag)).toEqual([
+      `<a href="${context.readingUrl}">`,
+      `<a href="${context.readingUrl}#p-three-roles">`,
+    ]);
+    // Every line of the note shows as written (entities decoded as a browser would).
+    const text = html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    for (const line of HOSTILE.split('\n').filter(Boolean)) expect(text).toContain(line);
+    expect(text).toContain('<b onclick=alert(7)>x</b> [y](javascript:alert(8))');
   });
 });
