@@ -1,11 +1,19 @@
 /**
- * `npm test`: type-checks, builds the site (the browser suites test the real output), runs every
- * Vitest suite, and ends with one plain line `N passed, M failed` totalling all of them. Exits
- * non-zero on any failure.
+ * `npm test`: finds (or, as root on Debian/Ubuntu, installs) the programs the tests need,
+ * type-checks, builds the site (the browser suites test the real output), runs every Vitest
+ * suite, builds again under a sub-path and runs the browser suite there, and ends with one plain
+ * line `N passed, M failed` totalling all of them. Exits non-zero on any failure. Nothing is
+ * skipped: a missing program stops the run before any suite, naming it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { preflight } from './setup/preflight.ts';
+
+if (!preflight()) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
 
 const outputDir = path.resolve('tests/.output');
 mkdirSync(outputDir, { recursive: true });

@@ -54,6 +54,7 @@ export interface StaticServerOptions {
   /** Folder to serve (the build output). */
   root: string;
   port: number;
+  /** An address to listen on, or "localhost" for 127.0.0.1 and ::1 together. Default 127.0.0.1. */
   host?: string;
   /** Sub-path the site is built for; requests outside it get 404. */
   base?: string;
@@ -63,6 +64,8 @@ export interface RunningServer {
   server: Server;
   /** Origin plus base, with a trailing slash: where the home page is. */
   url: string;
+  /** For host "localhost": the address on each protocol it answers on. */
+  addresses?: string[];
   close: () => Promise<void>;
 }
 
@@ -81,7 +84,7 @@ export function resolveRequestPath(root: string, base: string, urlPath: string):
   return file === root || file.startsWith(root + path.sep) ? file : undefined;
 }
 
-export function startStaticServer({ root, port, host = '127.0.0.1', base = '/' }: StaticServerOptions): Promise<RunningServer> {
+export async function startStaticServer({ root, port, host = '127.0.0.1', base = '/' }: StaticServerOptions): Promise<RunningServer> {
   const absoluteRoot = path.resolve(root);
   // Compressed bodies, computed once per file version (path, size and time of change).
   const compressed = new Map<string, Promise<Buffer>>();
@@ -135,17 +138,41 @@ export function startStaticServer({ root, port, host = '127.0.0.1', base = '/' }
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);
   });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      const address = server.address();
-      const actualPort = typeof address === 'object' && address ? address.port : port;
-      const normalBase = base.endsWith('/') ? base : `${base}/`;
-      resolve({
-        server,
-        url: `http://${host}:${actualPort}${normalBase}`,
-        close: () => new Promise((done) => server.close(() => done())),
+  const normalBase = base.endsWith('/') ? base : `${base}/`;
+  const listen = (target: Server, listenPort: number, address: string) =>
+    new Promise<number>((resolve, reject) => {
+      target.once('error', reject);
+      target.listen(listenPort, address, () => {
+        target.off('error', reject);
+        const bound = target.address();
+        resolve(typeof bound === 'object' && bound ? bound.port : listenPort);
       });
     });
-  });
+  const closeServer = (target: Server) => new Promise<void>((done) => target.close(() => done()));
+  if (host !== 'localhost') {
+    const actualPort = await listen(server, port, host);
+    const shownHost = host.includes(':') ? `[${host}]` : host;
+    return { server, url: `http://${shownHost}:${actualPort}${normalBase}`, close: () => closeServer(server) };
+  }
+  // "localhost" is both 127.0.0.1 and ::1, and browsers try either first: listen on both, on the
+  // same port, and on nothing else (the site is never exposed to the network). A machine without
+  // IPv6 serves on IPv4 alone.
+  const actualPort = await listen(server, port, '127.0.0.1');
+  const ipv6 = createServer((request, response) => server.emit('request', request, response));
+  const hasIpv6 = await listen(ipv6, actualPort, '::1').then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRNOTAVAIL' || error.code === 'EAFNOSUPPORT') return false;
+      server.close();
+      throw error;
+    },
+  );
+  return {
+    server,
+    url: `http://localhost:${actualPort}${normalBase}`,
+    addresses: hasIpv6 ? [`http://127.0.0.1:${actualPort}${normalBase}`, `http://[::1]:${actualPort}${normalBase}`] : [`http://127.0.0.1:${actualPort}${normalBase}`],
+    close: async () => {
+      await Promise.all([closeServer(server), hasIpv6 ? closeServer(ipv6) : undefined]);
+    },
+  };
 }

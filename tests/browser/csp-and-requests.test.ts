@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fileOfSitePath, listPages, onePagePerType, pageType } from '../../bench/lib/built-site.ts';
 import { parseHtml, visibleText } from '../../bench/lib/html.ts';
-import { browserAvailable, DIST, openPage, startSession, type PageRecord, type Session } from './harness.ts';
+import { DIST, openPage, startSession, type PageRecord, type Session } from './harness.ts';
 import { exerciseControls, type Exercised } from './interactions.ts';
 
 /**
@@ -13,7 +13,7 @@ import { exerciseControls, type Exercised } from './interactions.ts';
  * violation, no request to another origin, and no error. Every page's load is checked the same
  * way by every-page.test.ts.
  */
-const pages = browserAvailable ? listPages(DIST) : [];
+const pages = listPages(DIST);
 const exercised = onePagePerType(pages);
 const log: Exercised[] = [];
 
@@ -26,12 +26,12 @@ function searchWord(): string {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'reading';
 }
 
-describe.skipIf(!browserAvailable)('Content-Security-Policy and third parties, in Chromium', () => {
+describe('Content-Security-Policy and third parties, in Chromium', () => {
   let session: Session;
   let page: Page;
   let context: BrowserContext;
   let record: PageRecord;
-  const query = browserAvailable ? searchWord() : '';
+  const query = searchWord();
   beforeAll(async () => {
     session = await startSession();
     ({ page, context, record } = await openPage(session, { permissions: ['clipboard-read', 'clipboard-write'] }));

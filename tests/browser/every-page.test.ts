@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listPages, onePagePerType } from '../../bench/lib/built-site.ts';
-import { browserAvailable, DIST, layoutShiftScore, layoutShiftsAfterTwoFrames, openPage, recordLayoutShifts, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
+import { DIST, layoutShiftScore, layoutShiftsAfterTwoFrames, openPage, recordLayoutShifts, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
 
 /**
  * axe (WCAG 2.2 A/AA), no sideways scrolling, no errors, no Content-Security-Policy violation
@@ -11,7 +11,7 @@ import { browserAvailable, DIST, layoutShiftScore, layoutShiftsAfterTwoFrames, o
  * to page, keeps this fast as the glossary and readings grow. Interactions under the policy are
  * in csp-and-requests.test.ts.
  */
-const pages = browserAvailable ? listPages(DIST) : [];
+const pages = listPages(DIST);
 const onePerType = onePagePerType(pages);
 const runs = [
   { name: 'phone, light', viewport: { width: 375, height: 800 }, colorScheme: 'light', pages },
@@ -20,7 +20,7 @@ const runs = [
   { name: 'wide, dark', viewport: { width: 1440, height: 900 }, colorScheme: 'dark', pages: onePerType },
 ] as const;
 
-describe.skipIf(!browserAvailable)('every built page', () => {
+describe('every built page', () => {
   let session: Session;
   beforeAll(async () => {
     session = await startSession();

@@ -8,16 +8,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startStaticServer, type RunningServer } from '../../src/cli/static-server.ts';
+import { requireDependency } from '../setup/system-dependencies.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DIST = path.resolve(process.env.READER_OUT_DIR ?? 'dist');
 export const BASE = process.env.READER_BASE ?? '/';
 
-/** Locally a missing browser skips the suite; under CI=true it is a failure, never a skip. */
-export const browserAvailable = existsSync(CHROMIUM_PATH);
-if (!browserAvailable && process.env.CI === 'true') {
-  throw new Error(`Chromium is missing at ${CHROMIUM_PATH}; CI must install it (apt-get install -y chromium).`);
-}
+/** Where Chromium is (CHROMIUM_PATH, default Debian's); a missing browser fails the suite with how to install it, never skips it. */
+export const CHROMIUM_PATH = requireDependency('Chromium');
 
 /** Headless flags for Debian Chromium, shared with the Lighthouse audit (bench/audit.ts). */
 export const LAUNCH_ARGS = [

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CITATION_STYLES, formatBibliography, formatCitation } from '../../src/lib/citations.ts';
-import { browserAvailable, openPage, runAxe, startSession, type Session } from './harness.ts';
+import { openPage, runAxe, startSession, type Session } from './harness.ts';
 import { READER_PATH, READING, poll, selectPhrase, toolsReady } from './reader-tools-helpers.ts';
 
 const PASSAGE = 'kleiner-public-funding';
 
-describe.skipIf(!browserAvailable)('cite this passage', () => {
+describe('cite this passage', () => {
   let session: Session;
   beforeAll(async () => {
     session = await startSession();

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, openPage, renderedTexts, runAxe, startSession, type Session } from './harness.ts';
+import { openPage, renderedTexts, runAxe, startSession, type Session } from './harness.ts';
 import { READER_PATH, poll, toolsReady } from './reader-tools-helpers.ts';
 
 const DARK_PAPER = 'rgb(23, 20, 18)';
 const LIGHT_PAPER = 'rgb(251, 248, 242)';
 
-describe.skipIf(!browserAvailable)('reading settings and the print handout', () => {
+describe('reading settings and the print handout', () => {
   let session: Session;
   beforeAll(async () => {
     session = await startSession();

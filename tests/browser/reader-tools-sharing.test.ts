@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BASE, browserAvailable, openPage, startSession, type Session } from './harness.ts';
+import { BASE, openPage, startSession, type Session } from './harness.ts';
 import { READER_PATH, READING } from './reader-tools-helpers.ts';
 
-describe.skipIf(!browserAvailable)('sharing metadata and hosting under a sub-path', () => {
+describe('sharing metadata and hosting under a sub-path', () => {
   let session: Session;
   beforeAll(async () => {
     session = await startSession();

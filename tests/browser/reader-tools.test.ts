@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, openPage, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
+import { openPage, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
 import { NOTES_KEY, READER_PATH, paintedHighlights, poll, selectPhrase, storedNotes, toolsReady } from './reader-tools-helpers.ts';
 
 const PHRASE = 'public funding for other kinds of media';
 const PASSAGE = 'kleiner-public-funding';
 
-describe.skipIf(!browserAvailable)('personal highlights and notes', () => {
+describe('personal highlights and notes', () => {
   let session: Session;
   beforeAll(async () => {
     session = await startSession();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { words } from '../../src/lib/passages.ts';
 import type { Page } from 'playwright-core';
-import { browserAvailable, openPage, startSession, visibleTextWithout, type Session } from './harness.ts';
+import { openPage, startSession, visibleTextWithout, type Session } from './harness.ts';
 
 type Helper = { visibleTextWithout: typeof visibleTextWithout };
 /** Makes the harness's text helper callable inside the page. */
@@ -15,7 +15,7 @@ const source = readFileSync(`${folder}/source.txt`, 'utf8');
 const meta = parse(readFileSync(`${folder}/reading.yaml`, 'utf8')) as { passages: { id: string; lines: number | string }[] };
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-describe.skipIf(!browserAvailable)('the reader page', () => {
+describe('the reader page', () => {
   let session: Session;
   beforeAll(async () => {
     session = await startSession();

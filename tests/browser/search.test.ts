@@ -17,9 +17,9 @@ import { parse as parseYaml } from 'yaml';
 import { onePagePerType } from '../../bench/lib/built-site.ts';
 import { extractSearchRecords, type SearchRecord } from '../../src/lib/search-records.ts';
 import { findHits, fold } from '../../src/lib/search.ts';
-import { BASE, browserAvailable, builtPages, DIST, openPage, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
+import { BASE, builtPages, DIST, openPage, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
 
-const pages = browserAvailable ? builtPages() : [];
+const pages = builtPages();
 const htmlOf = (sitePath: string) => readFileSync(path.join(DIST, ...sitePath.split('/').filter(Boolean), 'index.html'), 'utf8');
 const built = pages.map((sitePath) => ({ sitePath, html: htmlOf(sitePath), ...extractSearchRecords(htmlOf(sitePath), `${sitePath.slice(1)}index.html`) }));
 const records = built.flatMap((page) => page.records);
@@ -111,7 +111,7 @@ const sources = existsSync('annotations/sources.yaml')
   ? ((parseYaml(readFileSync('annotations/sources.yaml', 'utf8')) ?? []) as { id: string; title?: string }[])
   : [];
 
-describe.skipIf(!browserAvailable)('search', () => {
+describe('search', () => {
   let session: Session;
   beforeAll(async () => {
     session = await startSession();

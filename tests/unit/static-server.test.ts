@@ -91,4 +91,33 @@ describe('static server', () => {
     expect(folder.headers['location']).toBe('/read/');
     expect((await get(`${server.url}missing/`)).status).toBe(404);
   });
+
+  test('answers a missing page with the site\u2019s 404 page and status 404, when the build has one', async () => {
+    expect((await get(`${server.url}nowhere/`)).body.toString()).toBe('Not found');
+    writeFileSync(path.join(root, '404.html'), '<!doctype html><title>Page not found</title><h1>Page not found</h1>');
+    const missing = await get(`${server.url}read/old-name/`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(missing.body.toString()).toContain('<h1>Page not found</h1>');
+    rmSync(path.join(root, '404.html'));
+  });
+});
+
+describe('static server on localhost', () => {
+  test('answers on 127.0.0.1 and ::1 on the same port, and says so', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'static-server-localhost-'));
+    writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>home</title>');
+    const server = await startStaticServer({ root, port: 0, host: 'localhost' });
+    try {
+      const port = new URL(server.url).port;
+      expect(server.url).toBe(`http://localhost:${port}/`);
+      expect((await get(`http://127.0.0.1:${port}/`)).status).toBe(200);
+      // A machine without IPv6 on loopback serves IPv4 alone; this one has it, as CI's does.
+      expect(server.addresses).toEqual([`http://127.0.0.1:${port}/`, `http://[::1]:${port}/`]);
+      expect((await get(`http://[::1]:${port}/`)).status).toBe(200);
+    } finally {
+      await server.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
