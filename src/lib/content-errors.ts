@@ -26,7 +26,11 @@ export const ERROR_KINDS = {
   'invalid-component': 'An author component is unknown or has a missing, unknown or invalid prop.',
   'correction-not-editorial': '`correction` is set on a note that is not `kind: editorial`.',
   'invalid-scope': '`scope: reading` is combined with a passage or phrase, or used for a note that is not a question.',
-  'invalid-file-name': 'An annotation or glossary file name is not a valid id (lower-case words joined by hyphens).',
+  'invalid-file-name': 'A reading folder, note or glossary file name is not a valid id (lower-case words joined by hyphens), or a file under annotations/ is where nothing is read.',
+  'invalid-encoding': 'A content file is not plain UTF-8 text: invalid bytes, control characters, or (in a source text) a byte order mark or CR line endings.',
+  'file-too-large': 'A note, glossary file, source text or YAML file is over its size limit (set in reader.config.yaml).',
+  'unsafe-file': 'A symbolic link leads outside the project: what it points to would be published.',
+  'unreadable-file': 'A path that should be a file is a folder, a device or a pipe, or it could not be read or checked.',
 } as const;
 
 export type ErrorKind = keyof typeof ERROR_KINDS;

@@ -2,7 +2,7 @@
  * Turns YAML parse errors and zod issues into editor-facing problems that carry the file, the line
  * and the field, so "invalid input" becomes "reading.yaml:12 (passages[3].role) …, fix: …".
  */
-import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isSeq, visit, type Alias, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem } from './content-errors.ts';
 import { didYouMean } from './content-errors.ts';
@@ -14,16 +14,78 @@ export interface ParsedYaml {
   problems: ContentProblem[];
 }
 
+/**
+ * Most values a file's aliases may expand to. An anchor reused a few hundred times is ordinary
+ * (an author, a publisher); an alias "bomb" (anchors of aliases of anchors, "billion laughs")
+ * expands a few lines to billions of values, which the schemas and pages would then walk.
+ */
+export const MAX_YAML_ALIAS_VALUES = 100_000;
+
+const YAML_SYNTAX_FIX = 'fix the YAML syntax (indentation, a missing colon or an unclosed quote).';
+
+/**
+ * The alias at which the document's expansion passes `limit` values, or undefined. Each alias
+ * costs the values under its anchor, with the aliases inside that anchor expanded in turn.
+ */
+export function aliasOverflow(doc: Document, limit = MAX_YAML_ALIAS_VALUES): { alias: Alias; total: number } | undefined {
+  // In document order, an alias refers to the last anchor of its name before it (YAML 1.2, 7.1).
+  const anchors = new Map<string, Node>();
+  const sourceOf = new Map<Alias, Node | undefined>();
+  const aliases: Alias[] = [];
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) {
+        sourceOf.set(node, anchors.get(node.source));
+        aliases.push(node);
+      } else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  if (!aliases.length) return undefined;
+  const sizes = new Map<Node, number>();
+  const sizeOf = (node: Node): number => {
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    // An anchor that contains an alias of itself never ends.
+    sizes.set(node, Infinity);
+    let size = 0;
+    visit(node, {
+      Node: (_key, inner) => {
+        if (!isAlias(inner)) size += 1;
+        else {
+          const source = sourceOf.get(inner);
+          size += source ? sizeOf(source) : 1;
+        }
+      },
+    });
+    sizes.set(node, size);
+    return size;
+  };
+  let total = 0;
+  for (const alias of aliases) {
+    const source = sourceOf.get(alias);
+    total += source ? sizeOf(source) : 1;
+    if (total > limit) return { alias, total };
+  }
+  return undefined;
+}
+
 /** Parses YAML keeping positions; `lineOffset` shifts lines when the YAML is frontmatter. */
 export function parseYamlWithLines(text: string, file: string, lineOffset = 0): ParsedYaml {
   const counter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const lineAt = (offset: number) => counter.linePos(offset).line + lineOffset;
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  } catch (error) {
+    // The parser is recursive: nesting thousands of levels deep exhausts the stack.
+    return unparsable(file, lineOffset + 1, `the YAML could not be parsed (${(error as Error).message}).`, YAML_SYNTAX_FIX);
+  }
   const problems: ContentProblem[] = doc.errors.map((error) => ({
     kind: 'invalid-yaml',
     file,
-    line: counter.linePos(error.pos[0]).line + lineOffset,
+    line: lineAt(error.pos[0]),
     message: error.message.split('\n')[0]!,
-    fix: 'fix the YAML syntax (indentation, a missing colon or an unclosed quote).',
+    fix: YAML_SYNTAX_FIX,
   }));
   const lineOf = (path: readonly PropertyKey[]) => {
     let node: unknown = doc.contents;
@@ -46,9 +108,36 @@ export function parseYamlWithLines(text: string, file: string, lineOffset = 0): 
       } else break;
     }
     const offset = found?.range?.[0];
-    return offset === undefined ? undefined : counter.linePos(offset).line + lineOffset;
+    return offset === undefined ? undefined : lineAt(offset);
   };
-  return { data: problems.length ? undefined : doc.toJS(), lineOf, problems };
+  if (problems.length) return { data: undefined, lineOf, problems };
+  try {
+    const overflow = aliasOverflow(doc);
+    if (overflow) {
+      const line = overflow.alias.range ? lineAt(overflow.alias.range[0]) : lineOffset + 1;
+      return unparsable(
+        file,
+        line,
+        `the alias *${overflow.alias.source} takes the file's aliases past ${MAX_YAML_ALIAS_VALUES.toLocaleString('en')} values (aliases reused too often, or nested inside one another).`,
+        `write the values out instead of aliasing them: a YAML file's aliases may expand to at most ${MAX_YAML_ALIAS_VALUES.toLocaleString('en')} values.`,
+        lineOf,
+      );
+    }
+    // yaml's own limit stays on as a second guard; ours is the one that names the line.
+    return { data: doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_VALUES }), lineOf, problems };
+  } catch (error) {
+    return unparsable(file, lineOffset + 1, `the YAML could not be read (${(error as Error).message}).`, YAML_SYNTAX_FIX, lineOf);
+  }
+}
+
+function unparsable(
+  file: string,
+  line: number,
+  message: string,
+  fix: string,
+  lineOf: ParsedYaml['lineOf'] = () => undefined,
+): ParsedYaml {
+  return { data: undefined, lineOf, problems: [{ kind: 'invalid-yaml', file, line, message, fix }] };
 }
 
 /** Dotted path as editors read it: `passages[3].role`. */
