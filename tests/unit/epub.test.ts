@@ -1,12 +1,13 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { epubFiles, passageXhtml, zipEpub, type Book } from '../../src/lib/epub/book.ts';
-import { bookHref, htmlToXhtml } from '../../src/lib/epub/xhtml.ts';
+import { EpubError, xmlWellFormednessErrors } from '../../src/lib/epub/check.ts';
+import { bookHref, bookLinkAllowed, htmlToXhtml } from '../../src/lib/epub/xhtml.ts';
 
 describe('htmlToXhtml', () => {
   test.each([
     ['void elements close, entities become XML', '<p>a&nbsp;b<br>c &amp; d</p>', '<p>a\u00a0b<br/>c &amp; d</p>'],
-    ['attributes kept only from the allowed set', '<a href="/x/" data-x="1" onclick="y()" class="cite">t</a>', '<a href="/x/" class="cite">t</a>'],
+    ['attributes kept only from the allowed set', '<a href="text.xhtml#p-x" data-x="1" onclick="y()" class="cite">t</a>', '<a href="text.xhtml#p-x" class="cite">t</a>'],
     ['unknown wrappers unwrapped, scripts and templates dropped', '<div><section>t<script>alert(1)</script><template>x</template></section></div>', 't'],
     ['a glossary button keeps its words', '<p>the <button popovertarget="x">commons</button></p>', '<p>the commons</p>'],
     ['screen-reader-only labels dropped', '<a href="#p-a"><span class="visually-hidden">passage </span>¶2</a>', '<a href="#p-a">¶2</a>'],
@@ -103,5 +104,113 @@ describe('the package', () => {
     expect(strFromU8(zip.subarray(30, 38))).toBe('mimetype');
     expect(strFromU8(zip.subarray(38, 58))).toBe('application/epub+zip');
     expect(Object.keys(unzipSync(zip))).toEqual(['mimetype', 'META-INF/container.xml', 'OEBPS/content.opf', 'OEBPS/nav.xhtml', 'OEBPS/style.css', 'OEBPS/title.xhtml', 'OEBPS/text.xhtml', 'OEBPS/glossary.xhtml', 'OEBPS/bibliography.xhtml']);
+  });
+
+  test('every XML file of the book parses with a real XML parser', () => {
+    for (const [name, content] of Object.entries(epubFiles(book))) {
+      if (name.endsWith('.css')) continue;
+      expect(xmlWellFormednessErrors(content), name).toEqual([]);
+    }
+  });
+
+  test.each([
+    ['NUL', '\u0000'],
+    ['a C0 control', '\u0001'],
+    ['escape', '\u001B'],
+    ['a lone high surrogate', '\uD800'],
+    ['a lone low surrogate', '\uDC00'],
+    ['U+FFFE', '\uFFFE'],
+    ['U+FFFF', '\uFFFF'],
+  ])('%s in a passage fails with the passage named, and no book is written', (_label, character) => {
+    const bad = { ...book, passages: [{ ...book.passages[0]!, text: `Hello${character} world.` }] };
+    expect(() => epubFiles(bad)).toThrow(EpubError);
+    const codePoint = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    expect(() => epubFiles(bad)).toThrow(`passages["one"].text: a character XML does not allow (${codePoint} after “…Hello”)`);
+  });
+
+  test('the message names every part with such characters and says where to fix them', () => {
+    const bad: Book = {
+      ...book,
+      title: 'A\u0007B',
+      notes: [{ ...book.notes[0]!, body: '<p>x\u0000y\u0000z</p>' }],
+      terms: [{ ...book.terms[0]!, short: '\u000B' }],
+    };
+    let message = '';
+    try {
+      epubFiles(bad);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      'The EPUB of “A\u0007B” was not written: 3 problems.',
+      '  title: a character XML does not allow (U+0007 after “…A”)',
+      '  notes["n"].body: 2 characters XML does not allow (U+0000 after “…<p>x”; U+0000 after “…<p>x�y”)',
+      '  terms["t"].short: a character XML does not allow (U+000B at its start)',
+      expect.stringMatching(/^ {2}fix: delete the characters named, which most editors do not show: passages are in the reading’s source.txt/),
+    ]);
+  });
+
+  test('tab, line feed, carriage return and characters beyond the BMP are allowed', () => {
+    const fine = { ...book, passages: [{ ...book.passages[0]!, text: 'Tab\there,\r\nline, 𝔄 and 😀.' }] };
+    expect(() => epubFiles(fine)).not.toThrow();
+  });
+
+  test('an unsafe link in the reading’s metadata is written as its words', () => {
+    const title = epubFiles({ ...book, origin: { ...book.origin, url: 'javascript:alert(1)' } })['OEBPS/title.xhtml']!;
+    expect(title).toContain('<p>Source: A wiki: “Origin”.</p>');
+    expect(title).not.toContain('javascript:');
+  });
+});
+
+describe('xmlWellFormednessErrors', () => {
+  test.each([
+    ['an unclosed element', '<a><b></a>', /unexpected close tag/],
+    ['an HTML entity XML does not define', '<p>a&nbsp;b</p>', /undefined entity/],
+    ['a repeated attribute', '<p class="a" class="b"/>', /duplicate attribute/],
+    ['an unbound prefix', '<p><epub:x/></p>', /unbound namespace prefix/],
+    ['a control character', '<p>a\u0001b</p>', /disallowed character|not allowed in XML/],
+  ])('%s', (_label, xml, error) => {
+    expect(xmlWellFormednessErrors(xml).join('\n')).toMatch(error);
+  });
+
+  test('well-formed XHTML has none', () => {
+    expect(xmlWellFormednessErrors('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml"><p>a &amp; b</p></html>')).toEqual([]);
+  });
+});
+
+describe('links the book may carry', () => {
+  test.each([
+    ['https://doi.org/10.1057/9781137406897', true],
+    ['http://example.org/page', true],
+    ['mailto:editor@example.org', true],
+    ['#p-definition', true],
+    ['glossary.xhtml#term-commons', true],
+    ['text.xhtml', true],
+    ['javascript:alert(1)', false],
+    ['JaVaScRiPt:alert(1)', false],
+    ['java\tscript:alert(1)', false],
+    ['data:text/html,<script>alert(1)</script>', false],
+    ['file:///etc/passwd', false],
+    ['vbscript:msgbox', false],
+    ['//evil.example/x', false],
+    ['/guide/', false],
+    ['../elsewhere.html', false],
+    ['https://', false],
+  ])('%s: %s', (href, allowed) => {
+    expect(bookLinkAllowed(href)).toBe(allowed);
+  });
+
+  test('an unsafe link in a body is removed, its text kept, and the caller told', () => {
+    const removed: string[] = [];
+    const xhtml = htmlToXhtml('<p><a href="javascript:alert(1)">one</a> <a href="data:text/html,x">two</a> <a href="https://example.org/">three</a></p>', {
+      onUnsafeLink: (href) => removed.push(href),
+    });
+    expect(xhtml).toBe('<p>one two <a href="https://example.org/">three</a></p>');
+    expect(removed).toEqual(['javascript:alert(1)', 'data:text/html,x']);
+  });
+
+  test('bookHref leaves a foreign scheme as it is, and the policy removes it', () => {
+    const targets = { siteUrl: 'https://example.org/', base: '/', readingId: 'r', text: 'text.xhtml', glossary: 'glossary.xhtml', bibliography: 'bibliography.xhtml' };
+    expect(htmlToXhtml('<a href="javascript:alert(1)">x</a>', { rewriteHref: (href) => bookHref(href, targets) })).toBe('x');
   });
 });

@@ -6,7 +6,8 @@
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { cslClassRules } from '../csl/output-classes.ts';
-import { xml } from './xhtml.ts';
+import { EpubError, forbiddenCharactersIn, xmlWellFormednessErrors } from './check.ts';
+import { bookLinkAllowed, xml } from './xhtml.ts';
 
 export interface BookPassage {
   id: string;
@@ -155,6 +156,9 @@ function textDocument(book: Book): string {
   return document(book, book.title, parts.join('\n'));
 }
 
+/** A link when the book may carry it (see bookLinkAllowed), else the words alone. */
+const link = (href: string, text: string) => (bookLinkAllowed(href) ? `<a href="${xml(href)}">${xml(text)}</a>` : xml(text));
+
 function titleDocument(book: Book): string {
   const when = book.modified.toISOString().slice(0, 10);
   return document(
@@ -165,9 +169,9 @@ function titleDocument(book: Book): string {
 ${book.subtitle ? `<p class="subtitle">${xml(book.subtitle)}</p>` : ''}
 <p class="byline">${xml(book.attribution)}</p>
 <p>${xml(book.description)}</p>
-<p>An annotated edition from ${xml(book.siteName)}, ${when}: <a href="${xml(book.url)}">${xml(book.url)}</a>. Passages are numbered as on the site, where each number is a permalink.</p>
-<p>Source: <a href="${xml(book.origin.url)}">${xml(book.origin.site)}: “${xml(book.origin.title)}”</a>.${book.origin.note ? ` ${xml(book.origin.note)}` : ''}</p>
-<p>Licence: <a href="${xml(book.licence.url)}">${xml(book.licence.name)}</a>.${book.licence.note ? ` ${xml(book.licence.note)}` : ''}</p>
+<p>An annotated edition from ${xml(book.siteName)}, ${when}: ${link(book.url, book.url)}. Passages are numbered as on the site, where each number is a permalink.</p>
+<p>Source: ${link(book.origin.url, `${book.origin.site}: “${book.origin.title}”`)}.${book.origin.note ? ` ${xml(book.origin.note)}` : ''}</p>
+<p>Licence: ${link(book.licence.url, book.licence.name)}.${book.licence.note ? ` ${xml(book.licence.note)}` : ''}</p>
 </section>`,
   );
 }
@@ -239,8 +243,45 @@ dd { margin-left: 1em; }
 ${cslClassRules()}
 `;
 
-/** Every file of the book, by path inside the container (mimetype excluded). */
+/**
+ * Every string the book is made from, named by where it sits: `passages["kmo-question"].text`,
+ * `terms["commons"].short`, `licence.url`. Entries of a list are named by their id.
+ */
+export function* bookStrings(value: unknown, where = ''): Generator<[string, string]> {
+  if (typeof value === 'string') yield [where || 'the book', value];
+  else if (Array.isArray(value)) {
+    for (const [index, entry] of value.entries()) {
+      const id = (entry as { id?: unknown } | null)?.id;
+      yield* bookStrings(entry, `${where}[${typeof id === 'string' ? JSON.stringify(id) : index}]`);
+    }
+  } else if (value && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [key, entry] of Object.entries(value)) yield* bookStrings(entry, where ? `${where}.${key}` : key);
+  }
+}
+
+/** Where each part of a book comes from, for the fix an editor is told. */
+const FORBIDDEN_CHARACTERS_FIX =
+  'delete the characters named, which most editors do not show: passages are in the reading\u2019s source.txt, notes and questions in ' +
+  'annotations/<reading>/<id>.mdx, terms in annotations/glossary/<id>.mdx, sources in annotations/sources, the rest in reading.yaml.';
+
+/**
+ * Every file of the book, by path inside the container (mimetype excluded). Throws an EpubError,
+ * and writes nothing, when the content holds characters XML forbids or a file would not parse.
+ */
 export function epubFiles(book: Book): Record<string, string> {
+  const forbidden = forbiddenCharactersIn(bookStrings(book));
+  if (forbidden.length) throw new EpubError(book.title, forbidden, FORBIDDEN_CHARACTERS_FIX);
+  const files = writeFiles(book);
+  const malformed = Object.entries(files)
+    .filter(([name]) => /\.(xhtml|opf|xml)$/.test(name))
+    .flatMap(([name, content]) => xmlWellFormednessErrors(content).map((error) => `${name}:${error}`));
+  if (malformed.length) {
+    throw new EpubError(book.title, malformed, 'the EPUB writer (src/lib/epub/) made XML that does not parse: report these lines with the content they name.');
+  }
+  return files;
+}
+
+function writeFiles(book: Book): Record<string, string> {
   const modified = `${book.modified.toISOString().slice(0, 19)}Z`;
   const docs = [
     { id: 'title', href: DOCS.title, content: titleDocument(book) },

@@ -6,6 +6,7 @@
  * pages become places inside the book).
  */
 import { parseFragment } from 'parse5';
+import { checkUrl } from '../url-policy.ts';
 
 /** Escapes text or an attribute value for XML. */
 export const xml = (text: string) =>
@@ -32,11 +33,34 @@ interface Node {
 export interface XhtmlOptions {
   /** New href for a link, or undefined to keep the text without the link. */
   rewriteHref?: (href: string) => string | undefined;
+  /** Told of each link removed because the book may not carry it (see bookLinkAllowed). */
+  onUnsafeLink?: (href: string) => void;
+}
+
+/** A document of the book, maybe with a fragment: `glossary.xhtml#term-commons`. */
+const IN_BOOK = /^[a-z0-9-]+\.xhtml(?:#[^\s#]*)?$/;
+
+/**
+ * Whether a book may link to `href`: the site's URL policy for links (http, https, mailto; no
+ * disguised scheme, no control character), narrowed to what an e-reader can follow. A site path
+ * is not in the book (bookHref makes the ones it knows absolute or in-book), so only the book's
+ * own documents and fragments are allowed as relative links. Anything else is removed, its text kept.
+ */
+export function bookLinkAllowed(href: string): boolean {
+  if (!checkUrl(href, { context: 'link' }).ok) return false;
+  return /^(?:https?:\/\/|mailto:)/i.test(href) || /^#[^\s#]*$/.test(href) || IN_BOOK.test(href);
 }
 
 /** Converts an HTML fragment to well-formed XHTML (see the module comment for what is kept). */
 export function htmlToXhtml(html: string, options: XhtmlOptions = {}): string {
-  const rewrite = options.rewriteHref ?? ((href: string) => href);
+  const rewriteHref = options.rewriteHref ?? ((href: string) => href);
+  // The policy applies to what is written, after the caller's rewriting.
+  const rewrite = (href: string) => {
+    const written = rewriteHref(href);
+    if (written === undefined || bookLinkAllowed(written)) return written;
+    options.onUnsafeLink?.(href);
+    return undefined;
+  };
   const out: string[] = [];
   const walk = (node: Node) => {
     if (node.nodeName === '#text') {
@@ -96,6 +120,7 @@ export interface LinkTargets {
  * places in the book; other pages of the site become absolute links; the web stays the web.
  */
 export function bookHref(href: string, targets: LinkTargets): string {
+  // Other schemes are left for bookLinkAllowed to judge.
   if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
   const base = targets.base.endsWith('/') ? targets.base : `${targets.base}/`;
   if (href.startsWith('#')) return `${targets.text}${href}`;

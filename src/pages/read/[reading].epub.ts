@@ -11,6 +11,7 @@ import { DOCS, epubFiles, zipEpub, type Book } from '../../lib/epub/book.ts';
 import { bookHref, htmlToXhtml } from '../../lib/epub/xhtml.ts';
 import { NOTE_KIND_LABELS } from '../../lib/note-kinds.ts';
 import { editionDate } from '../../lib/reading-citation.ts';
+import { showUrl } from '../../lib/url-policy.ts';
 import { readingPath, withBase } from '../../lib/urls.ts';
 import { getEdition, getNoteEntry, getTermEntry } from '../../loaders/edition.ts';
 
@@ -28,9 +29,16 @@ export const GET: APIRoute = async ({ props, site }) => {
   const editionReading = edition.readingById.get(reading.id as never);
   const siteUrl = new URL(withBase('/'), site).href;
   const targets = { siteUrl, base: import.meta.env.BASE_URL, readingId: reading.id, ...DOCS };
+  // Links the book may not carry are removed (their words kept); the build log says which, so
+  // nothing disappears unseen (the site's URL policy should have refused them earlier).
+  const xhtml = (html: string, where: string) =>
+    htmlToXhtml(html, {
+      rewriteHref: (href) => bookHref(href, targets),
+      onUnsafeLink: (href) => console.warn(`EPUB of "${reading.id}": removed the link to ${showUrl(href)} in ${where}; a book links only to http(s), mailto: and places inside it.`),
+    });
   // Bodies were rendered to HTML when the content loaded (src/loaders/edition-loaders.ts).
   const body = async (entry: CollectionEntry<'notes'> | CollectionEntry<'glossary'>) =>
-    htmlToXhtml(entry.rendered?.html ?? '', { rewriteHref: (href) => bookHref(href, targets) });
+    xhtml(entry.rendered?.html ?? '', `${entry.collection === 'glossary' ? 'glossary term' : 'note'} "${entry.id}"`);
   const notes = await Promise.all(
     (editionReading?.notes ?? []).map(async (note) => ({
       id: note.id,
@@ -57,7 +65,7 @@ export const GET: APIRoute = async ({ props, site }) => {
   );
   const sources = formatBibliography(edition.sources.map((s) => s.item)).map((entry) => ({
     id: entry.id,
-    entry: htmlToXhtml(entry.html, { rewriteHref: (href) => bookHref(href, targets) }),
+    entry: xhtml(entry.html, `source "${entry.id}"`),
   }));
   const modified = editionDate();
   const url = new URL(withBase(readingPath(reading.id)), site).href;
