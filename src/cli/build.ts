@@ -20,11 +20,30 @@ const stamp = `${Date.now().toString(36)}-${process.pid}`;
 const tempDir = path.join(path.dirname(finalDir), `.${path.basename(finalDir)}-build-${stamp}`);
 const astroBin = path.resolve(import.meta.dirname, '../../node_modules/astro/bin/astro.mjs');
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: projectRoot, env, stdio: 'inherit' });
-    child.on('close', (code) => resolve(code ?? 1));
-  });
+/**
+ * Starts Astro with its output held back until `release()`: the content check runs beside Astro's
+ * start-up (two cores do both in the time of one), and when it fails, Astro is stopped before a
+ * word of its output is shown, so the editor reads only the check's messages.
+ */
+function startAstro(env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, [astroBin, 'build', '--root', projectRoot], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let held: [NodeJS.WriteStream, Buffer][] | undefined = [];
+  const forward = (target: NodeJS.WriteStream) => (chunk: Buffer) => (held ? held.push([target, chunk]) : target.write(chunk));
+  child.stdout.on('data', forward(process.stdout));
+  child.stderr.on('data', forward(process.stderr));
+  const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  return {
+    exited,
+    release: () => {
+      for (const [target, chunk] of held ?? []) target.write(chunk);
+      held = undefined;
+    },
+    stop: async () => {
+      held = undefined;
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 /**
@@ -54,17 +73,22 @@ function processIsRunning(pid: number): boolean {
 async function main(): Promise<number> {
   const started = performance.now();
   await removeStaleBuildFolders();
-  // The content check first, in this process: bad content stops here in about a second, with the
-  // same messages as `npm run check`, instead of after Astro has started (the loaders run the same
-  // check again, so nothing can slip past this one).
-  const check = await checkEditionFiles(projectRoot);
+  const env = { ...process.env, READER_OUT_DIR: tempDir, ASTRO_TELEMETRY_DISABLED: '1' };
+  const astro = startAstro(env);
+  // The content check, in this process: bad content stops the build here, in about a second, with
+  // the same messages as `npm run check` (Astro's loaders run the same check, so nothing slips by).
+  const check = await checkEditionFiles(projectRoot).catch(async (error: unknown) => {
+    await astro.stop();
+    throw error;
+  });
   if (check.problems.length) {
+    await astro.stop();
     console.error(new ContentError(check.problems).message);
     console.error(`\nBuild failed: fix the problems above; ${path.relative(process.cwd(), finalDir) || finalDir}/ was left unchanged.`);
     return 1;
   }
-  const env = { ...process.env, READER_OUT_DIR: tempDir, ASTRO_TELEMETRY_DISABLED: '1' };
-  const code = await run(process.execPath, [astroBin, 'build', '--root', projectRoot], env);
+  astro.release();
+  const code = await astro.exited;
   if (code !== 0) {
     console.error(`\nBuild failed (astro build exited ${code}); ${path.relative(process.cwd(), finalDir) || finalDir}/ was left unchanged.`);
     return code;
