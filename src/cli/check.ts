@@ -12,7 +12,13 @@ import { checkEditionFiles } from '../loaders/edition-files.ts';
 
 const root = path.resolve(process.env.READER_ROOT ?? '.');
 const started = performance.now();
-const result = await checkEditionFiles(root);
+// Every file's failures are already problems naming the file; this is the last guard, so that no
+// content can end the check in a stack trace.
+const result = await checkEditionFiles(root).catch((error: unknown) => {
+  console.error(`npm run check stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+  console.error('Fix: check that the project folder and its content files can be read; if they can, report this as a bug.');
+  process.exit(1);
+});
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
 if (result.problems.length) {

@@ -4,17 +4,19 @@
  * everything with the readings through `buildEdition`. Shared by the Astro content loaders (which
  * throw before any page is built) and `npm run check`, so both refuse exactly the same content.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { ContentError, type ContentProblem } from '../lib/content-errors.ts';
 import { buildEdition, type Edition, type EditionInput, type NoteInput, type SourceInput, type TermInput } from '../lib/edition.ts';
+import { idNameProblem, suggestSlug } from '../lib/file-names.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { keysOfSchemaAt, parseYamlWithLines, zodProblems } from '../lib/schema-problems.ts';
 import { AnnotationSchema } from '../schemas/annotation.ts';
 import { GlossaryTermSchema } from '../schemas/glossary.ts';
 import { CslItemSchema, SourcesFileSchema } from '../schemas/source.ts';
-import { loadReadingFolder, type LoadedReading } from './reading-files.ts';
+import { EDITOR_TEXT, guarded, inspect, notAFile, openProject, readContentFile, relativeTo, unexpectedProblem, type Project } from './content-files.ts';
+import { readReadingFolders, type LoadedReading } from './reading-files.ts';
 
 /** Where content lives, relative to the project root. */
 export const CONTENT_PATHS = {
@@ -26,9 +28,15 @@ export const CONTENT_PATHS = {
   sources: 'annotations/sources.yaml',
 } as const;
 
-const toPosix = (file: string) => file.split(path.sep).join('/');
 const listDir = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).sort();
-const isDir = async (file: string) => (await stat(file).catch(() => undefined))?.isDirectory() ?? false;
+
+/**
+ * Leftovers of operating systems and editors, never content: ignored without being read (refusing
+ * them would fail the check whenever a folder is opened in Finder or a note in Vim). Anything
+ * else under annotations/ is read or refused with a message, never skipped in silence.
+ */
+const JUNK = [/^\.DS_Store$/, /^\._/, /^Thumbs\.db$/i, /^desktop\.ini$/i, /^\.gitkeep$/, /^\.gitignore$/, /^\..*\.sw[a-p]$/, /~$/, /^\.#/];
+export const isJunk = (name: string) => JUNK.some((pattern) => pattern.test(name));
 
 /**
  * Validates `value` against a strict object schema. When the only mistakes are unknown field names,
@@ -53,10 +61,11 @@ function parseLenient<S extends z.ZodType>(
 }
 
 /** Parses one MDX file's frontmatter against `schema`; returns the data or problems. */
-async function readMdxFile<S extends z.ZodType>(root: string, file: string, schema: S) {
-  const relative = toPosix(path.relative(root, file));
-  const text = await readFile(file, 'utf8');
-  const split = splitFrontmatter(text);
+async function readMdxFile<S extends z.ZodType>(project: Project, file: string, schema: S) {
+  const relative = relativeTo(project.root, file);
+  const read = await readContentFile(project, file, { limit: 'noteKB', text: EDITOR_TEXT });
+  if (read?.text === undefined) return { problems: read?.problems ?? [] };
+  const split = splitFrontmatter(read.text);
   if (split.frontmatter === undefined) {
     return {
       problems: [
@@ -91,72 +100,147 @@ async function readMdxFile<S extends z.ZodType>(root: string, file: string, sche
 function strayFile(root: string, file: string): ContentProblem {
   return {
     kind: 'invalid-file-name',
-    file: toPosix(path.relative(root, file)),
+    file: relativeTo(root, file),
     message: 'only .mdx files are read here; this file is ignored.',
     fix: `rename it to "${path.basename(file, path.extname(file))}.mdx" if it is a note or a term, or move it out of annotations/.`,
   };
 }
 
+/** A file under a sub-folder of annotations/<folder>/: the loader reads no deeper. */
+function nestedFile(root: string, folder: string, file: string): ContentProblem {
+  const flat = `${CONTENT_PATHS.annotations}/${folder}/${path.basename(file)}`;
+  const what = folder === CONTENT_PATHS.glossaryFolder ? 'a term' : 'a note';
+  return {
+    kind: 'invalid-file-name',
+    file: relativeTo(root, file),
+    message: `files in sub-folders of ${CONTENT_PATHS.annotations}/${folder}/ are not read.`,
+    fix: `move it to ${flat} if it is ${what} (one folder per reading, without sub-folders), or out of ${CONTENT_PATHS.annotations}/.`,
+  };
+}
+
+/** A dot-file: hidden by most systems, so its content would vanish unnoticed. */
+function hiddenFile(root: string, file: string, owner: 'note' | 'term'): ContentProblem {
+  const name = path.basename(file);
+  const id = suggestSlug(path.basename(name, '.mdx'));
+  return {
+    kind: 'invalid-file-name',
+    file: relativeTo(root, file),
+    message: `"${name}" starts with a dot, which hides it on most systems; it is not read.`,
+    fix: `delete it if it is not a ${owner}, or rename it to ${id ? `"${id}.mdx"` : `"<id>.mdx"`} (the file name is the ${owner}'s id: lower-case letters, digits and single hyphens).`,
+  };
+}
+
+/** A file at the top of annotations/, where only sources.yaml and folders belong. */
+function topLevelFile(root: string, file: string): ContentProblem {
+  return {
+    kind: 'invalid-file-name',
+    file: relativeTo(root, file),
+    message: `only ${path.basename(CONTENT_PATHS.sources)} and folders (${CONTENT_PATHS.glossaryFolder}/ and one per reading) are read at the top of ${CONTENT_PATHS.annotations}/; this file is not read.`,
+    fix: `move it into the folder of its reading or into ${CONTENT_PATHS.glossary}/, or out of ${CONTENT_PATHS.annotations}/.`,
+  };
+}
+
+/** Every file below `dir` (links not followed: none of them is read). */
+async function filesBelow(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => !entry.isDirectory() && !isJunk(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** The notes (or terms) of one folder under annotations/; every entry read or refused. */
+async function readAnnotationFolder(project: Project, name: string, folder: string, add: (file: string, owner: 'note' | 'term') => Promise<void>) {
+  const root = project.root;
+  const owner = name === CONTENT_PATHS.glossaryFolder ? 'term' : 'note';
+  const problems: ContentProblem[] = [];
+  for (const entryName of await listDir(folder)) {
+    if (isJunk(entryName)) continue;
+    const file = path.join(folder, entryName);
+    const shown = relativeTo(root, file);
+    const entry = await guarded(shown, () => inspect(project, file), (problem) => ({ problem }));
+    if (!entry) continue;
+    if (entry.problem) problems.push(entry.problem);
+    else if (entry.type === 'folder') problems.push(...(await filesBelow(file)).map((nested) => nestedFile(root, name, nested)));
+    else if (entry.type === 'other') problems.push(notAFile(shown, 'other'));
+    else if (entryName.startsWith('.')) problems.push(hiddenFile(root, file, owner));
+    else if (!entryName.endsWith('.mdx')) problems.push(strayFile(root, file));
+    else {
+      const badName = idNameProblem(path.basename(entryName, '.mdx'), owner, '.mdx');
+      if (badName) problems.push({ kind: 'invalid-file-name', file: shown, ...badName });
+      else await add(file, owner);
+    }
+  }
+  return problems;
+}
+
+/** The items of annotations/sources.yaml, appended to `sources`; returns the problems. */
+function readSources(text: string, sources: SourceInput[]): ContentProblem[] {
+  const yaml = parseYamlWithLines(text, CONTENT_PATHS.sources);
+  if (yaml.problems.length) return yaml.problems;
+  const list = yaml.data ?? [];
+  if (!Array.isArray(list)) return parseLenient(SourcesFileSchema, list, CONTENT_PATHS.sources, yaml.lineOf).problems;
+  const problems: ContentProblem[] = [];
+  list.forEach((value, index) => {
+    const item = parseLenient(CslItemSchema, value, CONTENT_PATHS.sources, yaml.lineOf, [index]);
+    problems.push(...item.problems);
+    if (item.data) sources.push({ item: item.data, line: yaml.lineOf([index]) });
+  });
+  return problems;
+}
+
 /** Everything the edition is made of, parsed, with the problems found while parsing. */
 export async function readEditionFiles(root: string): Promise<{ input: EditionInput; readings: LoadedReading[]; problems: ContentProblem[] }> {
-  const problems: ContentProblem[] = [];
+  const { project, problems } = await openProject(root);
   const readingsDir = path.join(root, CONTENT_PATHS.readings);
   const annotationsDir = path.join(root, CONTENT_PATHS.annotations);
 
-  const readings: LoadedReading[] = [];
-  const unavailableReadings: string[] = [];
-  for (const name of await listDir(readingsDir)) {
-    const folder = path.join(readingsDir, name);
-    if (!(await isDir(folder))) continue;
-    const result = await loadReadingFolder(root, folder);
-    problems.push(...result.problems);
-    if (result.reading) readings.push(result.reading);
-    else unavailableReadings.push(name);
-  }
+  const folders = await readReadingFolders(project, readingsDir);
+  problems.push(...folders.problems);
+  const { readings, unavailable: unavailableReadings } = folders;
 
   const notes: NoteInput[] = [];
   const terms: TermInput[] = [];
   for (const name of await listDir(annotationsDir)) {
-    const folder = path.join(annotationsDir, name);
-    if (name.startsWith('.') || !(await isDir(folder))) continue;
-    for (const entry of await listDir(folder)) {
-      if (entry.startsWith('.')) continue;
-      const file = path.join(folder, entry);
-      if (await isDir(file)) continue;
-      if (!entry.endsWith('.mdx')) {
-        problems.push(strayFile(root, file));
-        continue;
-      }
-      if (name === CONTENT_PATHS.glossaryFolder) {
-        const result = await readMdxFile(root, file, GlossaryTermSchema);
-        problems.push(...result.problems);
-        if (result.file) terms.push(result.file);
-      } else {
-        const result = await readMdxFile(root, file, AnnotationSchema);
-        problems.push(...result.problems);
-        if (result.file) notes.push({ ...result.file, reading: name });
-      }
+    if (isJunk(name)) continue;
+    const full = path.join(annotationsDir, name);
+    const shown = relativeTo(root, full);
+    if (shown === CONTENT_PATHS.sources) continue;
+    const entry = await guarded(shown, () => inspect(project, full), (problem) => ({ problem }));
+    if (!entry) continue;
+    if (entry.problem) problems.push(entry.problem);
+    else if (entry.type === 'file') problems.push(topLevelFile(root, full));
+    else if (entry.type === 'other') problems.push(notAFile(shown, 'other'));
+    else {
+      const folderProblems = await readAnnotationFolder(project, name, full, async (file, owner) => {
+        const shownFile = relativeTo(root, file);
+        const onError = (problem: ContentProblem) => ({ problems: [problem] });
+        if (owner === 'term') {
+          const result = await guarded(shownFile, () => readMdxFile(project, file, GlossaryTermSchema), onError);
+          problems.push(...result.problems);
+          if ('file' in result && result.file) terms.push(result.file);
+        } else {
+          const result = await guarded(shownFile, () => readMdxFile(project, file, AnnotationSchema), onError);
+          problems.push(...result.problems);
+          if ('file' in result && result.file) notes.push({ ...result.file, reading: name });
+        }
+      });
+      problems.push(...folderProblems);
     }
   }
 
   const sources: SourceInput[] = [];
-  const sourcesPath = path.join(root, CONTENT_PATHS.sources);
-  const sourcesText = await readFile(sourcesPath, 'utf8').catch(() => undefined);
+  const sourcesRead = await readContentFile(project, path.join(root, CONTENT_PATHS.sources), { limit: 'yamlKB', text: EDITOR_TEXT });
+  problems.push(...(sourcesRead?.problems ?? []));
+  const sourcesText = sourcesRead?.text;
   if (sourcesText !== undefined) {
-    const yaml = parseYamlWithLines(sourcesText, CONTENT_PATHS.sources);
-    problems.push(...yaml.problems);
-    if (!yaml.problems.length) {
-      const list = yaml.data ?? [];
-      if (!Array.isArray(list)) {
-        problems.push(...parseLenient(SourcesFileSchema, list, CONTENT_PATHS.sources, yaml.lineOf).problems);
-      } else {
-        list.forEach((value, index) => {
-          const item = parseLenient(CslItemSchema, value, CONTENT_PATHS.sources, yaml.lineOf, [index]);
-          problems.push(...item.problems);
-          if (item.data) sources.push({ item: item.data, line: yaml.lineOf([index]) });
-        });
-      }
-    }
+    problems.push(
+      ...(await guarded(
+        CONTENT_PATHS.sources,
+        async () => readSources(sourcesText, sources),
+        (problem) => [problem],
+      )),
+    );
   }
 
   const input: EditionInput = {
@@ -185,10 +269,21 @@ export interface EditionCheck {
   counts: { readings: number; passages: number; notes: number; terms: number; sources: number };
 }
 
+/** `buildEdition`, with an unexpected failure reported as a problem instead of a stack trace. */
+function joinEdition(input: EditionInput): ReturnType<typeof buildEdition> {
+  try {
+    return buildEdition(input);
+  } catch (error) {
+    const empty = buildEdition({ readings: [], notes: [], terms: [], sources: [], sourcesFile: CONTENT_PATHS.sources });
+    const problem = unexpectedProblem(CONTENT_PATHS.annotations, error);
+    return { ...empty, problems: [{ ...problem, message: `joining the edition failed unexpectedly: ${(error as Error)?.message ?? String(error)}` }] };
+  }
+}
+
 /** Reads, validates and joins all content under `root`; never throws for content problems. */
 export async function checkEditionFiles(root: string): Promise<EditionCheck> {
   const { input, readings, problems } = await readEditionFiles(root);
-  const built = buildEdition(input);
+  const built = joinEdition(input);
   return {
     edition: built.edition,
     input,

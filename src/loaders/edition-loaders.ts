@@ -4,10 +4,8 @@
  * problem, which fails the build before any page is written (and so leaves the previous dist/ alone).
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { authorComponents } from '../lib/author-components.ts';
 import { renderMdxBody, type ComponentRenderers } from '../lib/mdx-html.ts';
 import { CONTENT_PATHS, loadEditionFiles, type EditionCheck } from './edition-files.ts';
@@ -97,11 +95,9 @@ export const glossaryLoader = () =>
 /** Sources: the items of annotations/sources.yaml, entry id = item id; none when the file is absent. */
 export function sourcesLoader(): Loader {
   const load = async (context: LoaderContext) => {
-    await checkOnce(context);
-    const root = fileURLToPath(context.config.root);
-    const text = await readFile(path.join(root, CONTENT_PATHS.sources), 'utf8').catch(() => undefined);
+    // The items the check parsed (safely, with its alias limit), not a second parse of the file.
+    const items = (await checkOnce(context)).input.sources.map((source) => source.item);
     context.store.clear();
-    const items = (text === undefined ? [] : (parse(text) ?? [])) as { id: string }[];
     for (const item of items) {
       const data = await context.parseData({ id: item.id, data: item as Record<string, unknown> });
       context.store.set({ id: item.id, data, digest: context.generateDigest(JSON.stringify(item)) });

@@ -3,13 +3,15 @@
  * Shared by the Astro content loader and `npm run check`, so both refuse exactly the same content.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError, type ContentProblem } from '../lib/content-errors.ts';
+import { idNameProblem, suggestSlug } from '../lib/file-names.ts';
 import { asReadingId, type ReadingId } from '../lib/ids.ts';
 import { segment, type Segmentation } from '../lib/passages.ts';
 import { keysOfSchemaAt, parseYamlWithLines, zodProblems } from '../lib/schema-problems.ts';
 import { ReadingMetaSchema, type ReadingMeta } from '../schemas/reading.ts';
+import { EDITOR_TEXT, guarded, inspect, openProject, readContentFile, relativeTo, type Project } from './content-files.ts';
 
 export const READING_META_FILE = 'reading.yaml';
 export const READING_SOURCE_FILE = 'source.txt';
@@ -23,24 +25,30 @@ export interface LoadedReading {
   folder: string;
 }
 
-const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
+/**
+ * source.txt is published as it is, and its lines are what the passage map counts: no byte order
+ * mark, no CR. Converting it changes its sha256, which the next check prints.
+ */
+const SOURCE_TEXT = { allowBom: false, allowCarriageReturns: false };
+const SOURCE_AFTER_FIX = `then run \`npm run check\` again: it prints the new sha256 to record in ${READING_META_FILE}`;
 
 /** Loads and checks one reading; returns the reading or the problems that stop it. */
 export async function loadReadingFolder(
-  root: string,
+  project: Project,
   folder: string,
 ): Promise<{ reading?: LoadedReading; problems: ContentProblem[] }> {
+  const root = project.root;
   const metaPath = path.join(folder, READING_META_FILE);
   const sourcePath = path.join(folder, READING_SOURCE_FILE);
-  const metaFile = relative(root, metaPath);
-  const sourceFile = relative(root, sourcePath);
+  const metaFile = relativeTo(root, metaPath);
+  const sourceFile = relativeTo(root, sourcePath);
   const problems: ContentProblem[] = [];
 
-  const [metaText, sourceBytes] = await Promise.all([
-    readFile(metaPath, 'utf8').catch(() => undefined),
-    readFile(sourcePath).catch(() => undefined),
+  const [metaRead, sourceRead] = await Promise.all([
+    readContentFile(project, metaPath, { limit: 'yamlKB', text: EDITOR_TEXT }),
+    readContentFile(project, sourcePath, { limit: 'sourceMB', text: SOURCE_TEXT, afterFix: SOURCE_AFTER_FIX }),
   ]);
-  if (metaText === undefined) {
+  if (metaRead === undefined) {
     problems.push({
       kind: 'missing-file',
       file: metaFile,
@@ -48,7 +56,7 @@ export async function loadReadingFolder(
       fix: 'add the metadata file with title, origin, licence, sha256 and the passage map (see the README).',
     });
   }
-  if (sourceBytes === undefined) {
+  if (sourceRead === undefined) {
     problems.push({
       kind: 'missing-file',
       file: sourceFile,
@@ -56,7 +64,12 @@ export async function loadReadingFolder(
       fix: 'copy the original text here byte for byte.',
     });
   }
-  if (metaText === undefined || sourceBytes === undefined) return { problems };
+  // Unreadable, unsafe, oversized or not text: each file's own problem, and nothing checked against
+  // it (a hash mismatch or a misaligned map would only restate the same cause).
+  problems.push(...(metaRead?.problems ?? []), ...(sourceRead?.problems ?? []));
+  if (problems.length || metaRead?.text === undefined || sourceRead?.bytes === undefined) return { problems };
+  const metaText = metaRead.text;
+  const sourceBytes = sourceRead.bytes;
 
   const yaml = parseYamlWithLines(metaText, metaFile);
   if (yaml.problems.length) return { problems: yaml.problems };
@@ -82,7 +95,7 @@ export async function loadReadingFolder(
     };
   }
 
-  const source = sourceBytes.toString('utf8');
+  const source = sourceRead.text;
   const { segmentation, problems: mapProblems } = segment(source, meta.passages, {
     file: metaFile,
     entryLines: meta.passages.map((_, index) => yaml.lineOf(['passages', index])),
@@ -91,23 +104,58 @@ export async function loadReadingFolder(
   if (!segmentation) return { problems: mapProblems };
   const { passages: _map, ...rest } = meta;
   return {
-    reading: { id: asReadingId(path.basename(folder)), meta: rest, source, segmentation, folder: relative(root, folder) },
+    reading: { id: asReadingId(path.basename(folder)), meta: rest, source, segmentation, folder: relativeTo(root, folder) },
     problems: [],
   };
 }
 
-/** Loads every reading folder under `readingsDir`; throws one ContentError listing every problem. */
-export async function loadAllReadings(root: string, readingsDir: string): Promise<LoadedReading[]> {
-  const names = (await readdir(readingsDir)).sort();
-  const readings: LoadedReading[] = [];
-  const problems: ContentProblem[] = [];
+export interface ReadingFolders {
+  readings: LoadedReading[];
+  problems: ContentProblem[];
+  /**
+   * Folder names of readings that exist but were refused, and the ids their names suggest:
+   * notes under annotations/ for them are not reported again as notes of an unknown reading.
+   */
+  unavailable: string[];
+}
+
+/**
+ * Every reading under `readingsDir`. A folder whose name is not a valid id is refused (a reader's
+ * saved highlights on it could never be restored), and so is a link leading out of the project.
+ */
+export async function readReadingFolders(project: Project, readingsDir: string): Promise<ReadingFolders> {
+  const result: ReadingFolders = { readings: [], problems: [], unavailable: [] };
+  const names = (await readdir(readingsDir).catch(() => [] as string[])).sort();
   for (const name of names) {
     const folder = path.join(readingsDir, name);
-    if (!(await stat(folder)).isDirectory()) continue;
-    const result = await loadReadingFolder(root, folder);
-    problems.push(...result.problems);
-    if (result.reading) readings.push(result.reading);
+    const shown = relativeTo(project.root, folder);
+    const refuse = (problems: ContentProblem[]) => {
+      result.problems.push(...problems);
+      result.unavailable.push(name, suggestSlug(name));
+    };
+    const entry = await guarded(shown, () => inspect(project, folder), (problem) => ({ problem }));
+    if (entry?.problem) {
+      refuse([entry.problem]);
+      continue;
+    }
+    if (entry?.type !== 'folder') continue;
+    const badName = idNameProblem(name, 'reading', '');
+    if (badName) {
+      refuse([{ kind: 'invalid-file-name', file: shown, ...badName }]);
+      continue;
+    }
+    const loaded = await guarded(shown, () => loadReadingFolder(project, folder), (problem) => ({ problems: [problem] }));
+    if (loaded.reading) result.readings.push(loaded.reading);
+    else refuse(loaded.problems);
   }
+  return result;
+}
+
+/** Loads every reading folder under `readingsDir`; throws one ContentError listing every problem. */
+export async function loadAllReadings(root: string, readingsDir: string): Promise<LoadedReading[]> {
+  const { project, problems } = await openProject(root);
+  const folders = await readReadingFolders(project, readingsDir);
+  problems.push(...folders.problems);
   if (problems.length) throw new ContentError(problems);
-  return readings;
+  return folders.readings;
 }
