@@ -31,6 +31,8 @@ export const ERROR_KINDS = {
   'file-too-large': 'A note, glossary file, source text or YAML file is over its size limit (set in reader.config.yaml).',
   'unsafe-file': 'A symbolic link leads outside the project: what it points to would be published.',
   'unreadable-file': 'A path that should be a file is a folder, a device or a pipe, or it could not be read or checked.',
+  'unsafe-html': 'A note or glossary body uses an HTML element or attribute outside the allowlist (scripts, embeds, forms, styles, event handlers …).',
+  'unsafe-url': 'A URL is outside the policy: links may be http(s), mailto:, a path on this site or a fragment; images only a path on this site.',
 } as const;
 
 export type ErrorKind = keyof typeof ERROR_KINDS;

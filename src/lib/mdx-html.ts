@@ -7,10 +7,16 @@
  * costs one parse per note, not one bundled module per note (see the README's build benchmark).
  *
  * The body must already have passed `scanMdxBody` (the integrity check): what it refuses, such as
- * JavaScript expressions or unknown components, throws here.
+ * JavaScript expressions or unknown components, throws here. The HTML is then cleaned with the
+ * same allowlist the check applies (src/lib/sanitize.ts), author components' output included: for
+ * checked content that changes nothing a reader sees, and it stops whatever slipped past.
  */
 import { mdxToHast, type HastNode } from 'satteri';
 import type { AuthorComponent } from '../schemas/components.ts';
+import { sanitizeHtml } from './sanitize.ts';
+
+/** How bodies are parsed, by the renderer and the check alike: as Astro renders Markdown. */
+export const MDX_FEATURES = { gfm: true, smartPunctuation: true } as const;
 
 /** Expands one author component; `children` is the rendered HTML between its tags ('' when self-closing). */
 export type ComponentRenderer = (props: Record<string, string>, children: string) => string;
@@ -20,6 +26,16 @@ const VOID_ELEMENTS = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input
 
 export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 export const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/**
+ * A GFM table column's alignment comes as `style="text-align: …"`, which the site's
+ * Content-Security-Policy blocks anyway; leaving it out keeps the HTML within the allowlist.
+ */
+export function withoutAlignment<T extends Record<string, unknown>>(tagName: string, properties: T): T {
+  if ((tagName !== 'td' && tagName !== 'th') || !('style' in properties)) return properties;
+  const { style: _style, ...rest } = properties;
+  return rest as T;
+}
 
 /** hast property name → HTML attribute name (`className` → `class`, `ariaLabel` → `aria-label`). */
 function attributeName(property: string): string {
@@ -59,7 +75,7 @@ export function hastToHtml(node: HastNode, components: ComponentRenderers): stri
       return '';
     case 'element': {
       const tag = n.tagName!;
-      const attrs = attributes(Object.entries(n.properties ?? {}).map(([key, value]) => [attributeName(key), value]));
+      const attrs = attributes(Object.entries(withoutAlignment(tag, n.properties ?? {})).map(([key, value]) => [attributeName(key), value]));
       return VOID_ELEMENTS.has(tag) ? `<${tag}${attrs}>` : `<${tag}${attrs}>${children(n.children)}</${tag}>`;
     }
     case 'mdxJsxTextElement':
@@ -85,8 +101,8 @@ export function hastToHtml(node: HastNode, components: ComponentRenderers): stri
   }
 }
 
-/** MDX body → HTML, with the author components expanded by `components`. */
+/** MDX body → HTML, with the author components expanded by `components`, cleaned by the allowlist. */
 export function renderMdxBody(body: string, components: ComponentRenderers): string {
-  const tree = mdxToHast(body, { features: { gfm: true, smartPunctuation: true }, position: false });
-  return hastToHtml(tree, components).trim();
+  const tree = mdxToHast(body, { features: MDX_FEATURES, position: false });
+  return sanitizeHtml(hastToHtml(tree, components).trim());
 }

@@ -3,8 +3,16 @@
  * integration compiles with (satteri), reports syntax errors with their line, and lists every use of
  * the author components (`<Term>`, `<Cite>`, `<PassageRef>`) with its line and props, so the integrity
  * check can resolve each id and the glossary and sources pages can say where things are used.
+ *
+ * It also refuses, with the line and the fix, every element, attribute and URL outside the
+ * allowlist (src/lib/sanitize.ts, src/lib/url-policy.ts): the renderer would remove them, and an
+ * editor must learn that rather than see their text change silently.
  */
-import { mdxToMdast, type MdastNode } from 'satteri';
+import type { Element } from 'hast';
+import { mdxToHast, mdxToMdast, type MdastNode } from 'satteri';
+import { MDX_FEATURES, withoutAlignment } from './mdx-html.ts';
+import { allowedAttributesOf, checkElement, isAllowedElement, toProperty, type UnsafeFinding } from './sanitize.ts';
+import { showUrl } from './url-policy.ts';
 import { AUTHOR_COMPONENTS, type AuthorComponent, type CiteProps, type PassageRefProps, type TermProps } from '../schemas/components.ts';
 
 /** One component in a body; `line` is 1-based within the body. */
@@ -15,7 +23,7 @@ export type ComponentUse =
 
 /** Something wrong in a body, before ids are resolved. */
 export interface BodyProblem {
-  kind: 'mdx-syntax' | 'invalid-component';
+  kind: 'mdx-syntax' | 'invalid-component' | 'unsafe-html' | 'unsafe-url';
   /** 1-based within the body. */
   line: number;
   message: string;
@@ -36,6 +44,9 @@ interface JsxNode {
   attributes?: { type: string; name?: string; value?: unknown }[];
   position?: { start: { line: number } };
   children?: JsxNode[];
+  /** Elements Markdown produced (`hast`). */
+  tagName?: string;
+  properties?: Element['properties'];
 }
 
 /** `3:7: Expected a closing tag … (mdx-jsx:…)` → line 3 and the message without the location. */
@@ -49,9 +60,10 @@ export function parseSyntaxError(error: unknown): { line: number; message: strin
 
 /** Parses `body` and lists component uses and problems. Lines are relative to the body. */
 export function scanMdxBody(body: string): BodyScan {
-  let tree: MdastNode;
+  let tree: JsxNode;
   try {
-    tree = mdxToMdast(body);
+    // The tree the renderer gets (GFM, smart punctuation), so the check sees what would be published.
+    tree = mdxToHast(body, { features: MDX_FEATURES, position: true }) as unknown as JsxNode;
   } catch (error) {
     const { line, message } = parseSyntaxError(error);
     return {
@@ -68,8 +80,8 @@ export function scanMdxBody(body: string): BodyScan {
   }
   const uses: ComponentUse[] = [];
   const problems: BodyProblem[] = [];
-  const visit = (node: JsxNode) => {
-    const line = node.position?.start.line ?? 1;
+  const visit = (node: JsxNode, parentLine: number) => {
+    const line = node.position?.start.line ?? parentLine;
     if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name) {
       const name = node.name;
       if (isAuthorComponent(name)) scanComponent(name, node, line, uses, problems);
@@ -80,7 +92,13 @@ export function scanMdxBody(body: string): BodyScan {
           message: `<${name}> is not an author component.`,
           fix: `use one of ${COMPONENT_NAMES.map((n) => `<${n}>`).join(', ')} (they need no import).`,
         });
+      } else if (!isAllowedElement(name)) {
+        problems.push(refusedElement(name, line));
+        return;
       } else problems.push(...scanHtmlTag(name, node, line));
+    } else if (node.type === 'element' && node.tagName) {
+      const refused = scanMarkdownElement(node as JsxNode & { tagName: string }, line, problems);
+      if (refused) return;
     } else if (node.type === 'mdxjsEsm') {
       problems.push({
         kind: 'mdx-syntax',
@@ -96,15 +114,77 @@ export function scanMdxBody(body: string): BodyScan {
         fix: 'write a literal brace as `\\{` and `\\}`.',
       });
     }
-    node.children?.forEach(visit);
+    for (const child of node.children ?? []) visit(child, line);
   };
-  visit(tree as unknown as JsxNode);
+  visit(tree, 1);
   return { uses, problems };
+}
+
+/** Why a tag is refused, by what it could do to readers. */
+const ELEMENT_DANGERS: [RegExp, string][] = [
+  [/^(?:script|noscript|template)$/, "it carries code or markup the reader's page would run or hide"],
+  [/^(?:iframe|frame|frameset|object|embed|applet|portal|fencedframe)$/, "it embeds another page or program in the reader's page"],
+  [/^(?:form|input|button|textarea|select|option|optgroup|label|fieldset|legend|datalist|output|selectedcontent)$/, 'a form can collect what readers type and send it elsewhere'],
+  [/^(?:meta|base|link|head|html|body|title)$/, 'it acts on the whole page: it can redirect readers, re-point every link or load a stylesheet'],
+  [/^style$/, 'it restyles the whole page'],
+  [/^(?:svg|math)$/, 'it can carry scripts, styles and links of its own'],
+  [/^(?:audio|video|source|track|picture|canvas|map|area|dialog)$/, 'media, dialogs and image maps are not part of a note'],
+];
+
+const INLINE_TAGS = '<abbr title>, <cite>, <q>, <kbd>, <mark>, <small>, <sub>, <sup>, <span lang>, <bdi>, <dfn>';
+
+function refusedElement(name: string, line: number): BodyProblem {
+  const danger = ELEMENT_DANGERS.find(([pattern]) => pattern.test(name.toLowerCase()))?.[1] ?? 'it is not one of the tags a note may use';
+  return {
+    kind: 'unsafe-html',
+    line,
+    message: `<${name}> is not allowed in a note: ${danger}.`,
+    fix: `remove <${name}> and everything inside it; write the note in Markdown, with inline tags such as ${INLINE_TAGS} where needed.`,
+  };
+}
+
+/** Problems for what an element has outside the allowlist; `html` is how the editor wrote it. */
+function findingProblem(finding: UnsafeFinding, line: number, origin: 'html' | 'markdown', written?: string): BodyProblem {
+  const { tagName } = finding;
+  if (finding.kind === 'element') return refusedElement(tagName, line);
+  const name = written ?? finding.attribute;
+  if (finding.kind === 'url') {
+    const what =
+      origin === 'markdown' ? `the ${tagName === 'img' ? 'image' : 'link'} ${showUrl(finding.value)}` : `<${tagName} ${name}=${showUrl(finding.value)}>`;
+    return { kind: 'unsafe-url', line, message: `${what} is not allowed: ${finding.verdict.reason}.`, fix: finding.verdict.fix };
+  }
+  const shown = `<${tagName} ${name}="…">`;
+  if (/^on/i.test(name)) {
+    return {
+      kind: 'unsafe-html',
+      line,
+      message: `${shown} is not allowed: event handlers run code, and the site's Content-Security-Policy blocks them.`,
+      fix: 'remove the attribute.',
+    };
+  }
+  if (name.toLowerCase() === 'style') {
+    return {
+      kind: 'unsafe-html',
+      line,
+      message: `${shown} is not allowed: the site's Content-Security-Policy blocks inline styles.`,
+      fix: 'remove the attribute; style text with Markdown (*emphasis*, **strong**) instead.',
+    };
+  }
+  const allowed = allowedAttributesOf(tagName);
+  const known = allowed.includes(finding.attribute);
+  return {
+    kind: 'unsafe-html',
+    line,
+    message: known
+      ? `<${tagName} ${name}=${showUrl(finding.value)}> is not allowed: that value is not one a note may use.`
+      : `${shown} is not allowed: a note may not use the attribute "${name}" on <${tagName}>.`,
+    fix: `remove the attribute; <${tagName}> may have ${allowed.map((a) => `"${a}"`).join(', ')}.`,
+  };
 }
 
 /**
  * HTML-like tags (`<abbr title="…">`) are written out as HTML, so their attributes must be plain
- * text, and the site's Content-Security-Policy forbids inline styles and event handlers.
+ * text, and must be on the allowlist, as their URLs must pass the URL policy.
  */
 function scanHtmlTag(name: string, node: JsxNode, line: number): BodyProblem[] {
   const problems: BodyProblem[] = [];
@@ -116,16 +196,60 @@ function scanHtmlTag(name: string, node: JsxNode, line: number): BodyProblem[] {
         message: `<${name}> has an attribute whose value is not plain text.`,
         fix: 'write each attribute as name="value" (no braces, no spread).',
       });
-    } else if (attribute.name === 'style' || /^on/i.test(attribute.name)) {
-      problems.push({
-        kind: 'invalid-component',
-        line,
-        message: `<${name} ${attribute.name}="…"> is not allowed: the site's Content-Security-Policy blocks inline styles and scripts.`,
-        fix: 'remove the attribute; style text with Markdown (*emphasis*, **strong**) instead.',
-      });
+      continue;
     }
+    // One attribute at a time, as written: `<a href="/" HREF="javascript:…">` must fail on the second.
+    const [property, value] = toProperty(attribute.name, attribute.value as string | null);
+    const element: Element = { type: 'element', tagName: name, properties: { [property]: value }, children: [] };
+    for (const finding of checkElement(element)) problems.push(findingProblem(finding, line, 'html', attribute.name));
   }
   return problems;
+}
+
+/**
+ * An element Markdown produced. Most are on the allowlist by construction; footnotes, task lists
+ * and a level-1 heading are not, and are explained as the Markdown the editor wrote. Returns true
+ * when the element's content need not be looked at.
+ */
+/** Markdown constructs whose HTML is outside the allowlist, explained as the Markdown written. */
+const MARKDOWN_REFUSALS = {
+  footnote: {
+    message: 'a footnote ([^…]) is not allowed in a note: its numbers and links would clash with the other notes on the page.',
+    fix: 'write the remark into the note itself, or cite the work with <Cite id="…" />.',
+  },
+  checkbox: {
+    message: "a task-list checkbox (- [ ] or - [x]) is not allowed in a note: it would be a form control in the reader's page.",
+    fix: 'write the list without the brackets.',
+  },
+  h1: {
+    message: "a level-1 heading (# …) is not allowed in a note: the page's title is its only level-1 heading.",
+    fix: 'use ## or a lower level.',
+  },
+} as const;
+
+function markdownRefusal(node: JsxNode & { tagName: string }): keyof typeof MARKDOWN_REFUSALS | undefined {
+  if (node.tagName === 'sup' && node.children?.some((child) => child.properties?.dataFootnoteRef)) return 'footnote';
+  if (node.tagName === 'input') return 'checkbox';
+  if (node.tagName === 'h1') return 'h1';
+  return undefined;
+}
+
+function scanMarkdownElement(node: JsxNode & { tagName: string }, line: number, problems: BodyProblem[]): boolean {
+  const properties = node.properties ?? {};
+  // The footnotes' list: each reference was reported already.
+  if (node.tagName === 'section' && properties.dataFootnotes) return true;
+  const refusal = markdownRefusal(node);
+  if (refusal) {
+    problems.push({ kind: 'unsafe-html', line, ...MARKDOWN_REFUSALS[refusal] });
+    return refusal !== 'h1';
+  }
+  // The task list's classes go with its checkboxes, which are reported (once each) instead.
+  const { className, ...rest } = withoutAlignment(node.tagName, properties);
+  const taskList = Array.isArray(className) && className.some((c) => c === 'contains-task-list' || c === 'task-list-item');
+  const element: Element = { type: 'element', tagName: node.tagName, properties: taskList ? rest : { ...rest, className }, children: [] };
+  const findings = checkElement(element);
+  for (const finding of findings) problems.push(findingProblem(finding, line, 'markdown'));
+  return findings.some((f) => f.kind === 'element');
 }
 
 function scanComponent(name: AuthorComponent, node: JsxNode, line: number, uses: ComponentUse[], problems: BodyProblem[]): void {

@@ -14,12 +14,12 @@ const echo: ComponentRenderers = {
 describe('renderMdxBody: Markdown as Astro renders it', () => {
   test.each([
     ['paragraphs', 'One.\n\nTwo.', '<p>One.</p>\n<p>Two.</p>'],
-    ['emphasis, strong, code, links', 'A *b* **c** `d<e>` [f](https://example.org/?a=1&b=2 "T")', '<p>A <em>b</em> <strong>c</strong> <code>d&lt;e&gt;</code> <a href="https://example.org/?a=1&amp;b=2" title="T">f</a></p>'],
+    ['emphasis, strong, code, links', 'A *b* **c** `d<e>` [f](https://example.org/?a=1&b=2 "T")', '<p>A <em>b</em> <strong>c</strong> <code>d&lt;e></code> <a href="https://example.org/?a=1&amp;b=2" title="T">f</a></p>'],
     ['smart punctuation', `He said "it's so" -- ... 'yes'`, '<p>He said “it’s so” – … ‘yes’</p>'],
     ['lists', '- a\n- b\n\n1. x\n2. y', '<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<ol>\n<li>x</li>\n<li>y</li>\n</ol>'],
     ['a blockquote', '> quoted', '<blockquote>\n<p>quoted</p>\n</blockquote>'],
     ['GFM strikethrough', '~~gone~~', '<p><del>gone</del></p>'],
-    ['text is escaped', 'a < b & c > d', '<p>a &lt; b &amp; c &gt; d</p>'],
+    ['text is escaped', 'a < b & c > d', '<p>a &lt; b &amp; c > d</p>'],
     ['HTML-like tags with plain attributes', '<abbr title="Free &amp; Open">FOSS</abbr> and <em>x</em>', '<p><abbr title="Free &amp; Open">FOSS</abbr> and <em>x</em></p>'],
     ['a void HTML tag', 'a<br />b', '<p>a<br>b</p>'],
   ])('%s', (_name, body, html) => {

@@ -14,7 +14,9 @@ describe('scanMdxBody: component uses with their lines', () => {
     ['a passage reference into another reading', '<PassageRef id="intro" reading="other" />', [['PassageRef', 1, { id: 'intro', reading: 'other' }]]],
     ['nested in emphasis and lists', '- *<Term id="a">x</Term>*\n- **<Cite id="b" />**', [['Term', 1, { id: 'a' }], ['Cite', 2, { id: 'b' }]]],
     ['HTML elements are not components', '<abbr title="x">X</abbr> and <em>y</em>', []],
-    ['plain Markdown', '# Title\n\nNothing *special*.', []],
+    ['plain Markdown', '## Title\n\nNothing *special*.', []],
+    ['allowed inline HTML and Markdown links and images', '<q cite="https://example.org/">q</q> <span lang="fr" dir="ltr">oui</span> [a](/read/x/#p-1) [b](https://example.org) [c](mailto:x@example.org) [d](#p-2) ![e](/images/e.png)', []],
+    ['a GFM table with aligned columns (the alignment is dropped, not refused)', '| a | b |\n|:--|--:|\n| c | d |', []],
   ] as const)('%s', (_name, body, expected) => {
     const scan = scanMdxBody(body);
     expect(scan.problems).toEqual([]);
@@ -34,8 +36,26 @@ describe('scanMdxBody: component uses with their lines', () => {
     ['an expression in text', 'Text\n\nSum {1 + 1}', 'mdx-syntax', 3, 'MDX syntax error: JavaScript expressions in braces are not supported in notes and glossary entries.'],
     ['an expression as a block', '{x}', 'mdx-syntax', 1, 'MDX syntax error: JavaScript expressions in braces are not supported in notes and glossary entries.'],
     ['an HTML attribute with an expression', '<abbr title={x}>y</abbr>', 'invalid-component', 1, '<abbr> has an attribute whose value is not plain text.'],
-    ['an inline style', '<span style="color: red">y</span>', 'invalid-component', 1, '<span style="…"> is not allowed: the site\'s Content-Security-Policy blocks inline styles and scripts.'],
-    ['an event handler', '<span onClick="go()">y</span>', 'invalid-component', 1, '<span onClick="…"> is not allowed: the site\'s Content-Security-Policy blocks inline styles and scripts.'],
+    ['an inline style', '<span style="color: red">y</span>', 'unsafe-html', 1, '<span style="…"> is not allowed: the site\'s Content-Security-Policy blocks inline styles.'],
+    ['an event handler', '<span onClick="go()">y</span>', 'unsafe-html', 1, '<span onClick="…"> is not allowed: event handlers run code, and the site\'s Content-Security-Policy blocks them.'],
+    ['a script', 'a\n\n<script>alert(1)</script>', 'unsafe-html', 3, '<script> is not allowed in a note: it carries code or markup the reader\'s page would run or hide.'],
+    ['a meta refresh', '<meta http-equiv="refresh" content="0;url=https://other.example/" />', 'unsafe-html', 1, '<meta> is not allowed in a note: it acts on the whole page: it can redirect readers, re-point every link or load a stylesheet.'],
+    ['a form, reported once with what it holds', '<form action="https://x.example/">\n<input type="password" />\n</form>', 'unsafe-html', 1, '<form> is not allowed in a note: a form can collect what readers type and send it elsewhere.'],
+    ['an svg with onload, reported once', '<svg onload="alert(1)"><circle r="1" /></svg>', 'unsafe-html', 1, '<svg> is not allowed in a note: it can carry scripts, styles and links of its own.'],
+    ['a tag in mixed case', '<sCrIpT>x</sCrIpT>', 'unsafe-html', 1, '<sCrIpT> is not allowed in a note: it carries code or markup the reader\'s page would run or hide.'],
+    ['an attribute not on the list', '<abbr id="x" title="t">a</abbr>', 'unsafe-html', 1, '<abbr id="…"> is not allowed: a note may not use the attribute "id" on <abbr>.'],
+    ['a value not on the list', '<span dir="sideways">a</span>', 'unsafe-html', 1, '<span dir="sideways"> is not allowed: that value is not one a note may use.'],
+    ['a class of the site\'s own', '<span class="site-header">a</span>', 'unsafe-html', 1, '<span class="…"> is not allowed: a note may not use the attribute "class" on <span>.'],
+    ['a level-1 heading', '# Title', 'unsafe-html', 1, 'a level-1 heading (# …) is not allowed in a note: the page\'s title is its only level-1 heading.'],
+    ['a footnote', 'Text[^1]\n\n[^1]: More.', 'unsafe-html', 1, 'a footnote ([^…]) is not allowed in a note: its numbers and links would clash with the other notes on the page.'],
+    ['a task list', '- [ ] do', 'unsafe-html', 1, 'a task-list checkbox (- [ ] or - [x]) is not allowed in a note: it would be a form control in the reader\'s page.'],
+    ['a javascript: link', '[x](javascript:alert(1))', 'unsafe-url', 1, 'the link "javascript:alert(1)" is not allowed: javascript: URLs run code in the reader\u2019s browser.'],
+    ['a javascript: link by reference', '[x][r]\n\n[r]: JavaScript:alert(1)', 'unsafe-url', 1, 'the link "JavaScript:alert(1)" is not allowed: javascript: URLs run code in the reader\u2019s browser.'],
+    ['an external image', '![x](https://evil.example/a.png)', 'unsafe-url', 1, 'the image "https://evil.example/a.png" is not allowed: an image from another site is a request to a third party on every page view.'],
+    ['an external image in HTML', '<img src="//evil.example/a.png" alt="" />', 'unsafe-url', 1, '<img src="//evil.example/a.png"> is not allowed: an image from another site is a request to a third party on every page view.'],
+    ['an entity-encoded scheme in HTML', '<a href="&#106;avascript:alert(1)">x</a>', 'unsafe-url', 1, '<a href="javascript:alert(1)"> is not allowed: javascript: URLs run code in the reader\u2019s browser.'],
+    ['a second, upper-case href', '<a href="/ok" HREF="javascript:alert(1)">x</a>', 'unsafe-url', 1, '<a HREF="javascript:alert(1)"> is not allowed: javascript: URLs run code in the reader\u2019s browser.'],
+    ['a Markdown link inside HTML', '<abbr title="t">\n\n[x](data:text/html,hi)\n\n</abbr>', 'unsafe-url', 3, 'the link "data:text/html,hi" is not allowed: data: URLs carry content the check cannot read.'],
   ])('problem: %s', (_name, body, kind, line, message) => {
     const { problems, uses } = scanMdxBody(body);
     expect(uses).toEqual([]);
