@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
@@ -77,6 +77,8 @@ export function resolveRequestPath(root: string, base: string, urlPath: string):
   } catch {
     return undefined;
   }
+  // A backslash is a separator on Windows and a NUL ends a path in C: neither belongs in a URL path.
+  if (pathname.includes('\\') || pathname.includes('\0')) return undefined;
   const normalBase = base.endsWith('/') ? base : `${base}/`;
   if (!(pathname + (pathname.endsWith('/') ? '' : '/')).startsWith(normalBase)) return undefined;
   const inside = pathname.slice(normalBase.length - 1);
@@ -86,6 +88,7 @@ export function resolveRequestPath(root: string, base: string, urlPath: string):
 
 export async function startStaticServer({ root, port, host = '127.0.0.1', base = '/' }: StaticServerOptions): Promise<RunningServer> {
   const absoluteRoot = path.resolve(root);
+  const realRoot = await realpath(absoluteRoot);
   // Compressed bodies, computed once per file version (path, size and time of change).
   const compressed = new Map<string, Promise<Buffer>>();
   const compressedBody = (file: string, version: string, encoding: 'br' | 'gzip') => {
@@ -124,6 +127,9 @@ export async function startStaticServer({ root, port, host = '127.0.0.1', base =
       info = await stat(file).catch(() => undefined);
     }
     if (!info?.isFile()) return notFound();
+    // A symbolic link inside the site may point anywhere on the machine: serve only what really lies inside.
+    const real = await realpath(file).catch(() => undefined);
+    if (!real || !(real.startsWith(realRoot + path.sep))) return notFound();
     const contentType = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     const compressible = COMPRESSIBLE.test(contentType);
     const encoding = compressible && info.size > 256 ? pickEncoding(request.headers['accept-encoding']) : undefined;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,6 +39,16 @@ describe('resolveRequestPath', () => {
     expect(resolveRequestPath('/site', '/courses/x/', '/courses/x/read/')).toBe('/site/read');
     expect(resolveRequestPath('/site', '/courses/x/', '/other/')).toBeUndefined();
     expect(resolveRequestPath('/site', '/', '/%2e%2e/etc/passwd')).toBeUndefined();
+  });
+
+  test.each([
+    ['a sibling folder whose name starts with the root\u2019s', '/%2e%2e/site-secret/key.txt'],
+    ['encoded dots and an encoded slash', '/read/%2E%2E%2F%2E%2E%2Fsite-secret/key.txt'],
+    ['a backslash', '/..%5csite-secret/key.txt'],
+    ['a NUL byte', '/read/index.html%00.png'],
+    ['broken percent-encoding', '/read/%E0%A4%A'],
+  ])('refuses %s', (_what, urlPath) => {
+    expect(resolveRequestPath('/site', '/', urlPath)).toBeUndefined();
   });
 });
 
@@ -90,6 +100,21 @@ describe('static server', () => {
     expect(folder.status).toBe(301);
     expect(folder.headers['location']).toBe('/read/');
     expect((await get(`${server.url}missing/`)).status).toBe(404);
+  });
+
+  test('never follows a symbolic link out of the site', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'static-server-outside-'));
+    writeFileSync(path.join(outside, 'secret.txt'), 'private');
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'linked.txt'));
+    symlinkSync(outside, path.join(root, 'linked-folder'));
+    try {
+      expect((await get(`${server.url}linked.txt`)).status).toBe(404);
+      expect((await get(`${server.url}linked-folder/secret.txt`)).status).toBe(404);
+    } finally {
+      rmSync(path.join(root, 'linked.txt'));
+      rmSync(path.join(root, 'linked-folder'));
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   test('answers a missing page with the site\u2019s 404 page and status 404, when the build has one', async () => {
