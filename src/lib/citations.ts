@@ -13,6 +13,7 @@ import type { CslItem } from '../schemas/source.ts';
 import { APA } from './csl/apa.ts';
 import { CHICAGO_AUTHOR_DATE } from './csl/chicago-author-date.ts';
 import { MLA } from './csl/mla.ts';
+import { checkDoi, checkUrl } from './url-policy.ts';
 import { CSL_FORMAT_CLASSES } from './csl/output-classes.ts';
 
 export { CSL_FORMAT_CLASSES };
@@ -115,10 +116,14 @@ export function htmlToText(html: string): string {
 /**
  * The item as CSL-JSON for the processor: the editor's `note` is a remark, not part of the
  * reference; `title-short` (used where a citation needs a title) is the main title before a subtitle.
+ * citeproc writes `URL` into an href as is and glues `DOI` onto https://doi.org/, so an item that
+ * did not come through the schema loses a URL or DOI the URL policy refuses rather than link it.
  */
 export function toCslJson(item: CslItem): Record<string, unknown> {
   const { note: _note, ...rest } = item;
   const json: Record<string, unknown> = { ...rest };
+  if (item.URL !== undefined && !checkUrl(item.URL, { context: 'link' }).ok) delete json.URL;
+  if (item.DOI !== undefined && !checkDoi(item.DOI).ok) delete json.DOI;
   // citeproc-js wants numeric variables as strings and date parts as numbers.
   for (const key of ['page', 'volume', 'issue', 'number', 'edition'] as const) {
     if (item[key] !== undefined) json[key] = String(item[key]);

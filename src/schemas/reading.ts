@@ -1,10 +1,27 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from '../lib/ids.ts';
+import { checkUrl, showUrl, type UrlVerdict } from '../lib/url-policy.ts';
 
 /** A stable, human-readable id: lower-case words joined by hyphens. */
 export const SlugSchema = z
   .string()
   .regex(SLUG_PATTERN, 'use lower-case letters, digits and single hyphens, e.g. "kleiner-public-funding"');
+
+/**
+ * A string held to a check of the URL policy (src/lib/url-policy.ts); `field` names it in the
+ * message ("origin.url …"), which carries the reason and what to write instead.
+ */
+export const policedStringSchema = (field: string, check: (value: string) => UrlVerdict) =>
+  z.string().superRefine((value, ctx) => {
+    const verdict = check(value);
+    if (!verdict.ok) ctx.addIssue({ code: 'custom', message: `${field} ${showUrl(value)} is not allowed: ${verdict.reason}; ${verdict.fix.replace(/\.$/, '')}` });
+  });
+
+/**
+ * The address of a page elsewhere (a reading's origin, its licence, a source): absolute http(s)
+ * only, so a `javascript:` or `data:` URL never becomes a link.
+ */
+export const webAddressSchema = (field: string) => policedStringSchema(field, (value) => checkUrl(value, { context: 'external' }));
 
 export const PASSAGE_ROLES = ['heading', 'paragraph', 'quote', 'list', 'attribution', 'reference'] as const;
 
@@ -50,7 +67,7 @@ export const ReadingMetaSchema = z
     /** Where exactly this text comes from. */
     origin: z
       .object({
-        url: z.url(),
+        url: webAddressSchema('origin.url'),
         title: z.string().min(1),
         site: z.string().min(1),
         /** Other copies of the same text, and how they differ. */
@@ -60,7 +77,7 @@ export const ReadingMetaSchema = z
     licence: z
       .object({
         name: z.string().min(1),
-        url: z.url(),
+        url: webAddressSchema('licence.url'),
         /** What the licence does not cover (e.g. quoted third-party passages). */
         note: z.string().min(1).optional(),
       })

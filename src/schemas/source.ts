@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { SlugSchema } from './reading.ts';
+import { checkDoi } from '../lib/url-policy.ts';
+import { policedStringSchema, SlugSchema, webAddressSchema } from './reading.ts';
 
 /** CSL 1.0.2 item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types). */
 export const CSL_TYPES = [
@@ -85,9 +86,10 @@ export const CslItemSchema = z
     number: NumberLike.optional(),
     edition: NumberLike.optional(),
     /** The DOI without a resolver prefix, e.g. 10.1057/9781137406897. */
-    DOI: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'write the bare DOI, e.g. "10.1057/9781137406897"').optional(),
+    DOI: policedStringSchema('DOI', checkDoi).optional(),
     ISBN: z.string().min(1).optional(),
-    URL: z.url().optional(),
+    /** The work's web page, when it has one (absolute http or https). */
+    URL: webAddressSchema('URL').optional(),
     /** When a web page was consulted. */
     accessed: CslDateSchema.optional(),
     /** When the item was published. */
