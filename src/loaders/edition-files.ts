@@ -149,58 +149,109 @@ async function filesBelow(dir: string): Promise<string[]> {
     .sort();
 }
 
+/**
+ * What was refused as a whole, so that the references to it are not reported again, one per use:
+ * the refusal already says what to fix (as `unavailableReadings` does for readings).
+ */
+export interface Refused {
+  /** Ids of refused glossary files (and the ids their names suggest). */
+  terms: Set<string>;
+  /** The glossary folder itself was refused: every term is missing for that one reason. */
+  glossary: boolean;
+  /** sources.yaml was refused or could not be parsed: every source is missing for that one reason. */
+  sources: boolean;
+}
+
+/** A problem that only restates, at a reference, that a refused file is missing. */
+function isFollowOn(problem: ContentProblem, refused: Refused): boolean {
+  if (problem.kind === 'unknown-source') return refused.sources;
+  if (problem.kind !== 'unknown-term') return false;
+  // Every unknown-term message quotes the id first: <Term id="x">, term "x", related term "x".
+  const id = /"([^"]*)"/.exec(problem.message)?.[1];
+  return refused.glossary || (id !== undefined && refused.terms.has(id));
+}
+
+interface EditionFiles {
+  notes: NoteInput[];
+  terms: TermInput[];
+  refused: Refused;
+  problems: ContentProblem[];
+}
+
+/** Reads one note or term file into `files`; false when it was refused. */
+async function readEditorialFile(project: Project, folder: string, file: string, files: EditionFiles): Promise<boolean> {
+  const shown = relativeTo(project.root, file);
+  const onError = (problem: ContentProblem) => ({ problems: [problem] });
+  if (folder === CONTENT_PATHS.glossaryFolder) {
+    const result = await guarded(shown, () => readMdxFile(project, file, GlossaryTermSchema), onError);
+    files.problems.push(...result.problems);
+    if ('file' in result && result.file) files.terms.push(result.file);
+    return 'file' in result && result.file !== undefined;
+  }
+  const result = await guarded(shown, () => readMdxFile(project, file, AnnotationSchema), onError);
+  files.problems.push(...result.problems);
+  if ('file' in result && result.file) files.notes.push({ ...result.file, reading: folder });
+  return 'file' in result && result.file !== undefined;
+}
+
 /** The notes (or terms) of one folder under annotations/; every entry read or refused. */
-async function readAnnotationFolder(project: Project, name: string, folder: string, add: (file: string, owner: 'note' | 'term') => Promise<void>) {
+async function readAnnotationFolder(project: Project, name: string, folder: string, files: EditionFiles) {
   const root = project.root;
   const owner = name === CONTENT_PATHS.glossaryFolder ? 'term' : 'note';
-  const problems: ContentProblem[] = [];
   for (const entryName of await listDir(folder)) {
     if (isJunk(entryName)) continue;
     const file = path.join(folder, entryName);
     const shown = relativeTo(root, file);
     const entry = await guarded(shown, () => inspect(project, file), (problem) => ({ problem }));
     if (!entry) continue;
-    if (entry.problem) problems.push(entry.problem);
-    else if (entry.type === 'folder') problems.push(...(await filesBelow(file)).map((nested) => nestedFile(root, name, nested)));
-    else if (entry.type === 'other') problems.push(notAFile(shown, 'other'));
-    else if (entryName.startsWith('.')) problems.push(hiddenFile(root, file, owner));
-    else if (!entryName.endsWith('.mdx')) problems.push(strayFile(root, file));
+    const before = files.problems.length;
+    if (entry.problem) files.problems.push(entry.problem);
+    else if (entry.type === 'folder') files.problems.push(...(await filesBelow(file)).map((nested) => nestedFile(root, name, nested)));
+    else if (entry.type === 'other') files.problems.push(notAFile(shown, 'other'));
+    else if (entryName.startsWith('.')) files.problems.push(hiddenFile(root, file, owner));
+    else if (!entryName.endsWith('.mdx')) files.problems.push(strayFile(root, file));
     else {
       const badName = idNameProblem(path.basename(entryName, '.mdx'), owner, '.mdx');
-      if (badName) problems.push({ kind: 'invalid-file-name', file: shown, ...badName });
-      else await add(file, owner);
+      if (badName) files.problems.push({ kind: 'invalid-file-name', file: shown, ...badName });
+      else if (await readEditorialFile(project, name, file, files)) continue;
+    }
+    if (owner === 'term' && files.problems.length > before) {
+      const stem = path.basename(entryName, '.mdx');
+      files.refused.terms.add(stem).add(suggestSlug(stem));
     }
   }
-  return problems;
 }
 
-/** The items of annotations/sources.yaml, appended to `sources`; returns the problems. */
-function readSources(text: string, sources: SourceInput[]): ContentProblem[] {
+/** The items of annotations/sources.yaml, appended to `sources`; `usable` is false when the file as a whole is not. */
+function readSources(text: string, sources: SourceInput[]): { problems: ContentProblem[]; usable: boolean } {
   const yaml = parseYamlWithLines(text, CONTENT_PATHS.sources);
-  if (yaml.problems.length) return yaml.problems;
+  if (yaml.problems.length) return { problems: yaml.problems, usable: false };
   const list = yaml.data ?? [];
-  if (!Array.isArray(list)) return parseLenient(SourcesFileSchema, list, CONTENT_PATHS.sources, yaml.lineOf).problems;
+  if (!Array.isArray(list)) return { problems: parseLenient(SourcesFileSchema, list, CONTENT_PATHS.sources, yaml.lineOf).problems, usable: false };
   const problems: ContentProblem[] = [];
   list.forEach((value, index) => {
     const item = parseLenient(CslItemSchema, value, CONTENT_PATHS.sources, yaml.lineOf, [index]);
     problems.push(...item.problems);
     if (item.data) sources.push({ item: item.data, line: yaml.lineOf([index]) });
   });
-  return problems;
+  return { problems, usable: true };
 }
 
 /** Everything the edition is made of, parsed, with the problems found while parsing. */
-export async function readEditionFiles(root: string): Promise<{ input: EditionInput; readings: LoadedReading[]; problems: ContentProblem[] }> {
-  const { project, problems } = await openProject(root);
+export async function readEditionFiles(
+  root: string,
+): Promise<{ input: EditionInput; readings: LoadedReading[]; problems: ContentProblem[]; refused: Refused }> {
+  const opened = await openProject(root);
+  const { project } = opened;
   const readingsDir = path.join(root, CONTENT_PATHS.readings);
   const annotationsDir = path.join(root, CONTENT_PATHS.annotations);
+  const files: EditionFiles = { notes: [], terms: [], refused: { terms: new Set(), glossary: false, sources: false }, problems: opened.problems };
+  const { problems, refused } = files;
 
   const folders = await readReadingFolders(project, readingsDir);
   problems.push(...folders.problems);
   const { readings, unavailable: unavailableReadings } = folders;
 
-  const notes: NoteInput[] = [];
-  const terms: TermInput[] = [];
   for (const name of await listDir(annotationsDir)) {
     if (isJunk(name)) continue;
     const full = path.join(annotationsDir, name);
@@ -208,25 +259,14 @@ export async function readEditionFiles(root: string): Promise<{ input: EditionIn
     if (shown === CONTENT_PATHS.sources) continue;
     const entry = await guarded(shown, () => inspect(project, full), (problem) => ({ problem }));
     if (!entry) continue;
+    if (entry.type === 'folder') {
+      await readAnnotationFolder(project, name, full, files);
+      continue;
+    }
     if (entry.problem) problems.push(entry.problem);
     else if (entry.type === 'file') problems.push(topLevelFile(root, full));
-    else if (entry.type === 'other') problems.push(notAFile(shown, 'other'));
-    else {
-      const folderProblems = await readAnnotationFolder(project, name, full, async (file, owner) => {
-        const shownFile = relativeTo(root, file);
-        const onError = (problem: ContentProblem) => ({ problems: [problem] });
-        if (owner === 'term') {
-          const result = await guarded(shownFile, () => readMdxFile(project, file, GlossaryTermSchema), onError);
-          problems.push(...result.problems);
-          if ('file' in result && result.file) terms.push(result.file);
-        } else {
-          const result = await guarded(shownFile, () => readMdxFile(project, file, AnnotationSchema), onError);
-          problems.push(...result.problems);
-          if ('file' in result && result.file) notes.push({ ...result.file, reading: name });
-        }
-      });
-      problems.push(...folderProblems);
-    }
+    else problems.push(notAFile(shown, 'other'));
+    if (name === CONTENT_PATHS.glossaryFolder) refused.glossary = true;
   }
 
   const sources: SourceInput[] = [];
@@ -234,24 +274,20 @@ export async function readEditionFiles(root: string): Promise<{ input: EditionIn
   problems.push(...(sourcesRead?.problems ?? []));
   const sourcesText = sourcesRead?.text;
   if (sourcesText !== undefined) {
-    problems.push(
-      ...(await guarded(
-        CONTENT_PATHS.sources,
-        async () => readSources(sourcesText, sources),
-        (problem) => [problem],
-      )),
-    );
-  }
+    const read = await guarded(CONTENT_PATHS.sources, async () => readSources(sourcesText, sources), (problem) => ({ problems: [problem], usable: false }));
+    problems.push(...read.problems);
+    refused.sources = !read.usable;
+  } else if (sourcesRead) refused.sources = true;
 
   const input: EditionInput = {
     readings: readings.map((r) => ({ id: r.id, title: r.meta.title, passages: r.segmentation.passages, source: r.source })),
-    notes,
-    terms,
+    notes: files.notes,
+    terms: files.terms,
     sources,
     sourcesFile: CONTENT_PATHS.sources,
     unavailableReadings,
   };
-  return { input, readings, problems };
+  return { input, readings, problems, refused };
 }
 
 /** Problems in a stable order: by file, then line. */
@@ -282,13 +318,13 @@ function joinEdition(input: EditionInput): ReturnType<typeof buildEdition> {
 
 /** Reads, validates and joins all content under `root`; never throws for content problems. */
 export async function checkEditionFiles(root: string): Promise<EditionCheck> {
-  const { input, readings, problems } = await readEditionFiles(root);
+  const { input, readings, problems, refused } = await readEditionFiles(root);
   const built = joinEdition(input);
   return {
     edition: built.edition,
     input,
     readings,
-    problems: sortProblems([...problems, ...built.problems]),
+    problems: sortProblems([...problems, ...built.problems.filter((problem) => !isFollowOn(problem, refused))]),
     counts: {
       readings: readings.length,
       passages: readings.reduce((sum, r) => sum + r.segmentation.passages.length, 0),
