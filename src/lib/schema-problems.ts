@@ -80,13 +80,26 @@ export function parseYamlWithLines(text: string, file: string, lineOffset = 0): 
     // The parser is recursive: nesting thousands of levels deep exhausts the stack.
     return unparsable(file, lineOffset + 1, `the YAML could not be parsed (${(error as Error).message}).`, YAML_SYNTAX_FIX);
   }
-  const problems: ContentProblem[] = doc.errors.map((error) => ({
-    kind: 'invalid-yaml',
-    file,
-    line: lineAt(error.pos[0]),
-    message: error.message.split('\n')[0]!,
-    fix: YAML_SYNTAX_FIX,
-  }));
+  // The parser reports exhausting its stack as errors of its own, with follow-on errors after them:
+  // that one cause is all the editor needs to hear.
+  const tooDeep = doc.errors.find((error) => /call stack|stack overflow/i.test(error.message));
+  const problems: ContentProblem[] = tooDeep
+    ? [
+        {
+          kind: 'invalid-yaml',
+          file,
+          line: lineAt(tooDeep.pos[0]),
+          message: 'the YAML is nested too deeply to be read (thousands of brackets or indentation levels).',
+          fix: 'flatten the structure: content files need only a few levels of nesting.',
+        },
+      ]
+    : doc.errors.map((error) => ({
+        kind: 'invalid-yaml',
+        file,
+        line: lineAt(error.pos[0]),
+        message: error.message.split('\n')[0]!,
+        fix: YAML_SYNTAX_FIX,
+      }));
   const lineOf = (path: readonly PropertyKey[]) => {
     let node: unknown = doc.contents;
     let found: Node | undefined = doc.contents ?? undefined;
