@@ -66,17 +66,27 @@ export interface PageRecord {
   /** Requests to any origin other than the test server's. */
   foreignRequests: string[];
   cspViolations: string[];
+  /** The page (or a new window it opened) leaving the site: to another origin or scheme. */
+  navigationsAway: string[];
 }
 
-/** Opens a page that records errors, CSP violations and requests leaving the site. */
+/** Opens a page that records errors, CSP violations, requests leaving the site and the page leaving it. */
 export async function openPage(
   session: Session,
   options: BrowserContextOptions = {},
 ): Promise<{ page: Page; context: BrowserContext; record: PageRecord }> {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
-  const record: PageRecord = { consoleErrors: [], pageErrors: [], foreignRequests: [], cspViolations: [] };
+  const record: PageRecord = { consoleErrors: [], pageErrors: [], foreignRequests: [], cspViolations: [], navigationsAway: [] };
   const origin = new URL(session.baseUrl).origin;
+  // A test may start from about:blank; anything else that is not this server is the site leaving.
+  const away = (url: string) => url !== 'about:blank' && !url.startsWith(`${origin}/`);
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame() && away(frame.url())) record.navigationsAway.push(frame.url());
+  });
+  context.on('page', (opened) => {
+    if (opened !== page) record.navigationsAway.push(`a new window: ${opened.url() || 'about:blank'}`);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') record.consoleErrors.push(message.text());
   });

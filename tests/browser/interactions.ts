@@ -133,3 +133,41 @@ export async function exerciseControls(page: Page, url: string, query: string): 
   }
   return done;
 }
+
+/**
+ * Opens, one by one, every note marker on the page (wide screens light the note, narrow ones fold
+ * it open after its phrase), every glossary term (one occurrence per entry: its definition
+ * popover) and every popover trigger, each hovered and clicked as a reader would, closing what
+ * opened before the next. Returns how many of each were opened.
+ */
+export async function openEveryNoteAndTerm(page: Page): Promise<{ notes: number; terms: number; popovers: number }> {
+  const counts = { notes: 0, terms: 0, popovers: 0 };
+  const groups: [keyof typeof counts, string][] = [
+    ['notes', 'a.note-ref'],
+    ['terms', 'a.term'],
+    ['popovers', '[popovertarget]'],
+  ];
+  for (const [kind, selector] of groups) {
+    // One control per target: a term used forty times opens the same definition forty times.
+    const indices = await page.$$eval(selector, (elements) => {
+      const seen = new Set<string>();
+      return elements.flatMap((element, index) => {
+        const target = element.getAttribute('href') ?? element.getAttribute('popovertarget') ?? String(index);
+        if (seen.has(target) || element.getClientRects().length === 0) return [];
+        seen.add(target);
+        return [index];
+      });
+    });
+    for (const index of indices) {
+      const control = page.locator(selector).nth(index);
+      if (!(await control.isVisible().catch(() => false))) continue;
+      await control.hover({ timeout: 1_000 }).catch(() => undefined);
+      const clicked = await control.click({ timeout: 1_000 }).then(() => true, () => false);
+      if (!clicked) continue;
+      counts[kind]++;
+      // Back on the page: a click that followed a link to a fragment stays on it, so only leaving the page matters.
+      await page.keyboard.press('Escape');
+    }
+  }
+  return counts;
+}

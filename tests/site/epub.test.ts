@@ -5,6 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { builtSiteDir } from '../../bench/lib/built-site.ts';
+import { bookLinkAllowed } from '../../src/lib/epub/xhtml.ts';
 import { requireDependency } from '../setup/system-dependencies.ts';
 
 /** Missing Java or epubcheck fails this suite with how to install them; it never skips. */
@@ -38,5 +39,14 @@ describe('EPUB of each reading', () => {
     expect(refs.sort()).toEqual(footnotes.sort());
     expect(strFromU8(files['OEBPS/glossary.xhtml']!)).toContain('epub:type="glossterm"');
     expect(strFromU8(files['OEBPS/bibliography.xhtml']!)).toContain('epub:type="bibliography"');
+  });
+
+  test.each(readingIds)('read/%s.epub: every link is to the web, mail or a place in the book; no style attribute', (id) => {
+    const files = unzipSync(readFileSync(path.join(builtSiteDir(), 'read', `${id}.epub`)));
+    const documents = Object.keys(files).filter((name) => name.endsWith('.xhtml'));
+    const hrefs = documents.flatMap((name) => [...strFromU8(files[name]!).matchAll(/<a\b[^>]*\shref="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')));
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.filter((href) => !bookLinkAllowed(href))).toEqual([]);
+    expect(documents.filter((name) => /\sstyle=/.test(strFromU8(files[name]!)))).toEqual([]);
   });
 });
