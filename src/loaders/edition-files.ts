@@ -305,14 +305,42 @@ export interface EditionCheck {
   counts: { readings: number; passages: number; notes: number; terms: number; sources: number };
 }
 
-/** `buildEdition`, with an unexpected failure reported as a problem instead of a stack trace. */
-function joinEdition(input: EditionInput): ReturnType<typeof buildEdition> {
+/**
+ * `build` (buildEdition), with an unexpected failure reported as problems instead of a stack trace.
+ * When the whole join throws, each note and term is joined on its own to find the files that make
+ * it throw; those are reported by name and left out, and the rest is joined and checked as usual.
+ */
+export function joinEdition(input: EditionInput, build: typeof buildEdition = buildEdition): ReturnType<typeof buildEdition> {
   try {
-    return buildEdition(input);
+    return build(input);
   } catch (error) {
-    const empty = buildEdition({ readings: [], notes: [], terms: [], sources: [], sourcesFile: CONTENT_PATHS.sources });
-    const problem = unexpectedProblem(CONTENT_PATHS.annotations, error);
-    return { ...empty, problems: [{ ...problem, message: `joining the edition failed unexpectedly: ${(error as Error)?.message ?? String(error)}` }] };
+    const culprits = new Map<string, ContentProblem>();
+    // Only when the readings and sources join on their own can one note or term be to blame.
+    const baseline = (() => {
+      try {
+        build({ ...input, notes: [], terms: [] });
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    for (const file of baseline ? [...input.notes, ...input.terms] : []) {
+      try {
+        build({ ...input, notes: input.notes.filter((n) => n === file), terms: input.terms.filter((t) => t === file) });
+      } catch (fileError) {
+        culprits.set(file.file, unexpectedProblem(file.file, fileError));
+      }
+    }
+    const rest = { ...input, notes: input.notes.filter((n) => !culprits.has(n.file)), terms: input.terms.filter((t) => !culprits.has(t.file)) };
+    try {
+      if (!culprits.size) throw error;
+      const built = build(rest);
+      return { ...built, problems: [...culprits.values(), ...built.problems] };
+    } catch (restError) {
+      const empty = build({ readings: [], notes: [], terms: [], sources: [], sourcesFile: input.sourcesFile });
+      const problem = unexpectedProblem(CONTENT_PATHS.annotations, restError);
+      return { ...empty, problems: [...culprits.values(), { ...problem, message: problem.message.replace('checking this file', 'joining the edition') }] };
+    }
   }
 }
 
