@@ -61,6 +61,15 @@ describe('disambiguating hints', () => {
     expect(anchorQuote(text, { exact, suffix: foundSuffix })).toMatchObject({ status: 'found', range });
   });
 
+  test('the prefix may be everything before the phrase, from the first character of the text', () => {
+    // "state" twice; only the whole opening word, starting at offset 0, tells the first apart.
+    expect(disambiguatingPrefix('Partner state, the state', 'state', { start: 8, end: 13 })).toBe('Partner ');
+    expect(disambiguatingPrefix('A partner state, the state', 'state', { start: 10, end: 15 })).toBe('partner ');
+    // At the limit: the prefix reaches back exactly `max` characters, to offset 0.
+    expect(disambiguatingPrefix('Partner state, the state', 'state', { start: 8, end: 13 }, 8)).toBe('Partner ');
+    expect(disambiguatingPrefix('Partner state, the state', 'state', { start: 8, end: 13 }, 7)).toBeUndefined();
+  });
+
   test('no prefix can single out an occurrence at the very start of a repeated text', () => {
     expect(disambiguatingPrefix('ab ab', 'ab', { start: 0, end: 2 })).toBeUndefined();
   });

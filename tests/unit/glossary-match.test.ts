@@ -87,15 +87,39 @@ describe('resolveOverlaps', () => {
 });
 
 describe('termMatches: both answers from one search', () => {
+  // Offsets counted by hand: longest match wins ("Commons-based peer production" over "Commons"),
+  // `first` terms are marked once, `all` terms every time, `none` terms counted but never marked.
+  const at = (termId: string, start: number, text: string) => ({ termId, start, end: start + text.length, text });
   test.each([
-    'The partner state and the state; the state again.',
-    'Commons-based peer production and peer production, shared commons, the commons.',
-    'A naïve, shared partner states view of the state of the commons.',
-    '',
-  ])('%j: marks = matchTerms, all = allOccurrences', (text) => {
+    [
+      'The partner state and the state; the state again.',
+      [at('partner-state', 4, 'partner state'), at('state', 26, 'state'), at('state', 37, 'state')],
+      [at('partner-state', 4, 'partner state'), at('state', 26, 'state'), at('state', 37, 'state')],
+    ],
+    [
+      'Commons-based peer production and peer production, shared commons, the commons.',
+      [at('peer-production', 0, 'Commons-based peer production'), at('peer-production', 34, 'peer production'), at('commons', 58, 'commons')],
+      [
+        at('peer-production', 0, 'Commons-based peer production'),
+        at('peer-production', 34, 'peer production'),
+        at('hidden', 51, 'shared'),
+        at('commons', 58, 'commons'),
+        at('commons', 71, 'commons'),
+      ],
+    ],
+    [
+      'A na\u00efve, shared partner states view of the state of the commons.',
+      [at('naive', 2, 'na\u00efve'), at('partner-state', 16, 'partner states'), at('state', 43, 'state'), at('commons', 56, 'commons')],
+      [at('naive', 2, 'na\u00efve'), at('hidden', 9, 'shared'), at('partner-state', 16, 'partner states'), at('state', 43, 'state'), at('commons', 56, 'commons')],
+    ],
+    ['', [], []],
+  ])('%j', (text, marks, all) => {
     const both = termMatches(text, terms);
-    expect(both.marks).toEqual(matchTerms(text, terms));
-    expect(both.all).toEqual(allOccurrences(text, terms));
+    expect(both.marks).toEqual(marks);
+    expect(both.all).toEqual(all);
+    // The two public entry points give the same answers as the combined search.
+    expect(matchTerms(text, terms)).toEqual(marks);
+    expect(allOccurrences(text, terms)).toEqual(all);
   });
 
   test('a term with match: none is never marked but still counted as a use', () => {
