@@ -143,7 +143,7 @@ function refusedElement(name: string, line: number): BodyProblem {
   };
 }
 
-/** Problems for what an element has outside the allowlist; `html` is how the editor wrote it. */
+/** The problem for one finding; `origin` says whether the editor wrote HTML or Markdown, `written` the attribute's name as written. */
 function findingProblem(finding: UnsafeFinding, line: number, origin: 'html' | 'markdown', written?: string): BodyProblem {
   const { tagName } = finding;
   if (finding.kind === 'element') return refusedElement(tagName, line);
