@@ -2,26 +2,40 @@
  * The editorial layer in the reader, as a reader uses it: notes reachable by links without
  * JavaScript, sidenotes beside their passage on wide screens, notes folding open after their
  * phrase on narrow ones, phrase ⇄ note lighting, keyboard round trips, and term popovers.
- * Data-driven from the built page, so it holds for whatever the edition contains.
+ * What the page must show comes from the content files, so it holds for whatever the edition
+ * contains, and a page that lost its notes or marks fails instead of passing with nothing to test.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkEditionFiles } from '../../src/loaders/edition-files.ts';
 import { openPage, runAxe, startSession, type Session } from './harness.ts';
 
-const READER = '/read/partner-state/';
+const READING = 'partner-state';
+const READER = `/read/${READING}/`;
+
+/**
+ * What the page must show, from the content files rather than from the page: a page that lost its
+ * notes or its glossary marks must fail these tests, not skip them.
+ */
+const reading = (await checkEditionFiles(process.cwd())).edition.readings.find((r) => r.id === READING)!;
+const expectedNotes = reading.notes.map((note) => note.id as string);
+/** Headings are left unmarked on purpose (the term recurs in the text below); every other passage is marked. */
+const isHeading = (p: object) => (p as { role?: string }).role === 'heading';
+const expectedTerms = reading.passages.map((p) => ({
+  passage: p.id,
+  terms: isHeading(p) ? [] : (reading.termsByPassage.get(p.id as never) ?? []).map((o) => ({ id: o.termId as string, text: o.text })),
+}));
 
 describe('notes and glossary terms in the reader', () => {
   let session: Session;
-  let hasNotes = false;
-  let hasTerms = false;
   beforeAll(async () => {
     session = await startSession();
-    const { page, context } = await openPage(session);
-    await page.goto(session.url(READER));
-    hasNotes = (await page.locator('a.note-ref').count()) > 0;
-    hasTerms = (await page.locator('a.term').count()) > 0;
-    await context.close();
   });
   afterAll(() => session?.close());
+
+  test('the edition has notes and glossary terms in this reading', () => {
+    expect(expectedNotes.length).toBeGreaterThan(0);
+    expect(expectedTerms.flatMap((p) => p.terms).length).toBeGreaterThan(0);
+  });
 
   test('without JavaScript every note and every definition is reachable by links', async () => {
     const { page, context } = await openPage(session, { javaScriptEnabled: false });
@@ -36,8 +50,9 @@ describe('notes and glossary terms in the reader', () => {
       }),
     );
     const notes = await page.$$eval('.passage-notes .note', (els) => els.map((el) => el.id.replace('note-', '')));
-    // One marker per passage note, and each marker ⇄ note pair links both ways.
-    expect(markers.map((m) => m.id).sort()).toEqual([...notes].sort());
+    // Every note of the edition, one marker each, and each marker ⇄ note pair links both ways.
+    expect([...notes].sort()).toEqual([...expectedNotes].sort());
+    expect(markers.map((m) => m.id).sort()).toEqual([...expectedNotes].sort());
     for (const marker of markers) {
       const note = page.locator(`#note-${marker.id}`);
       await expect.poll(() => note.isVisible()).toBe(true);
@@ -46,6 +61,14 @@ describe('notes and glossary terms in the reader', () => {
       // Read as "Note 7": the word is in the link, visually hidden.
       expect(marker.label).toMatch(/^Note \d+$/);
     }
+    // Each passage marks the glossary terms the edition finds in it, in order, as links to their entries.
+    const marked = await page.$$eval('.passage', (passages) =>
+      passages.map((p) => ({
+        passage: p.id.replace(/^p-/, ''),
+        terms: [...p.querySelectorAll('.passage-text a.term')].map((a) => ({ id: a.getAttribute('href')!.match(/\/glossary\/([^/]+)\/$/)?.[1], text: a.textContent })),
+      })),
+    );
+    expect(marked).toEqual(expectedTerms);
     // Each glossary term is a link to its entry, and the entry exists.
     const termLinks = await page.$$eval('a.term', (as) => as.map((a) => a.getAttribute('href')!));
     for (const href of termLinks) expect(href).toMatch(/\/glossary\/[^/]+\/$/);
@@ -57,7 +80,6 @@ describe('notes and glossary terms in the reader', () => {
   });
 
   test('wide screens: each note sits in the margin beside its passage', async () => {
-    if (!hasNotes) return;
     const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 } });
     await page.goto(session.url(READER));
     const placements = await page.$$eval('.passage-notes', (asides) =>
@@ -77,7 +99,6 @@ describe('notes and glossary terms in the reader', () => {
   });
 
   test('narrow screens: a marker folds its note open right after the phrase, and closes it again', async () => {
-    if (!hasNotes) return;
     const { page, context } = await openPage(session, { viewport: { width: 375, height: 800 }, reducedMotion: 'reduce' });
     await page.goto(session.url(READER));
     const marker = page.locator('a.note-ref').first();
@@ -99,7 +120,6 @@ describe('notes and glossary terms in the reader', () => {
   });
 
   test('hovering or focusing a phrase lights its note, and the other way round', async () => {
-    if (!hasNotes) return;
     const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
     await page.goto(session.url(READER));
     const phrase = page.locator('.anno[id^="ref-"]').first();
@@ -117,7 +137,6 @@ describe('notes and glossary terms in the reader', () => {
   });
 
   test('keyboard: from a marker to its note and back', async () => {
-    if (!hasNotes) return;
     const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
     await page.goto(session.url(READER));
     const marker = page.locator('a.note-ref').first();
@@ -135,7 +154,6 @@ describe('notes and glossary terms in the reader', () => {
   });
 
   test('a glossary term shows its definition on keyboard focus and on click; Escape closes it', async () => {
-    if (!hasTerms) return;
     const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
     await page.goto(session.url(READER));
     const term = page.locator('a.term').first();
