@@ -137,7 +137,7 @@ export async function exerciseControls(page: Page, url: string, query: string): 
 /**
  * Opens, one by one, every note marker on the page (wide screens light the note, narrow ones fold
  * it open after its phrase), every glossary term (one occurrence per entry: its definition
- * popover) and every popover trigger, each hovered and clicked as a reader would, closing what
+ * popover) and every popover trigger, each pointed at and clicked as a reader would, closing what
  * opened before the next. Returns how many of each were opened.
  */
 export async function openEveryNoteAndTerm(page: Page): Promise<{ notes: number; terms: number; popovers: number }> {
@@ -161,7 +161,7 @@ export async function openEveryNoteAndTerm(page: Page): Promise<{ notes: number;
     for (const index of indices) {
       const control = page.locator(selector).nth(index);
       if (!(await control.isVisible().catch(() => false))) continue;
-      await control.hover({ timeout: 1_000 }).catch(() => undefined);
+      // A click moves the pointer onto the control first, so hover handlers run too.
       const clicked = await control.click({ timeout: 1_000 }).then(() => true, () => false);
       if (!clicked) continue;
       counts[kind]++;
