@@ -4,8 +4,8 @@
  */
 import { LineCounter, parseDocument, isAlias, isMap, isSeq, visit, type Alias, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import type { ContentProblem } from './content-errors.ts';
-import { didYouMean } from './content-errors.ts';
+import type { ContentProblem, ErrorKind } from './content-errors.ts';
+import { ERROR_KINDS, didYouMean } from './content-errors.ts';
 
 export interface ParsedYaml {
   data: unknown;
@@ -160,6 +160,25 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/**
+ * The `params` of a custom zod issue (`ctx.addIssue({ code: 'custom', message, params })`) that is
+ * its own kind of problem, such as a URL the policy refuses: printed under `kind`, with `fix` as
+ * its fix line, instead of as an invalid field whose message has to carry the fix too.
+ */
+export interface ProblemParams {
+  kind: ErrorKind;
+  /** What to do about it, in the imperative, ending with a full stop. */
+  fix: string;
+}
+
+function problemParams(issue: z.core.$ZodIssue): ProblemParams | undefined {
+  if (issue.code !== 'custom') return undefined;
+  const params: unknown = issue.params;
+  if (typeof params !== 'object' || params === null) return undefined;
+  const { kind, fix } = params as Record<string, unknown>;
+  return typeof kind === 'string' && Object.hasOwn(ERROR_KINDS, kind) && typeof fix === 'string' ? { kind: kind as ErrorKind, fix } : undefined;
+}
+
 /** Maps zod issues to problems; unknown keys get a "did you mean" from the schema's own keys. */
 export function zodProblems(
   error: z.ZodError,
@@ -183,12 +202,16 @@ export function zodProblems(
       }
       continue;
     }
+    const at = { file, line: lineOf(issue.path), field: formatPath(issue.path) || 'top level' };
+    const own = problemParams(issue);
+    if (own) {
+      problems.push({ kind: own.kind, ...at, message: `${issue.message}.`, fix: own.fix });
+      continue;
+    }
     const missing = issue.code === 'invalid_type' && issue.message.includes('received undefined');
     problems.push({
       kind: 'invalid-field',
-      file,
-      line: lineOf(issue.path),
-      field: formatPath(issue.path) || '(top level)',
+      ...at,
       message: missing ? 'this required field is missing.' : `${issue.message}.`,
       fix: missing ? `add \`${String(issue.path.at(-1))}:\`.` : fixFor(issue),
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from '../lib/ids.ts';
+import type { ProblemParams } from '../lib/schema-problems.ts';
 import { checkUrl, showUrl, type UrlVerdict } from '../lib/url-policy.ts';
 
 /** A stable, human-readable id: lower-case words joined by hyphens. */
@@ -8,13 +9,16 @@ export const SlugSchema = z
   .regex(SLUG_PATTERN, 'use lower-case letters, digits and single hyphens, e.g. "kleiner-public-funding"');
 
 /**
- * A string held to a check of the URL policy (src/lib/url-policy.ts); `field` names it in the
- * message ("origin.url …"), which carries the reason and what to write instead.
+ * A string held to a check of the URL policy (src/lib/url-policy.ts). A refusal is an `unsafe-url`
+ * problem: the message names the field ("origin.url …", also where zod is read without paths)
+ * and says why, the fix line what to write instead.
  */
 export const policedStringSchema = (field: string, check: (value: string) => UrlVerdict) =>
   z.string().superRefine((value, ctx) => {
     const verdict = check(value);
-    if (!verdict.ok) ctx.addIssue({ code: 'custom', message: `${field} ${showUrl(value)} is not allowed: ${verdict.reason}; ${verdict.fix.replace(/\.$/, '')}` });
+    if (verdict.ok) return;
+    const params: ProblemParams = { kind: 'unsafe-url', fix: verdict.fix };
+    ctx.addIssue({ code: 'custom', message: `${field} ${showUrl(value)} is not allowed: ${verdict.reason}`, params });
   });
 
 /**
