@@ -342,6 +342,10 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
     defaultReading: string | undefined,
   ): PassageLocation | undefined => {
     const readingId = use.props.reading ?? defaultReading ?? (readingIds.length === 1 ? readingIds[0] : undefined);
+    // A reading refused for its own problems still exists (and may be the only one): pointing into
+    // it is not a second mistake, and its problems already say what to fix.
+    const refused = input.unavailableReadings ?? [];
+    if (readingId === undefined ? !readingIds.length && refused.length > 0 : refused.includes(readingId) && !readingInputs.has(readingId)) return undefined;
     if (readingId === undefined) {
       problems.push({
         kind: 'invalid-component',

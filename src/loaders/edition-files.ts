@@ -160,14 +160,16 @@ export interface Refused {
   glossary: boolean;
   /** sources.yaml was refused or could not be parsed: every source is missing for that one reason. */
   sources: boolean;
+  /** Ids of items of sources.yaml refused for a field of their own (and the ids they suggest). */
+  sourceIds: Set<string>;
 }
 
 /** A problem that only restates, at a reference, that a refused file is missing. */
 function isFollowOn(problem: ContentProblem, refused: Refused): boolean {
-  if (problem.kind === 'unknown-source') return refused.sources;
-  if (problem.kind !== 'unknown-term') return false;
-  // Every unknown-term message quotes the id first: <Term id="x">, term "x", related term "x".
+  if (problem.kind !== 'unknown-source' && problem.kind !== 'unknown-term') return false;
+  // Every such message quotes the id first: <Term id="x">, term "x", <Cite id="x">, source "x".
   const id = /"([^"]*)"/.exec(problem.message)?.[1];
+  if (problem.kind === 'unknown-source') return refused.sources || (id !== undefined && refused.sourceIds.has(id));
   return refused.glossary || (id !== undefined && refused.terms.has(id));
 }
 
@@ -222,8 +224,12 @@ async function readAnnotationFolder(project: Project, name: string, folder: stri
   }
 }
 
-/** The items of annotations/sources.yaml, appended to `sources`; `usable` is false when the file as a whole is not. */
-function readSources(text: string, sources: SourceInput[]): { problems: ContentProblem[]; usable: boolean } {
+/**
+ * The items of annotations/sources.yaml, appended to `sources`; `usable` is false when the file as a
+ * whole is not. The id of an item refused for one of its fields goes into `refusedIds`: the item
+ * exists, and its problem says what to fix, so its uses are not each reported as unknown.
+ */
+function readSources(text: string, sources: SourceInput[], refusedIds: Set<string>): { problems: ContentProblem[]; usable: boolean } {
   const yaml = parseYamlWithLines(text, CONTENT_PATHS.sources);
   if (yaml.problems.length) return { problems: yaml.problems, usable: false };
   const list = yaml.data ?? [];
@@ -233,6 +239,10 @@ function readSources(text: string, sources: SourceInput[]): { problems: ContentP
     const item = parseLenient(CslItemSchema, value, CONTENT_PATHS.sources, yaml.lineOf, [index]);
     problems.push(...item.problems);
     if (item.data) sources.push({ item: item.data, line: yaml.lineOf([index]) });
+    else {
+      const id: unknown = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).id : undefined;
+      if (typeof id === 'string') refusedIds.add(id).add(suggestSlug(id));
+    }
   });
   return { problems, usable: true };
 }
@@ -245,7 +255,7 @@ export async function readEditionFiles(
   const { project } = opened;
   const readingsDir = path.join(root, CONTENT_PATHS.readings);
   const annotationsDir = path.join(root, CONTENT_PATHS.annotations);
-  const files: EditionFiles = { notes: [], terms: [], refused: { terms: new Set(), glossary: false, sources: false }, problems: opened.problems };
+  const files: EditionFiles = { notes: [], terms: [], refused: { terms: new Set(), glossary: false, sources: false, sourceIds: new Set() }, problems: opened.problems };
   const { problems, refused } = files;
 
   const folders = await readReadingFolders(project, readingsDir);
@@ -274,7 +284,7 @@ export async function readEditionFiles(
   problems.push(...(sourcesRead?.problems ?? []));
   const sourcesText = sourcesRead?.text;
   if (sourcesText !== undefined) {
-    const read = await guarded(CONTENT_PATHS.sources, async () => readSources(sourcesText, sources), (problem) => ({ problems: [problem], usable: false }));
+    const read = await guarded(CONTENT_PATHS.sources, async () => readSources(sourcesText, sources, refused.sourceIds), (problem) => ({ problems: [problem], usable: false }));
     problems.push(...read.problems);
     refused.sources = !read.usable;
   } else if (sourcesRead) refused.sources = true;
