@@ -187,7 +187,11 @@ export function zodProblems(
   knownKeysAt: (path: readonly PropertyKey[]) => readonly string[] = () => [],
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
+  // An object's own refinement ("a date needs `date-parts` or `literal`") fails when a field of it
+  // was misspelt: the unknown field, with its "did you mean", is the one cause to report.
+  const misspelt = new Set(error.issues.filter((i) => i.code === 'unrecognized_keys').map((i) => formatPath(i.path)));
   for (const issue of error.issues) {
+    if (issue.code === 'custom' && !problemParams(issue) && misspelt.has(formatPath(issue.path))) continue;
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = [...issue.path, key];
