@@ -2,10 +2,11 @@
  * Turns YAML parse errors and zod issues into editor-facing problems that carry the file, the line
  * and the field, so "invalid input" becomes "reading.yaml:12 (passages[3].role) …, fix: …".
  */
-import { LineCounter, parseDocument, isAlias, isMap, isSeq, visit, type Alias, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem, ErrorKind } from './content-errors.ts';
 import { ERROR_KINDS, didYouMean } from './content-errors.ts';
+import { isForbiddenControl } from './text-encoding.ts';
 
 export interface ParsedYaml {
   data: unknown;
@@ -136,11 +137,61 @@ export function parseYamlWithLines(text: string, file: string, lineOffset = 0): 
         lineOf,
       );
     }
+    const escaped = escapedControl(doc);
+    if (escaped) {
+      return unparsable(
+        file,
+        escaped.node.range ? lineAt(escaped.node.range[0]) : lineOffset + 1,
+        `a quoted value contains ${escaped.what}, written as an escape${escaped.count > 1 ? ` (${escaped.count} values in all)` : ''}; text may contain tabs and line breaks but no other control characters.`,
+        'remove the escape (such as \\u0001, \\x1b or \\ud800) from the quoted value.',
+        lineOf,
+        'invalid-encoding',
+      );
+    }
     // yaml's own limit stays on as a second guard; ours is the one that names the line.
     return { data: doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_VALUES }), lineOf, problems };
   } catch (error) {
     return unparsable(file, lineOffset + 1, `the YAML could not be read (${(error as Error).message}).`, YAML_SYNTAX_FIX, lineOf);
   }
+}
+
+/**
+ * The bytes of a YAML file are checked as text before it is parsed, but a double-quoted value can
+ * still spell a control character or half a surrogate pair as an escape ("\\u0001", "\\ud800"),
+ * which would reach every page and make the EPUB's XML ill-formed: the first such value, and how
+ * many values have one.
+ */
+function escapedControl(doc: Document): { node: Node; what: string; count: number } | undefined {
+  let first: { node: Node; what: string } | undefined;
+  let count = 0;
+  visit(doc, {
+    Scalar: (_key, node) => {
+      if (!isScalar(node) || typeof node.value !== 'string') return;
+      const what = forbiddenIn(node.value);
+      if (!what) return;
+      count++;
+      first ??= { node, what };
+    },
+  });
+  return first && { ...first, count };
+}
+
+function forbiddenIn(value: string): string | undefined {
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    const hex = (n: number) => `U+${n.toString(16).toUpperCase().padStart(4, '0')}`;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return `${hex(unit)} (half of a surrogate pair)`;
+    }
+    if (unit >= 0xdc00 && unit <= 0xdfff) return `${hex(unit)} (half of a surrogate pair)`;
+    if (isForbiddenControl(unit)) return `${hex(unit)} (a control character)`;
+  }
+  return undefined;
 }
 
 function unparsable(
@@ -149,8 +200,9 @@ function unparsable(
   message: string,
   fix: string,
   lineOf: ParsedYaml['lineOf'] = () => undefined,
+  kind: ErrorKind = 'invalid-yaml',
 ): ParsedYaml {
-  return { data: undefined, lineOf, problems: [{ kind: 'invalid-yaml', file, line, message, fix }] };
+  return { data: undefined, lineOf, problems: [{ kind, file, line, message, fix }] };
 }
 
 /** Dotted path as editors read it: `passages[3].role`. */

@@ -55,7 +55,7 @@ function utf8At(bytes: Uint8Array, i: number): { length: number; codePoint: numb
  * the C1 block (what Windows-1252 text decoded as Latin-1 leaves behind), and U+FFFE/U+FFFF, which
  * XML (and so the EPUB) does not allow.
  */
-const isForbiddenControl = (cp: number) =>
+export const isForbiddenControl = (cp: number) =>
   (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || (cp >= 0x7f && cp <= 0x9f) || cp === 0xfffe || cp === 0xffff;
 
 /** Every kind of defect in `bytes`, in a fixed order: BOM, invalid UTF-8, control characters, line endings. */
