@@ -2,9 +2,9 @@
  * Finds words glued together across an inline element boundary (`<span>23 passages</span><span>
  * about</span>` reads "passagesabout"): what Astro 7's default `compressHTML: 'jsx'` does to
  * elements written on separate lines. Exempt on purpose: code-like and math elements, sup/sub,
- * and editorial apparatus (note markers), which sit against the word they follow by design.
+ * and editorial marks in the text (note markers, textual apparatus marks), which sit against the word they follow by design.
  */
-import { APPARATUS_CLASS } from '../../src/lib/constants.ts';
+import { IN_TEXT_MARK_CLASSES } from '../../src/lib/constants.ts';
 import { attribute, elementsOf, tokens, type HtmlDocument, type HtmlNode } from './html.ts';
 
 /** Elements that start a new line or box: words on either side of them never run together. */
@@ -46,7 +46,7 @@ export function findGluedWords(doc: HtmlDocument): GluedWord[] {
     if (!('tagName' in node)) return;
     const name = node.tagName;
     if (attribute(node, 'hidden') !== undefined) return;
-    const exempt = SKIPPED.has(name) || tokens(attribute(node, 'class')).includes(APPARATUS_CLASS);
+    const exempt = SKIPPED.has(name) || tokens(attribute(node, 'class')).some((name) => IN_TEXT_MARK_CLASSES.includes(name));
     if (exempt) {
       breakFlow();
       return;

@@ -7,7 +7,7 @@
  * Built on renderRanges, so overlapping and nested phrases stay well nested.
  */
 import { CLASS, DATA, noteAnchor, noteRefAnchor } from './constants.ts';
-import { DISTINCT_PHRASE_KINDS } from './note-kinds.ts';
+import { APPARATUS_KIND, DISTINCT_PHRASE_KINDS } from './note-kinds.ts';
 import { glossaryPath } from './urls.ts';
 import { escapeHtml } from './render-passage.ts';
 import { renderRanges, type Insertion, type MarkRange } from './render-ranges.ts';
@@ -40,6 +40,16 @@ export function noteMarker(note: Pick<NoteMark, 'id' | 'number'>, withId = false
   return `<a class="${CLASS.noteRef}" href="#${attr(noteAnchor(note.id))}"${id}><span>Note </span>${note.number}</a>`;
 }
 
+/**
+ * The mark of a textual apparatus entry: a small sign after its phrase (or at the end of the passage)
+ * linking to its row in the apparatus table. It carries the `ref-` id itself, since its phrase is
+ * not marked: the apparatus is meant to stay out of the reader's way. The sign is hidden from
+ * assistive technology, which reads the visually hidden "Textual note 3" instead.
+ */
+export function apparatusMark(note: Pick<NoteMark, 'id' | 'number'>): string {
+  return `<a class="${CLASS.apparatusRef}" href="#${attr(noteAnchor(note.id))}" id="${attr(noteRefAnchor(note.id))}"><span>Textual note ${note.number}</span><span aria-hidden="true">°</span></a>`;
+}
+
 export function annotatePassageHtml(
   passage: { text: string; role: string },
   notes: readonly NoteMark[],
@@ -49,8 +59,15 @@ export function annotatePassageHtml(
 ): string {
   const ranges: MarkRange[] = [];
   const insertions: Insertion[] = [];
-  for (const note of [...notes].sort((a, b) => a.number - b.number)) {
+  // Margin notes first, then apparatus marks: the two are numbered apart, and where a phrase ends
+  // in both, the note's number comes before the discreet apparatus sign.
+  const order = (n: NoteMark) => (n.kind === APPARATUS_KIND ? 1 : 0);
+  for (const note of [...notes].sort((a, b) => order(a) - order(b) || a.number - b.number)) {
     const whole = note.start === undefined || note.end === undefined;
+    if (note.kind === APPARATUS_KIND) {
+      insertions.push({ at: whole ? passage.text.length : note.end!, html: apparatusMark(note) });
+      continue;
+    }
     if (!whole) {
       const classes = DISTINCT_PHRASE_KINDS.includes(note.kind) ? `${CLASS.phrase} ${CLASS.phrase}--${attr(note.kind)}` : CLASS.phrase;
       // The note links back to the phrase's first piece; a piece after a split names the note instead.

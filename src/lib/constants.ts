@@ -40,19 +40,28 @@ export const CLASS = {
   phrase: 'anno',
   /** A glossary term in the text: a link to its entry. */
   term: 'term',
+  /**
+   * A textual apparatus mark after a phrase: a small sign linking to its row in the apparatus, which
+   * carries the `note` class and id `note-<id>` like any note; it reads "Textual note 3", the
+   * words visually hidden. Its id is `ref-<id>`: the row's number links back to it.
+   */
+  apparatusRef: 'app-ref',
+  /** The textual apparatus after the text: a table with one row (a `note`) per typographic note. */
+  apparatus: 'apparatus',
 } as const;
 
 /**
- * Class on editorial apparatus placed inside the verbatim text (the note markers): it is not part
- * of the source, so fidelity checks and text exports remove it before comparing or copying.
+ * Classes of editorial marks placed inside the verbatim text (note markers, textual apparatus
+ * marks): they are not part of the source, so fidelity checks and text exports remove them before
+ * comparing or copying.
  */
-export const APPARATUS_CLASS = CLASS.noteRef;
+export const IN_TEXT_MARK_CLASSES: readonly string[] = [CLASS.noteRef, CLASS.apparatusRef];
 
 /**
  * Apparatus around the text that search neither indexes nor marks (numbers, markers, note heads);
  * the search records skip `data-pagefind-ignore` as well, as Pagefind does.
  */
-export const UNSEARCHED_CLASSES: readonly string[] = [CLASS.passageNumber, CLASS.noteRef, CLASS.noteHead];
+export const UNSEARCHED_CLASSES: readonly string[] = [CLASS.passageNumber, CLASS.noteRef, CLASS.apparatusRef, CLASS.noteHead];
 
 const idAfter = (prefix: string) => (anchor: string | null | undefined) =>
   anchor?.startsWith(prefix) && anchor.length > prefix.length ? anchor.slice(prefix.length) : undefined;

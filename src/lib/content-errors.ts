@@ -24,7 +24,7 @@ export const ERROR_KINDS = {
   'duplicate-alias': 'A glossary headword or alias is used twice (matching ignores case).',
   'mdx-syntax': 'The MDX body of a note or term cannot be parsed.',
   'invalid-component': 'An author component is unknown or has a missing, unknown or invalid prop.',
-  'correction-not-editorial': '`correction` is set on a note that is not `kind: editorial`.',
+  'correction-not-editorial': '`correction` is set on a note that is neither `kind: editorial` nor `kind: apparatus`.',
   'invalid-scope': '`scope: reading` is combined with a passage or phrase, or used for a note that is not a question.',
   'invalid-file-name': 'A reading folder, note or glossary file name is not a valid id (lower-case words joined by hyphens), or a file under annotations/ is where nothing is read.',
   'invalid-encoding': 'A content file is not plain UTF-8 text: invalid bytes, control characters, or (in a source text) a byte order mark or CR line endings.',

@@ -131,7 +131,7 @@ export interface EditionNote {
   entryId: string;
   file: string;
   kind: NoteKind;
-  /** 1..n in reading order for passage notes; 1..m among the questions for reading-wide ones. */
+  /** 1..n in reading order for margin notes; 1..k in the apparatus; 1..m among the questions for reading-wide ones. */
   number: number;
   scope: 'passage' | 'reading';
   /** The passage the note is about; undefined when `scope` is `reading`. */
@@ -144,7 +144,7 @@ export interface EditionNote {
   exact?: string | undefined;
   prefix?: string | undefined;
   suffix?: string | undefined;
-  /** The editor's reading of a defective phrase (editorial notes only). */
+  /** The editor's reading of a defective phrase (editorial and apparatus notes only). */
   correction?: string | undefined;
   /** Sources cited: frontmatter first, then `<Cite>` in the body, without repeats. */
   sources: SourceId[];
@@ -187,11 +187,13 @@ export interface EditionReading {
   passages: readonly PassageInput[];
   /** The same passages by id: a book's thousands of notes and references each look one up. */
   passageById: ReadonlyMap<string, PassageInput>;
-  /** Passage notes, numbered 1..n in reading order (passage, start of phrase, whole passage first, id). */
+  /** Passage notes shown in the margin, numbered 1..n in reading order (passage, start of phrase, whole passage first, id). */
   notes: EditionNote[];
+  /** The textual apparatus (`kind: apparatus`): typographic notes in the same order, numbered 1..k apart from the margin's. */
+  apparatus: EditionNote[];
   /** Reading-wide discussion questions (`scope: reading`), numbered 1..m in id order. */
   questions: EditionNote[];
-  /** Notes of each passage, in order; passages without notes are absent. */
+  /** Margin notes of each passage, in order (the apparatus is not here); passages without notes are absent. */
   notesByPassage: ReadonlyMap<PassageId, EditionNote[]>;
   /** Glossary terms to mark in each passage (after `match` and longest-match rules), in text order. */
   termsByPassage: ReadonlyMap<PassageId, TermOccurrence<TermId>[]>;
@@ -228,6 +230,8 @@ export function compareNotes(
 export const compareSortKeys = (a: string, b: string) =>
   a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
 
+/** Kinds that mark a defect of the source and so may give the editor's reading in `correction`. */
+const CORRECTABLE_KINDS: ReadonlySet<NoteKind> = new Set<NoteKind>(['editorial', 'apparatus']);
 const unique = <T>(values: Iterable<T>) => [...new Set(values)];
 const quote = (value: string) => JSON.stringify(value);
 const preview = (text: string, max = 60) => {
@@ -522,13 +526,13 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
         fix: 'add `passage: <passage id>` (see the reading\u2019s reading.yaml), or `scope: reading` for a reading-wide question.',
       });
     }
-    if (data.correction !== undefined && data.kind !== 'editorial') {
+    if (data.correction !== undefined && !CORRECTABLE_KINDS.has(data.kind)) {
       ok = false;
       problems.push({
         kind: 'correction-not-editorial',
         ...at('correction'),
-        message: `\`correction\` is only for editorial notes, but this note is \`kind: ${data.kind}\`.`,
-        fix: 'write `kind: editorial` if the note marks a defect of the source, or remove `correction`.',
+        message: `\`correction\` is only for editorial and apparatus notes, but this note is \`kind: ${data.kind}\`.`,
+        fix: 'write `kind: editorial` (or `kind: apparatus` for a purely typographic slip) if the note marks a defect of the source, or remove `correction`.',
       });
     }
     if (data.exact === undefined) {
@@ -542,7 +546,7 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
           fix: `add \`exact:\` with the phrase, or remove \`${field}\` to annotate the whole passage.`,
         });
       }
-      if (data.correction !== undefined && data.kind === 'editorial') {
+      if (data.correction !== undefined && CORRECTABLE_KINDS.has(data.kind)) {
         ok = false;
         problems.push({
           kind: 'invalid-field',
@@ -636,10 +640,15 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
   const occurrencesByPassage = new Map<PassageInput, TermOccurrence<TermId>[]>();
   const readings: EditionReading[] = input.readings.map((reading) => {
     const all = notesByReading.get(reading.id) ?? [];
-    const notes = all
+    const inOrder = all
       .filter((n) => n.scope === 'passage')
       .sort((a, b) => compareNotes({ passageNumber: a.passageNumber!, start: a.range?.start, id: a.id }, { passageNumber: b.passageNumber!, start: b.range?.start, id: b.id }));
+    // The apparatus is numbered on its own, so moving a typographic note there does not leave a
+    // gap in the margin's numbers, and its table counts 1..k.
+    const notes = inOrder.filter((n) => n.kind !== 'apparatus');
+    const apparatus = inOrder.filter((n) => n.kind === 'apparatus');
     notes.forEach((note, index) => (note.number = index + 1));
+    apparatus.forEach((note, index) => (note.number = index + 1));
     const questions = all.filter((n) => n.scope === 'reading').sort((a, b) => (a.id < b.id ? -1 : 1));
     questions.forEach((note, index) => (note.number = index + 1));
     const notesByPassage = new Map<PassageId, EditionNote[]>();
@@ -655,7 +664,7 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
       occurrencesByPassage.set(passage, all);
     }
     const passageById = passageIndex.get(reading.id)!;
-    return { id: asReadingId(reading.id), title: reading.title, source: reading.source, passages: reading.passages, passageById, notes, questions, notesByPassage, termsByPassage };
+    return { id: asReadingId(reading.id), title: reading.title, source: reading.source, passages: reading.passages, passageById, notes, apparatus, questions, notesByPassage, termsByPassage };
   });
 
   // Reverse indexes.
@@ -687,7 +696,7 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
       // without matching the glossary against the passage again (once per term page, on a book).
       for (const { termId, start, end } of occurrencesByPassage.get(passage) ?? []) addPassage(termUsage.get(termId), { ...location, match: { start, end } });
     }
-    for (const note of [...reading.notes, ...reading.questions]) {
+    for (const note of [...reading.notes, ...reading.apparatus, ...reading.questions]) {
       for (const id of note.terms) termUsage.get(id)?.notes.push(noteLocation(note));
       for (const id of note.sources) {
         const usage = sourceUsage.get(id);

@@ -30,7 +30,7 @@ export const ANNOTATION_FIELDS: Record<keyof Annotation, FieldHelp> = {
   prefix: { required: false, what: 'Text right before `exact`, when the phrase occurs more than once in the passage.' },
   suffix: { required: false, what: 'Text right after `exact`, when the phrase occurs more than once in the passage.' },
   kind: { required: true, what: 'What the note does.', values: NOTE_KINDS },
-  correction: { required: false, what: 'Editorial notes only: the editor\u2019s reading of a defective phrase. The text itself is never changed.' },
+  correction: { required: false, what: 'Editorial and apparatus notes only: the editor\u2019s reading of a defective phrase. The text itself is never changed.' },
   sources: { required: false, what: 'Keys of the works the note relies on, from annotations/sources.yaml (works cited with <Cite> in the body count too).' },
   terms: { required: false, what: 'Ids of glossary terms the note is about (terms named with <Term> in the body count too).' },
 };
@@ -49,9 +49,10 @@ export const GLOSSARY_FIELDS: Record<keyof GlossaryTerm, FieldHelp> = {
 export const NOTE_KIND_HELP: Record<NoteKind, string> = {
   context: 'Background a reader needs: who is speaking, when, in reply to what.',
   gloss: 'Explains a word or phrase.',
-  editorial: 'Marks a defect of the source (a typo, a truncated sentence, a misspelt name) and may give the editor\u2019s reading in `correction`.',
+  editorial: 'Marks a defect of the source that bears on how it reads (a missing word, a truncated sentence, an unclear phrase, a misattribution) and may give the editor\u2019s reading in `correction`. Shown in the margin.',
   question: 'A question for discussion, on a passage or (with `scope: reading`) on the whole reading.',
   'cross-reference': 'Points to another passage, note or work that bears on this one.',
+  apparatus: 'A purely typographic defect: spacing, quotation marks, line breaks, capitals, a typing slip. It goes to the textual apparatus, a table after the text, marked in the text by a small \u00B0 rather than a numbered note, so the margins keep to interpretation; it may give the editor\u2019s reading in `correction`. Anything that changes or explains the sense is `editorial`.',
 };
 
 export interface ComponentHelp {
@@ -69,7 +70,7 @@ export const COMPONENT_HELP: ComponentHelp[] = [
 export const NOTE_EXAMPLE = `---
 passage: helfrich-three-roles
 exact: "kicking of"
-kind: editorial
+kind: apparatus
 correction: kicking off
 sources: [helfrich-2009-email]
 ---

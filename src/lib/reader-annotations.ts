@@ -1,6 +1,7 @@
 /**
  * Turns the edition's view of one reading into what the reader page renders: notes per passage
- * (with their rendered bodies), term marks per passage, and the reading-wide questions. Rendering is injected, so this stays testable without Astro.
+ * (with their rendered bodies), textual apparatus entries per passage and in order, term marks per
+ * passage, and the reading-wide questions. Rendering is injected, so this stays testable without Astro.
  */
 import type { EditionNote, EditionReading } from './edition.ts';
 import type { TermMark } from './annotate-passage.ts';
@@ -9,6 +10,9 @@ export interface RenderedNote {
   id: string;
   number: number;
   kind: EditionNote['kind'];
+  /** The passage's id and number (¶n): the apparatus table names the passage of each entry. */
+  passage?: string | undefined;
+  passageNumber?: number | undefined;
   start?: number | undefined;
   end?: number | undefined;
   exact?: string | undefined;
@@ -21,14 +25,19 @@ export async function readerAnnotations(
   renderNote: (note: EditionNote) => Promise<unknown>,
 ) {
   const notesByPassage = new Map<string, RenderedNote[]>();
+  const apparatusByPassage = new Map<string, RenderedNote[]>();
   const termsByPassage = new Map<string, TermMark[]>();
   const questions: RenderedNote[] = [];
-  if (!reading) return { annotations: { notesByPassage, termsByPassage }, questions };
+  const apparatus: RenderedNote[] = [];
+  const result = () => ({ annotations: { notesByPassage, apparatusByPassage, termsByPassage }, questions, apparatus });
+  if (!reading) return result();
 
   const view = async (note: EditionNote): Promise<RenderedNote> => ({
     id: note.id,
     number: note.number,
     kind: note.kind,
+    passage: note.passage,
+    passageNumber: note.passageNumber,
     start: note.range?.start,
     end: note.range?.end,
     exact: note.exact,
@@ -39,6 +48,12 @@ export async function readerAnnotations(
     notesByPassage.set(passageId, await Promise.all(notes.map(view)));
   }
   questions.push(...(await Promise.all(reading.questions.map(view))));
+  apparatus.push(...(await Promise.all(reading.apparatus.map(view))));
+  for (const entry of apparatus) {
+    const list = apparatusByPassage.get(entry.passage!) ?? [];
+    list.push(entry);
+    apparatusByPassage.set(entry.passage!, list);
+  }
 
   // Headings stay unmarked: a button in a heading is noise, and the term recurs in the text below.
   const headings = new Set(reading.passages.filter((p) => (p as { role?: string }).role === 'heading').map((p) => p.id));
@@ -49,5 +64,5 @@ export async function readerAnnotations(
       occurrences.map((o) => ({ termId: o.termId, start: o.start, end: o.end })),
     );
   }
-  return { annotations: { notesByPassage, termsByPassage }, questions };
+  return result();
 }

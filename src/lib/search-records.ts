@@ -14,6 +14,11 @@
  *    `note-head` (none: a reading-wide discussion question), inside the passage it annotates (or outside any passage for reading-wide notes); its marker in
  *    the text (a `note-ref` link to `#note-<id>`) gives its number and its phrase (id `ref-<id>`)
  *    the words it is about;
+ *  - a textual apparatus entry is a note too, a row of the table (class `apparatus`) after the text:
+ *    its kind is `apparatus`, and its passage is the one its mark (an `app-ref` link) sits in. It is
+ *    a record of its own rather than part of its passage's, so the passage's record stays the
+ *    verbatim text (what a result excerpts and marks) and a search for the corrected word
+ *    ("Ronfeldt") lands on the entry that gives it;
  *  - text inside `data-pagefind-ignore` (popover copies) or of an UNSEARCHED_CLASSES class
  *    (passage numbers, note markers, note heads) is not indexed, here just as in Pagefind's own
  *    HTML indexing; notes are left out of their passage's text because they are records of their own.
@@ -22,7 +27,7 @@
  */
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { CLASS, DATA, NOTE_ANCHOR_PREFIX, PASSAGE_ANCHOR_PREFIX, UNSEARCHED_CLASSES, noteIdOf, noteIdOfRef, numberIn, passageIdOf, type SearchFilter } from './constants.ts';
-import { noteKindOfLabel } from './note-kinds.ts';
+import { APPARATUS_KIND, noteKindOfLabel } from './note-kinds.ts';
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -195,14 +200,15 @@ export function extractSearchRecords(html: string, htmlFile: string): PageRecord
   // another keeps its id on the first piece).
   const markers = new Map<string, Element>();
   const phrases = new Map<string, Element>();
-  for (const el of findAll(document, (e) => hasClass(e, CLASS.noteRef) || hasClass(e, CLASS.phrase))) {
-    const marker = hasClass(el, CLASS.noteRef);
+  for (const el of findAll(document, (e) => hasClass(e, CLASS.noteRef) || hasClass(e, CLASS.apparatusRef) || hasClass(e, CLASS.phrase))) {
+    const marker = hasClass(el, CLASS.noteRef) || hasClass(el, CLASS.apparatusRef);
     const id = marker ? noteIdOf(attr(el, 'href')) : noteIdOfRef(attr(el, 'id'));
     const found = marker ? markers : phrases;
     if (id && !found.has(id)) found.set(id, el);
   }
   // The kind a note's head shows; the questions after the text have no head, being all questions.
   const kindOf = (note: Element) => {
+    if (closest(note, (el) => hasClass(el, CLASS.apparatus))) return APPARATUS_KIND;
     const head = findAll(note, (el) => hasClass(el, CLASS.noteHead))[0];
     const label = head?.childNodes.find((n): n is Element => isElement(n) && n.tagName === 'span');
     return head ? noteKindOfLabel(label && textOfRaw(label)) : 'question';
@@ -212,11 +218,12 @@ export function extractSearchRecords(html: string, htmlFile: string): PageRecord
     const url = anchorOf(note, 'note', id);
     const content = textOf(note);
     if (!content) continue;
-    const passage = closest(note, isPassage);
-    const passageNumber = passage && numberOf(passage);
     // The marker's text is the note's number (hidden words such as "Note " sit in the same link);
     // a note without a marker (a reading-wide question) is numbered by its place in its list.
     const marker = markers.get(id!);
+    // An apparatus row is after the text: its passage is where its mark is.
+    const passage = closest(note, isPassage) ?? (marker && closest(marker, isPassage));
+    const passageNumber = passage && numberOf(passage);
     const number = marker ? numberIn(textOfRaw(marker)) : positionInList(note);
     const phraseElement = phrases.get(id!);
     const phrase = phraseElement ? textOf(phraseElement) : undefined;

@@ -188,7 +188,7 @@ export function recordTitle(
   const paragraph = (n: string | undefined) => (n ? `¶${n}` : undefined);
   if (kind === 'passage') return [reading, paragraph(meta.number)].filter(Boolean).join(', ') || undefined;
   if (kind === 'annotation') {
-    const name = noteKind === 'question' ? 'Question' : 'Note';
+    const name = noteKind === 'question' ? 'Question' : noteKind === 'apparatus' ? 'Textual note' : 'Note';
     return `${name}${meta.number ? ` ${meta.number}` : ''}${meta.passage ? ` on ¶${meta.passage}` : ''}`;
   }
   return undefined;

@@ -22,7 +22,14 @@ export const MOTIVATION_BY_KIND: Record<NoteKind, string> = {
   editorial: 'editing',
   question: 'questioning',
   'cross-reference': 'linking',
+  apparatus: 'editing',
 };
+
+/**
+ * A tag on textual apparatus entries: both they and editorial notes are `editing`, and a tool that
+ * imports the collection can still tell the typographic ones apart (and, say, hide them).
+ */
+export const APPARATUS_TAG = 'textual apparatus';
 
 /** Code points of context kept on either side of a quote: enough to find it again if the text moves. */
 export const QUOTE_CONTEXT = 32;
@@ -115,6 +122,7 @@ export function toEditorialAnnotation(note: EditionNote, reading: EditionReading
   const motivation = MOTIVATION_BY_KIND[note.kind];
   const body: TextualBody[] = [{ type: 'TextualBody', value: text, format: 'text/plain', purpose: motivation === 'editing' ? 'commenting' : motivation }];
   if (note.correction !== undefined) body.push({ type: 'TextualBody', value: note.correction, format: 'text/plain', purpose: 'editing' });
+  if (note.kind === 'apparatus') body.push({ type: 'TextualBody', value: APPARATUS_TAG, format: 'text/plain', purpose: 'tagging' });
   const id = `${pageUrl}#${noteAnchor(note.id)}`;
   const range = sourceRange(note, reading);
   if (!range) return { id, type: 'Annotation', motivation, body, target: pageUrl };
@@ -163,13 +171,13 @@ export function noteBodyText(body: string, edition: Edition, reading: EditionRea
   });
 }
 
-/** Every note of a reading (passage notes in order, then the reading-wide questions). */
+/** Every note of a reading (margin notes in order, the textual apparatus in order, then the reading-wide questions). */
 export function annotationCollection(
   edition: Edition,
   reading: EditionReading,
   { pageUrl, collectionUrl }: { pageUrl: string; collectionUrl: string },
 ): AnnotationCollection {
-  const items = [...reading.notes, ...reading.questions].map((note) =>
+  const items = [...reading.notes, ...reading.apparatus, ...reading.questions].map((note) =>
     toEditorialAnnotation(note, reading, pageUrl, noteBodyText(note.body, edition, reading)),
   );
   return {

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { SlugSchema } from './reading.ts';
 
-/** What an editorial note does; decides its label, its W3C motivation and how the reader marks it. */
-export const NOTE_KINDS = ['context', 'gloss', 'editorial', 'question', 'cross-reference'] as const;
+/**
+ * What an editorial note does; decides its label, its W3C motivation and how the reader marks it.
+ * `apparatus` is a purely typographic remark on the source (spacing, quotation marks, line breaks,
+ * capitals, a typing slip): it goes to the reading's textual apparatus, a table after the text, so
+ * the margins keep to interpretation.
+ */
+export const NOTE_KINDS = ['context', 'gloss', 'editorial', 'question', 'cross-reference', 'apparatus'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
 /** Where a note applies: a passage (the default) or the whole reading (discussion questions). */
@@ -12,7 +17,7 @@ export type NoteScope = (typeof NOTE_SCOPES)[number];
 /**
  * Frontmatter of `annotations/<reading-id>/<note-id>.mdx`. Strict, so a typo (`pasage:`) is refused
  * instead of silently ignored. Rules that join several fields (a passage or `scope: reading`,
- * `correction` only on editorial notes) are checked by the edition's integrity pass, which can say
+ * `correction` only on editorial and apparatus notes) are checked by the edition's integrity pass, which can say
  * which line to change.
  */
 export const AnnotationSchema = z
@@ -30,9 +35,12 @@ export const AnnotationSchema = z
     prefix: z.string().min(1).optional(),
     /** Text right after `exact`, to pick one occurrence when the phrase appears more than once. */
     suffix: z.string().min(1).optional(),
-    /** What the note does: context, gloss, editorial (a defect of the source), question, cross-reference. */
+    /**
+     * What the note does: context, gloss, editorial (a defect of the source that bears on its sense),
+     * question, cross-reference, apparatus (a purely typographic defect, listed after the text).
+     */
     kind: z.enum(NOTE_KINDS),
-    /** Editorial notes only: the editor's reading of a defective phrase; the verbatim text stays as it is. */
+    /** Editorial and apparatus notes only: the editor's reading of a defective phrase; the verbatim text stays as it is. */
     correction: z.string().min(1).optional(),
     /** Keys of works cited by the note, from `annotations/sources.yaml`. */
     sources: z.array(SlugSchema).optional(),

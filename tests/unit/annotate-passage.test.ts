@@ -3,6 +3,35 @@ import { annotatePassageHtml } from '../../src/lib/annotate-passage.ts';
 
 const strip = (html: string) => html.replace(/<a class="note-ref[^]*?<\/a>/g, '').replace(/<[^>]+>/g, '');
 
+describe('annotatePassageHtml: textual apparatus marks', () => {
+  test('an apparatus note leaves its phrase unmarked and puts a small sign after it, linked to its row, read as "Textual note 2"', () => {
+    const html = annotatePassageHtml({ text: 'kicking of or providing', role: 'paragraph' }, [{ id: 'kick', number: 2, kind: 'apparatus', start: 0, end: 10 }], []);
+    expect(html).toBe(
+      'kicking of<a class="app-ref" href="#note-kick" id="ref-kick"><span>Textual note 2</span><span aria-hidden="true">°</span></a> or providing',
+    );
+  });
+
+  test('where a note and an apparatus entry end at the same place, the note\'s number comes first, whatever their numbers', () => {
+    const html = annotatePassageHtml(
+      { text: 'Ronfeld wrote', role: 'paragraph' },
+      [
+        { id: 'typo', number: 1, kind: 'apparatus', start: 0, end: 7 },
+        { id: 'who', number: 5, kind: 'context', start: 0, end: 7 },
+      ],
+      [],
+    );
+    expect(html).toBe(
+      '<span class="anno" id="ref-who">Ronfeld</span><a class="note-ref" href="#note-who"><span>Note </span>5</a>' +
+        '<a class="app-ref" href="#note-typo" id="ref-typo"><span>Textual note 1</span><span aria-hidden="true">°</span></a> wrote',
+    );
+  });
+
+  test('an apparatus entry on the whole passage puts its sign at the end', () => {
+    const html = annotatePassageHtml({ text: 'TIMN', role: 'paragraph' }, [{ id: 'eol', number: 3, kind: 'apparatus' }], []);
+    expect(html).toBe('TIMN<a class="app-ref" href="#note-eol" id="ref-eol"><span>Textual note 3</span><span aria-hidden="true">°</span></a>');
+  });
+});
+
 describe('annotatePassageHtml', () => {
   test('marks a phrase and puts its numbered marker right after it', () => {
     const html = annotatePassageHtml({ text: 'kicking of or providing', role: 'paragraph' }, [{ id: 'kick', number: 3, kind: 'editorial', start: 0, end: 10 }], []);

@@ -155,11 +155,43 @@ describe('buildEdition: the join', () => {
   });
 });
 
+describe('buildEdition: the textual apparatus', () => {
+  const { edition, problems } = buildEdition(
+    input({
+      notes: [
+        note('typo-late', { passage: 'definition', exact: 'shared', kind: 'apparatus', correction: 'Shared', sources: ['k-2014'] }),
+        note('why', { passage: 'definition', exact: 'protects', kind: 'context' }),
+        note('typo-title', { passage: 'title', kind: 'apparatus' }),
+        note('naive', { passage: 'needs', exact: 'Naïve', kind: 'editorial', correction: 'Naive' }),
+      ],
+    }),
+  );
+  const [r] = edition.readings;
+
+  test('an apparatus note may give a correction, like an editorial one', () => expect(problems).toEqual([]));
+
+  test('apparatus notes are numbered 1..k on their own, in reading order, and left out of the margin', () => {
+    expect(r!.apparatus.map((n) => [n.id, n.number])).toEqual([['typo-title', 1], ['typo-late', 2]]);
+    expect(r!.notes.map((n) => [n.id, n.number])).toEqual([['why', 1], ['naive', 2]]);
+    expect([...r!.notesByPassage.values()].flat().map((n) => n.id)).toEqual(['why', 'naive']);
+    expect(r!.apparatus[1]).toMatchObject({ kind: 'apparatus', passage: 'definition', passageNumber: 2, exact: 'shared', correction: 'Shared' });
+  });
+
+  test('their sources and terms still count as used', () => {
+    expect(edition.sourceUsage.get('k-2014' as never)!.notes.map((n) => [n.note, n.kind, n.number])).toEqual([['typo-late', 'apparatus', 2]]);
+  });
+
+  test('an apparatus note cannot be reading-wide', () => {
+    const { problems } = buildEdition(input({ notes: [note('n', { scope: 'reading', kind: 'apparatus' })] }));
+    expect(problems).toMatchObject([{ kind: 'invalid-scope', field: 'scope', message: '`scope: reading` is for discussion questions, but this note is `kind: apparatus`.' }]);
+  });
+});
+
 describe('buildEdition: the empty edition', () => {
   test('no annotations, no glossary, no sources: empty lists, no problems', () => {
     const { edition, problems } = buildEdition(input({ terms: [], sources: [] }));
     expect(problems).toEqual([]);
-    expect(edition.readings[0]!).toMatchObject({ notes: [], questions: [] });
+    expect(edition.readings[0]!).toMatchObject({ notes: [], apparatus: [], questions: [] });
     expect(edition.readings[0]!.termsByPassage.size).toBe(0);
     expect(edition.terms).toEqual([]);
     expect(edition.sources).toEqual([]);
@@ -229,7 +261,7 @@ describe('buildEdition: every problem, with file, line, field and fix', () => {
     [
       'correction on a non-editorial note',
       { notes: [note('n', { passage: 'needs', exact: 'Naïve', kind: 'gloss', correction: 'Naive' })] },
-      { kind: 'correction-not-editorial', line: 5, field: 'correction', message: '`correction` is only for editorial notes, but this note is `kind: gloss`.' },
+      { kind: 'correction-not-editorial', line: 5, field: 'correction', message: '`correction` is only for editorial and apparatus notes, but this note is `kind: gloss`.' },
     ],
     [
       'scope: reading with a phrase',

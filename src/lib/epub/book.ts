@@ -1,6 +1,7 @@
 /**
  * An EPUB 3 of one reading: title page, the text with its passage numbers and the editorial notes
- * as EPUB footnotes (noteref → aside epub:type="footnote"), the discussion questions, the glossary
+ * as EPUB footnotes (noteref → aside epub:type="footnote"), the discussion questions, the textual
+ * apparatus (a table after the text, linked both ways with small marks in it), the glossary
  * and the bibliography, with a navigation document and accessibility metadata. Pure: data in,
  * files (and the zip) out, so the package is tested without a build; epubcheck checks the result.
  */
@@ -56,6 +57,8 @@ export interface Book {
   sections: { id: string; title: string }[];
   passages: BookPassage[];
   notes: BookNote[];
+  /** The textual apparatus: typographic notes, numbered on their own (kindLabel unused). */
+  apparatus?: BookNote[] | undefined;
   /** Reading-wide discussion questions, bodies as XHTML. */
   questions: { id: string; number: number; body: string }[];
   terms: BookTerm[];
@@ -83,6 +86,13 @@ ${body}
 /** The marker after an annotated phrase: a numbered noteref to the note's footnote. */
 const noteref = (note: BookNote) =>
   `<a epub:type="noteref" class="noteref" role="doc-noteref" href="#note-${xml(note.id)}" id="ref-${xml(note.id)}">${note.number}</a>`;
+
+/**
+ * The mark of a textual apparatus entry: a small sign linking to its row. Not a noteref, since the
+ * row is a table row rather than a footnote; reading systems show plain links as links.
+ */
+const appref = (entry: BookNote) =>
+  `<a class="appref" href="#note-${xml(entry.id)}" id="ref-${xml(entry.id)}" aria-label="Textual note ${entry.number}">°</a>`;
 
 /**
  * A passage's text as XHTML with markers inserted after given offsets. List passages become one
@@ -115,8 +125,12 @@ export function passageXhtml(text: string, role: BookPassage['role'], markers: {
   return `<ul>${items.join('')}</ul>`;
 }
 
-function passageBlock(passage: BookPassage, notes: BookNote[]): string {
-  const markers = notes.map((note) => ({ at: note.end ?? passage.text.length, xhtml: noteref(note) }));
+function passageBlock(passage: BookPassage, notes: BookNote[], apparatus: BookNote[]): string {
+  // Apparatus marks after note markers at the same place (the sort below is stable).
+  const markers = [
+    ...notes.map((note) => ({ at: note.end ?? passage.text.length, xhtml: noteref(note) })),
+    ...apparatus.map((entry) => ({ at: entry.end ?? passage.text.length, xhtml: appref(entry) })),
+  ];
   const number = `<span class="num" title="Passage ${passage.number}">${passage.number}</span> `;
   const body = passageXhtml(passage.text, passage.role, markers);
   const id = `p-${xml(passage.id)}`;
@@ -138,18 +152,37 @@ function passageBlock(passage: BookPassage, notes: BookNote[]): string {
 function textDocument(book: Book): string {
   const notesOf = new Map<string, BookNote[]>();
   for (const note of book.notes) notesOf.set(note.passage, [...(notesOf.get(note.passage) ?? []), note]);
+  const apparatus = book.apparatus ?? [];
+  const apparatusOf = new Map<string, BookNote[]>();
+  for (const entry of apparatus) apparatusOf.set(entry.passage, [...(apparatusOf.get(entry.passage) ?? []), entry]);
+  const numberOf = new Map(book.passages.map((p) => [p.id, p.number]));
   const parts: string[] = [`<section epub:type="bodymatter chapter" role="doc-chapter" aria-label="${xml(book.title)}">`];
   for (const section of book.sections) {
     const own = book.passages.filter((p) => p.section === section.id);
     if (own.length === 0) continue;
     const heading = own[0]!.role === 'heading' ? '' : `<h2 class="section-title">${xml(section.title)}</h2>\n`;
-    parts.push(`<section id="section-${xml(section.id)}" aria-label="${xml(section.title)}">\n${heading}${own.map((p) => passageBlock(p, notesOf.get(p.id) ?? [])).join('\n')}\n</section>`);
+    parts.push(`<section id="section-${xml(section.id)}" aria-label="${xml(section.title)}">\n${heading}${own.map((p) => passageBlock(p, notesOf.get(p.id) ?? [], apparatusOf.get(p.id) ?? [])).join('\n')}\n</section>`);
   }
   if (book.questions.length) {
     parts.push(
       `<section id="questions" aria-labelledby="questions-title"><h2 id="questions-title">Questions for discussion</h2><ol>` +
         book.questions.map((q) => `<li id="question-${xml(q.id)}">${q.body}</li>`).join('') +
         `</ol></section>`,
+    );
+  }
+  if (apparatus.length) {
+    const rows = apparatus.map(
+      (entry) =>
+        `<tr id="note-${xml(entry.id)}"><th scope="row"><a href="#ref-${xml(entry.id)}">${entry.number}</a></th>` +
+        `<td><a href="#p-${xml(entry.passage)}">¶${numberOf.get(entry.passage) ?? ''}</a></td>` +
+        `<td>${entry.exact === undefined ? '<i>the whole passage</i>' : `“${xml(entry.exact)}”`}</td>` +
+        `<td>${entry.correction ? `<p class="correction">Read <ins>${xml(entry.correction)}</ins></p>` : ''}${entry.body}</td></tr>`,
+    );
+    parts.push(
+      `<section id="apparatus" aria-labelledby="apparatus-title"><h2 id="apparatus-title">Textual apparatus</h2>` +
+        `<p>The source’s purely typographic slips, kept in the text above and marked there with a small °.</p>` +
+        `<table class="apparatus"><thead><tr><th scope="col">Note</th><th scope="col">Passage</th><th scope="col">The source reads</th><th scope="col">Correction or remark</th></tr></thead>` +
+        `<tbody>${rows.join('')}</tbody></table></section>`,
     );
   }
   parts.push('</section>');
@@ -202,6 +235,7 @@ function navDocument(book: Book): string {
     .map((section) => `<li><a href="${DOCS.text}#section-${xml(section.id)}">${xml(section.title)}</a></li>`)
     .join('');
   const questions = book.questions.length ? `<li><a href="${DOCS.text}#questions">Questions for discussion</a></li>` : '';
+  const apparatus = book.apparatus?.length ? `<li><a href="${DOCS.text}#apparatus">Textual apparatus</a></li>` : '';
   return document(
     book,
     'Contents',
@@ -209,7 +243,7 @@ function navDocument(book: Book): string {
 <h1 id="toc-title">Contents</h1>
 <ol>
 <li><a href="${DOCS.title}">Title page</a></li>
-<li><a href="${DOCS.text}">${xml(book.title)}</a><ol>${sections}${questions}</ol></li>
+<li><a href="${DOCS.text}">${xml(book.title)}</a><ol>${sections}${questions}${apparatus}</ol></li>
 ${book.terms.length ? `<li><a href="${DOCS.glossary}">Glossary</a></li>` : ''}
 ${book.sources.length ? `<li><a href="${DOCS.bibliography}">Bibliography</a></li>` : ''}
 </ol>
@@ -230,6 +264,10 @@ const STYLE = `body { font-family: serif; line-height: 1.5; margin: 0 5%; }
 h1, h2, h3, h4 { font-family: sans-serif; line-height: 1.25; }
 .num { font-family: sans-serif; font-size: 0.7em; color: #555; vertical-align: 0.15em; margin-right: 0.3em; }
 .noteref { font-family: sans-serif; font-size: 0.7em; vertical-align: super; line-height: 0; text-decoration: none; }
+.appref { font-family: sans-serif; font-size: 0.8em; vertical-align: super; line-height: 0; text-decoration: none; color: #555; }
+table.apparatus { border-collapse: collapse; font-size: 0.85em; width: 100%; }
+table.apparatus th, table.apparatus td { text-align: left; vertical-align: top; padding: 0.3em 0.5em 0.3em 0; border-bottom: 1px solid #ccc; }
+table.apparatus td p { margin: 0 0 0.3em; }
 blockquote.passage { margin: 0 0 1em 1em; padding-left: 0.8em; border-left: 2px solid #ccc; }
 .passage-list ul { list-style: none; padding-left: 1em; }
 .passage-attribution { font-style: italic; }

@@ -39,18 +39,19 @@ export const GET: APIRoute = async ({ props, site }) => {
   // Bodies were rendered to HTML when the content loaded (src/loaders/edition-loaders.ts).
   const body = async (entry: CollectionEntry<'notes'> | CollectionEntry<'glossary'>) =>
     xhtml(entry.rendered?.html ?? '', `${entry.collection === 'glossary' ? 'glossary term' : 'note'} "${entry.id}"`);
-  const notes = await Promise.all(
-    (editionReading?.notes ?? []).map(async (note) => ({
-      id: note.id,
-      number: note.number,
-      passage: note.passage!,
-      end: note.range?.end,
-      kindLabel: NOTE_KIND_LABELS[note.kind],
-      body: await body(await getNoteEntry(note)),
-      exact: note.exact,
-      correction: note.correction,
-    })),
-  );
+  // Margin notes become footnotes, apparatus entries rows of the table after the text: same fields.
+  const bookNote = async (note: NonNullable<typeof editionReading>['notes'][number]) => ({
+    id: note.id,
+    number: note.number,
+    passage: note.passage!,
+    end: note.range?.end,
+    kindLabel: NOTE_KIND_LABELS[note.kind],
+    body: await body(await getNoteEntry(note)),
+    exact: note.exact,
+    correction: note.correction,
+  });
+  const notes = await Promise.all((editionReading?.notes ?? []).map(bookNote));
+  const apparatus = await Promise.all((editionReading?.apparatus ?? []).map(bookNote));
   const questions = await Promise.all(
     (editionReading?.questions ?? []).map(async (q) => ({ id: q.id, number: q.number, body: await body(await getNoteEntry(q)) })),
   );
@@ -84,6 +85,7 @@ export const GET: APIRoute = async ({ props, site }) => {
     sections: data.sections,
     passages: data.passages,
     notes,
+    apparatus,
     questions,
     terms,
     sources,

@@ -3,14 +3,14 @@
  * ranges. Editorial apparatus inside the text (note markers) is not part of it, so a reader's note
  * anchors to the words of the source whatever markers the edition adds or removes later.
  */
-import { APPARATUS_CLASS, CLASS, numberIn, passageIdOf } from '../../lib/constants.ts';
+import { CLASS, IN_TEXT_MARK_CLASSES, numberIn, passageIdOf } from '../../lib/constants.ts';
 
 export const PASSAGE_TEXT_SELECTOR = '.passage-text';
 /**
- * What sits inside the text but is not the text: note markers, and a note folded open after its
- * phrase on a narrow screen.
+ * What sits inside the text but is not the text: note and apparatus marks, and a note folded open
+ * after its phrase on a narrow screen.
  */
-const NOT_TEXT = `.${APPARATUS_CLASS}, .${CLASS.note}, .note-fold`;
+const NOT_TEXT = [...IN_TEXT_MARK_CLASSES, CLASS.note, 'note-fold'].map((name) => `.${name}`).join(', ');
 
 /** The passage row an element is in, or null. */
 export const passageOf = (node: Node | null): HTMLElement | null =>
