@@ -29,7 +29,7 @@ beforeAll(async () => {
   sectionOf = new Map(loaded.segmentation.passages.map((p) => [p.id as string, p.section]));
 });
 
-const allNotes = () => [...reading.notes, ...reading.questions];
+const allNotes = () => [...reading.notes, ...reading.apparatus, ...reading.questions];
 
 describe('the edition loads cleanly', () => {
   test('no content problems (unknown references, unanchored phrases, schema errors)', () => {
@@ -220,9 +220,18 @@ const DEFECTS: [defect: string, passage: string, exact: string | null][] = [
   ['no final line break', 'ronfeldt-timn-reference', null],
 ];
 
-describe('an editorial note for every known defect of the source', () => {
+/** The defects that are purely typographic, and so listed in the textual apparatus rather than the margin. */
+const TYPOGRAPHIC = [
+  'definition-capitalisation', 'fattori-big-society-case', 'fattori-unclosed-quotation', 'helfrich-complex-spelling',
+  'helfrich-kicking-of', 'helfrich-sentence-layout', 'kleiner-conversationn', 'psa-quotation-marks',
+  'ronfeldt-no-final-newline', 'ronfeldt-one-item-lists', 'ronfeldt-spelling', 'smith-name-form',
+  'smith-no-quotation-marks', 'smith-stray-parenthesis',
+];
+
+describe('an editorial or apparatus note for every known defect of the source', () => {
+  const defectNotes = () => [...reading.notes, ...reading.apparatus];
   test.each(DEFECTS)('%s', (_defect, passage, exact) => {
-    const notes = reading.notes.filter((n) => n.kind === 'editorial' && n.passage === passage && (n.exact ?? null) === exact);
+    const notes = defectNotes().filter((n) => (n.kind === 'editorial' || n.kind === 'apparatus') && n.passage === passage && (n.exact ?? null) === exact);
     expect(notes).toHaveLength(1);
     const [note] = notes;
     // Each gives its evidence: a source in frontmatter or body.
@@ -234,12 +243,23 @@ describe('an editorial note for every known defect of the source', () => {
   });
 
   test('the typos carry the editor\'s reading', () => {
-    const corrected = (exact: string) => reading.notes.find((n) => n.kind === 'editorial' && n.exact === exact)?.correction;
+    const corrected = (exact: string) => defectNotes().find((n) => n.exact === exact)?.correction;
     expect(corrected('kicking of')).toBe('kicking off');
     expect(corrected('conversationn')).toBe('Conversation');
     expect(corrected('Ronfeld')).toBe('Ronfeldt');
     expect(corrected('RC Smith')).toBe('R.C. Smith');
     expect(corrected('Fattori:"The')).toBe('Fattori: "The');
+  });
+
+  test('the purely typographic ones are the textual apparatus, numbered 1..k in reading order, and the margin keeps the rest', () => {
+    expect(reading.apparatus.map((n) => n.id as string).sort()).toEqual([...TYPOGRAPHIC].sort());
+    expect(reading.apparatus.map((n) => n.number)).toEqual(TYPOGRAPHIC.map((_, i) => i + 1));
+    const order = reading.apparatus.map((n) => [n.passageNumber!, n.range?.start ?? -1]);
+    expect(order).toEqual([...order].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
+    expect(reading.notes.map((n) => n.number)).toEqual(reading.notes.map((_, i) => i + 1));
+    expect(reading.notes.some((n) => n.kind === 'apparatus')).toBe(false);
+    expect([...reading.notesByPassage.values()].flat()).toHaveLength(reading.notes.length);
+    expect(reading.notes.length + reading.apparatus.length + reading.questions.length).toBe(99);
   });
 });
 
