@@ -14,7 +14,7 @@ export const READING_SETTINGS = {
   size: ['medium', 'small', 'large', 'larger'],
   /** Line width (measure). */
   width: ['medium', 'narrow', 'wide'],
-  /** Editorial notes: marked phrases, markers and the notes beside the text. */
+  /** Editorial notes: marked phrases, markers and the notes beside the text; the textual apparatus, its marks and its table. */
   notes: ['on', 'off'],
   /** Glossary terms marked in the text. */
   glossary: ['on', 'off'],

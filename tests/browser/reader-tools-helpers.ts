@@ -21,7 +21,7 @@ export async function selectPhrase(page: Page, passage: string, phrase: string, 
     ([passage, phrase, occurrence]) => {
       const element = document.querySelector(`#p-${passage} .passage-text`)!;
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
-        acceptNode: (n) => (n.parentElement?.closest('.note-ref, .note-fold, .note') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+        acceptNode: (n) => (n.parentElement?.closest('.note-ref, .app-ref, .note-fold, .note') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
       });
       const nodes: [Text, number][] = [];
       let text = '';

@@ -106,8 +106,8 @@ describe('reading settings and the print handout', () => {
     await toolsReady(page);
     const text = () => page.locator('.reading-body .passage-text').evaluateAll(renderedTexts);
     const visible = (selector: string) => page.locator(selector).evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
-    // Markers read "Note 7" (the word visually hidden): apparatus, like the numbers themselves.
-    const strip = (texts: string[]) => texts.map((t) => t.replace(/Note \d+/g, '').replace(/\d+/g, '').replace(/\s+/g, ' ').trim());
+    // Markers read "Note 7" and "Textual note 3°" (the words visually hidden): apparatus, like the numbers themselves.
+    const strip = (texts: string[]) => texts.map((t) => t.replace(/Textual note \d+°/g, '').replace(/Note \d+/g, '').replace(/\d+/g, '').replace(/\s+/g, ' ').trim());
     const original = strip(await text());
     const notes = await visible('.passage-notes');
     expect(notes).toBeGreaterThan(0);
@@ -116,6 +116,9 @@ describe('reading settings and the print handout', () => {
     await panel.getByRole('checkbox', { name: 'Editorial notes' }).uncheck();
     expect(await visible('.passage-notes')).toBe(0);
     expect(await visible('.note-ref')).toBe(0);
+    // The textual apparatus is part of the editorial layer: its marks and its table go with the notes.
+    expect(await visible('.app-ref')).toBe(0);
+    expect(await visible('.apparatus')).toBe(0);
     expect(strip(await text())).toEqual(original);
 
     await panel.getByRole('checkbox', { name: 'Glossary terms' }).uncheck();

@@ -45,10 +45,10 @@ describe('the reader page', () => {
   test('each passage renders exactly its source text, and every word of the source appears in order', async () => {
     const { page, context } = await openPage(session);
     await page.goto(session.url('/read/partner-state/'));
-    // Editorial apparatus inside the text (note markers) is not part of the source: drop it first.
+    // Editorial marks inside the text (note markers, apparatus marks) are not part of the source: drop them first.
     await exposeTextHelper(page);
     const rendered = await page.$$eval('.passage .passage-text', (els) =>
-      els.map((el) => (window as unknown as Helper).visibleTextWithout(el, '.note-ref')),
+      els.map((el) => (window as unknown as Helper).visibleTextWithout(el, '.note-ref, .app-ref')),
     );
     const lines = source.split('\n');
     const expected = meta.passages.map((p) => {
@@ -60,7 +60,7 @@ describe('the reader page', () => {
     // (catches words glued together by whitespace-stripping HTML compression).
     const bodyWords = words(
       await page.locator('.reading-body').evaluate((el) =>
-        (window as unknown as Helper).visibleTextWithout(el, '.note-ref, .passage-notes, .speaker-tag, .voice-caption, [popover]'),
+        (window as unknown as Helper).visibleTextWithout(el, '.note-ref, .app-ref, .passage-notes, .speaker-tag, .voice-caption, [popover]'),
       ),
     );
     let cursor = 0;
@@ -93,7 +93,7 @@ describe('the reader page', () => {
     expect(await page.locator('h1').innerText()).toBe('The Partner State');
     const heading = await page.locator('#p-opinions-heading h2').evaluate((h) => {
       const copy = h.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.note-ref').forEach((a) => a.remove());
+      copy.querySelectorAll('.note-ref, .app-ref').forEach((a) => a.remove());
       return copy.textContent;
     });
     expect(heading).toBe('Opinions on the Partner State');
@@ -119,7 +119,7 @@ describe('the reader page', () => {
       const content = el.getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
       const lines = Math.round(content / parseFloat(style.lineHeight));
       const copy = el.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.note-ref').forEach((a) => a.remove());
+      copy.querySelectorAll('.note-ref, .app-ref').forEach((a) => a.remove());
       return (copy.textContent ?? '').length / lines;
     });
     expect(perLine).toBeGreaterThanOrEqual(60);
