@@ -1,11 +1,12 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { readingsLoader } from './loaders/readings-loader.ts';
-import { glossaryLoader, notesLoader, sourcesLoader } from './loaders/edition-loaders.ts';
+import { glossaryLoader, notesLoader, readingPagesLoader, sourcesLoader } from './loaders/edition-loaders.ts';
 import { AnnotationSchema } from './schemas/annotation.ts';
 import { GlossaryTermSchema } from './schemas/glossary.ts';
 import { PASSAGE_ROLES, ReadingMetaSchema } from './schemas/reading.ts';
 import { CslItemSchema } from './schemas/source.ts';
+import { ReadingPageFields } from './schemas/reading-page.ts';
 
 /** A reading as stored after the loader has checked it: metadata plus the derived passages. */
 const ReadingEntrySchema = ReadingMetaSchema.omit({ passages: true }).extend({
@@ -39,6 +40,11 @@ export const collections = {
   notes: defineCollection({ loader: notesLoader(), schema: AnnotationSchema }),
   /** Glossary terms: annotations/glossary/<term>.mdx. */
   glossary: defineCollection({ loader: glossaryLoader(), schema: GlossaryTermSchema }),
+  /** A reading's pages: annotations/<reading>/pages/<page>.mdx (entry id `<reading>/<page>`), checked with the edition. */
+  readingPages: defineCollection({
+    loader: readingPagesLoader(),
+    schema: ReadingPageFields.extend({ reading: z.string(), page: z.string(), answersHtml: z.record(z.string(), z.string()) }),
+  }),
   /** Bibliography: the CSL items of annotations/sources.yaml. */
   sources: defineCollection({ loader: sourcesLoader(), schema: CslItemSchema }),
 };

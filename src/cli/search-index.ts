@@ -6,7 +6,8 @@
  * Two sources, one index (Pagefind's Node API):
  *  - reader pages become one custom record per passage and per note (src/lib/search-records.ts):
  *    a result lands on `#p-<id>` / `#note-<id>` and carries that passage's section and speaker;
- *  - pages that mark themselves with `data-pagefind-body` (glossary entries, the sources list) go
+ *  - pages that mark themselves with `data-pagefind-body` (glossary entries, the sources list, a
+ *    reading's study pages, filtered as `kind: study-page`) go
  *    through Pagefind's HTML indexer, which honours their `data-pagefind-filter`, `-meta`, `-weight`
  *    and `-title` attributes (a glossary headword outranks passages that merely use the word; each
  *    source entry becomes a sub-result linking to its `#source-<id>`).
@@ -21,6 +22,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCH } from '../lib/constants.ts';
 import { extractSearchRecords } from '../lib/search-records.ts';
+import { isNoindex } from '../lib/reading-pages.ts';
 import type { PostBuildStep } from './post-build.ts';
 
 /** Bundle files the site never loads (Pagefind's own UIs and highlighter, the unknown-language engine). */
@@ -85,6 +87,11 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
       }
       if (page.pageIndexed) {
         const content = await readFile(path.join(outDir, page.file), 'utf8');
+        // An instructors' page (a teaching guide) is noindex so students do not find its answers;
+        // marked for search as well, it would put them in every student's results.
+        if (isNoindex(content)) {
+          throw new Error(`${page.file} asks not to be indexed (robots noindex) but marks content with data-pagefind-body; remove one of the two.`);
+        }
         const url = `/${page.file}`.replace(/(^|\/)index\.html$/, '$1');
         check(await index.addHTMLFile({ url, content }), `index ${page.file}`);
         summary.pages++;

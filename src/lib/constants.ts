@@ -96,7 +96,7 @@ export const SEARCH = {
   /** Query-string name of each highlighted word on a page reached from a result. */
   highlightParam: 'highlight',
   /** Result kinds, the values of the `kind` filter. */
-  kinds: ['passage', 'annotation', 'glossary', 'source'],
+  kinds: ['passage', 'annotation', 'glossary', 'source', 'study-page'],
   /** Filters every record may carry, in the order the facets show them. */
   filters: ['kind', 'reading', 'section', 'speaker'],
 } as const;

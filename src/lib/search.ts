@@ -18,6 +18,7 @@ export const KIND_LABELS: Record<SearchKind, { one: string; many: string }> = {
   annotation: { one: 'Note', many: 'Notes' },
   glossary: { one: 'Glossary', many: 'Glossary entries' },
   source: { one: 'Source', many: 'Sources' },
+  'study-page': { one: 'Study page', many: 'Study pages' },
 };
 
 export const FILTER_LABELS: Record<SearchFilter, string> = {

@@ -13,6 +13,8 @@ import { idNameProblem, suggestSlug } from '../lib/file-names.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { keysOfSchemaAt, parseYamlWithLines, zodProblems } from '../lib/schema-problems.ts';
 import { AnnotationSchema } from '../schemas/annotation.ts';
+import { ReadingPageSchema } from '../schemas/reading-page.ts';
+import { checkReadingPages, PAGES_FOLDER, type ReadingPageInput } from '../lib/reading-pages.ts';
 import { GlossaryTermSchema } from '../schemas/glossary.ts';
 import { CslItemSchema, SourcesFileSchema } from '../schemas/source.ts';
 import { EDITOR_TEXT, guarded, inspect, notAFile, openProject, readContentFile, relativeTo, unexpectedProblem, type Project } from './content-files.ts';
@@ -176,6 +178,8 @@ function isFollowOn(problem: ContentProblem, refused: Refused): boolean {
 interface EditionFiles {
   notes: NoteInput[];
   terms: TermInput[];
+  /** The reading's own pages (annotations/<reading>/pages/). */
+  pages: ReadingPageInput[];
   refused: Refused;
   problems: ContentProblem[];
 }
@@ -196,18 +200,25 @@ async function readEditorialFile(project: Project, folder: string, file: string,
   return 'file' in result && result.file !== undefined;
 }
 
+/** Each entry of a folder but OS litter, inspected (links resolved, kept inside the project). */
+async function* folderEntries(project: Project, folder: string) {
+  for (const entryName of await listDir(folder)) {
+    if (isJunk(entryName)) continue;
+    const file = path.join(folder, entryName);
+    const shown = relativeTo(project.root, file);
+    const entry = await guarded(shown, () => inspect(project, file), (problem) => ({ problem }));
+    if (entry) yield { entryName, file, shown, entry };
+  }
+}
+
 /** The notes (or terms) of one folder under annotations/; every entry read or refused. */
 async function readAnnotationFolder(project: Project, name: string, folder: string, files: EditionFiles) {
   const root = project.root;
   const owner = name === CONTENT_PATHS.glossaryFolder ? 'term' : 'note';
-  for (const entryName of await listDir(folder)) {
-    if (isJunk(entryName)) continue;
-    const file = path.join(folder, entryName);
-    const shown = relativeTo(root, file);
-    const entry = await guarded(shown, () => inspect(project, file), (problem) => ({ problem }));
-    if (!entry) continue;
+  for await (const { entryName, file, shown, entry } of folderEntries(project, folder)) {
     const before = files.problems.length;
     if (entry.problem) files.problems.push(entry.problem);
+    else if (entry.type === 'folder' && owner === 'note' && entryName === PAGES_FOLDER) await readPagesFolder(project, name, file, files);
     else if (entry.type === 'folder') files.problems.push(...(await filesBelow(file)).map((nested) => nestedFile(root, name, nested)));
     else if (entry.type === 'other') files.problems.push(notAFile(shown, 'other'));
     else if (entryName.startsWith('.')) files.problems.push(hiddenFile(root, file, owner));
@@ -220,6 +231,32 @@ async function readAnnotationFolder(project: Project, name: string, folder: stri
     if (owner === 'term' && files.problems.length > before) {
       const stem = path.basename(entryName, '.mdx');
       files.refused.terms.add(stem).add(suggestSlug(stem));
+    }
+  }
+}
+
+/** A reading's pages: annotations/<reading>/pages/<page>.mdx, every entry read or refused. */
+async function readPagesFolder(project: Project, reading: string, folder: string, files: EditionFiles) {
+  const root = project.root;
+  for await (const { entryName, file, shown, entry } of folderEntries(project, folder)) {
+    const flat = `move it to ${CONTENT_PATHS.annotations}/${reading}/${PAGES_FOLDER}/ as one .mdx file per page`;
+    if (entry.problem) files.problems.push(entry.problem);
+    else if (entry.type === 'folder') {
+      for (const nested of await filesBelow(file)) {
+        files.problems.push({ kind: 'invalid-file-name', file: relativeTo(root, nested), message: `files in sub-folders of ${CONTENT_PATHS.annotations}/${reading}/${PAGES_FOLDER}/ are not read.`, fix: `${flat}, or out of ${CONTENT_PATHS.annotations}/.` });
+      }
+    } else if (entry.type === 'other') files.problems.push(notAFile(shown, 'other'));
+    else if (entryName.startsWith('.') || !entryName.endsWith('.mdx')) {
+      files.problems.push({ kind: 'invalid-file-name', file: shown, message: `only .mdx files not starting with a dot are read in ${CONTENT_PATHS.annotations}/${reading}/${PAGES_FOLDER}/; this file is not.`, fix: `rename it to "${suggestSlug(path.basename(entryName, path.extname(entryName))) || 'page'}.mdx" if it is a page, or ${flat.replace('move it to', 'move it out of')}.` });
+    } else {
+      const badName = idNameProblem(path.basename(entryName, '.mdx'), 'page', '.mdx');
+      if (badName) {
+        files.problems.push({ kind: 'invalid-file-name', file: shown, ...badName });
+        continue;
+      }
+      const result = await guarded(shown, () => readMdxFile(project, file, ReadingPageSchema), (problem) => ({ problems: [problem] }));
+      files.problems.push(...result.problems);
+      if ('file' in result && result.file) files.pages.push({ ...result.file, reading });
     }
   }
 }
@@ -250,12 +287,12 @@ function readSources(text: string, sources: SourceInput[], refusedIds: Set<strin
 /** Everything the edition is made of, parsed, with the problems found while parsing. */
 export async function readEditionFiles(
   root: string,
-): Promise<{ input: EditionInput; readings: LoadedReading[]; problems: ContentProblem[]; refused: Refused }> {
+): Promise<{ input: EditionInput; pages: ReadingPageInput[]; readings: LoadedReading[]; problems: ContentProblem[]; refused: Refused }> {
   const opened = await openProject(root);
   const { project } = opened;
   const readingsDir = path.join(root, CONTENT_PATHS.readings);
   const annotationsDir = path.join(root, CONTENT_PATHS.annotations);
-  const files: EditionFiles = { notes: [], terms: [], refused: { terms: new Set(), glossary: false, sources: false, sourceIds: new Set() }, problems: opened.problems };
+  const files: EditionFiles = { notes: [], terms: [], pages: [], refused: { terms: new Set(), glossary: false, sources: false, sourceIds: new Set() }, problems: opened.problems };
   const { problems, refused } = files;
 
   const folders = await readReadingFolders(project, readingsDir);
@@ -297,7 +334,7 @@ export async function readEditionFiles(
     sourcesFile: CONTENT_PATHS.sources,
     unavailableReadings,
   };
-  return { input, readings, problems, refused };
+  return { input, pages: files.pages, readings, problems, refused };
 }
 
 /** Problems in a stable order: by file, then line. */
@@ -309,10 +346,12 @@ export interface EditionCheck {
   edition: Edition;
   /** The parsed files the edition was joined from (frontmatter data and MDX bodies). */
   input: EditionInput;
+  /** The readings' own pages (introduction, timeline …), checked against the edition. */
+  pages: ReadingPageInput[];
   readings: LoadedReading[];
   problems: ContentProblem[];
   /** What was checked, for the summary line. */
-  counts: { readings: number; passages: number; notes: number; terms: number; sources: number };
+  counts: { readings: number; passages: number; notes: number; terms: number; sources: number; pages: number };
 }
 
 /**
@@ -356,19 +395,22 @@ export function joinEdition(input: EditionInput, build: typeof buildEdition = bu
 
 /** Reads, validates and joins all content under `root`; never throws for content problems. */
 export async function checkEditionFiles(root: string): Promise<EditionCheck> {
-  const { input, readings, problems, refused } = await readEditionFiles(root);
+  const { input, pages, readings, problems, refused } = await readEditionFiles(root);
   const built = joinEdition(input);
+  const pageProblems = checkReadingPages(pages, built.edition, { sourcesFile: input.sourcesFile, unavailableReadings: input.unavailableReadings });
   return {
     edition: built.edition,
     input,
+    pages,
     readings,
-    problems: sortProblems([...problems, ...built.problems.filter((problem) => !isFollowOn(problem, refused))]),
+    problems: sortProblems([...problems, ...[...built.problems, ...pageProblems].filter((problem) => !isFollowOn(problem, refused))]),
     counts: {
       readings: readings.length,
       passages: readings.reduce((sum, r) => sum + r.segmentation.passages.length, 0),
       notes: input.notes.length,
       terms: input.terms.length,
       sources: input.sources.length,
+      pages: pages.length,
     },
   };
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authorComponents } from '../lib/author-components.ts';
 import { renderMdxBody, type ComponentRenderers } from '../lib/mdx-html.ts';
+import { accessibleTables, pageComponents } from '../lib/reading-pages.ts';
 import { CONTENT_PATHS, loadEditionFiles, type EditionCheck } from './edition-files.ts';
 
 /** One check per content sync, shared by the collections that need it. */
@@ -91,6 +92,41 @@ export const notesLoader = () =>
 /** Glossary: annotations/glossary/<term>.mdx, entry id `<term>`. */
 export const glossaryLoader = () =>
   editionMdxLoader('edition-glossary', ({ input }) => input.terms.map((term) => ({ id: term.id, file: term.file, body: term.body, data: term.data })));
+
+/**
+ * A reading's pages: annotations/<reading>/pages/<page>.mdx, entry id `<reading>/<page>`. The body
+ * is rendered like a note's (tables made accessible after; see accessibleTables), and so is each
+ * outline answer of a teaching guide, into `answersHtml`.
+ */
+export function readingPagesLoader(): Loader {
+  const load = async (context: LoaderContext) => {
+    const check = await checkOnce(context);
+    const base = context.config.base;
+    const shared = authorComponents(check.edition, { base });
+    context.store.clear();
+    for (const page of check.pages) {
+      const components = pageComponents(shared, page.reading);
+      const render = (body: string) => accessibleTables(renderMdxBody(body, components));
+      const answersHtml = Object.fromEntries(Object.entries(page.data.answers ?? {}).map(([id, answer]) => [id, render(answer)]));
+      const data = await context.parseData({ id: `${page.reading}/${page.id}`, data: { ...page.data, reading: page.reading, page: page.id, answersHtml }, filePath: page.file });
+      context.store.set({
+        id: `${page.reading}/${page.id}`,
+        data,
+        body: page.body,
+        filePath: page.file,
+        rendered: { html: render(page.body) },
+        digest: context.generateDigest(`${base}\0${page.body}\0${JSON.stringify(page.data)}\0${JSON.stringify(check.input.sources)}`),
+      });
+    }
+  };
+  return {
+    name: 'edition-reading-pages',
+    load: async (context) => {
+      watchAnnotations(context, () => load(context));
+      await load(context);
+    },
+  };
+}
 
 /** Sources: the items of annotations/sources.yaml, entry id = item id; none when the file is absent. */
 export function sourcesLoader(): Loader {
