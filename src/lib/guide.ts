@@ -9,6 +9,7 @@ import { CITE_MODES } from '../schemas/components.ts';
 import type { GlossaryTerm } from '../schemas/glossary.ts';
 import { TERM_KINDS, TERM_MATCH_MODES } from '../schemas/glossary.ts';
 import { SourcesFileSchema } from '../schemas/source.ts';
+import { READING_PAGE_AUDIENCES, READING_PAGE_KINDS, type ReadingPage, type ReadingPageKind } from '../schemas/reading-page.ts';
 import { parse } from 'yaml';
 import { formatBibliography } from './citations.ts';
 import { ContentError, ERROR_KINDS, type ErrorKind } from './content-errors.ts';
@@ -53,6 +54,24 @@ export const NOTE_KIND_HELP: Record<NoteKind, string> = {
   question: 'A question for discussion, on a passage or (with `scope: reading`) on the whole reading.',
   'cross-reference': 'Points to another passage, note or work that bears on this one.',
   apparatus: 'A purely typographic defect: spacing, quotation marks, line breaks, capitals, a typing slip. It goes to the textual apparatus, a table after the text, marked in the text by a small \u00B0 rather than a numbered note, so the margins keep to interpretation; it may give the editor\u2019s reading in `correction`. Anything that changes or explains the sense is `editorial`.',
+};
+
+export const READING_PAGE_FIELDS: Record<keyof ReadingPage, FieldHelp> = {
+  title: { required: true, what: 'The page\u2019s heading, and its name in the reading\u2019s list of study pages.' },
+  description: { required: true, what: 'One sentence under the heading, also used for links, sharing and search engines.' },
+  kind: { required: true, what: 'What the page is.', values: READING_PAGE_KINDS },
+  order: { required: true, what: 'Its place in the list of study pages, from 1.' },
+  audience: { required: true, what: '`students`: listed on the reading and the home page and found by search. `instructors`: listed nowhere a student looks, left out of search and the sitemap, and marked noindex. A teaching guide must be for instructors.', values: READING_PAGE_AUDIENCES },
+  sources: { required: true, what: 'Keys of the works the page relies on, from annotations/sources.yaml: at least one. They are listed at the end of the page.' },
+  answers: { required: false, what: 'Teaching guide only: an outline answer per discussion question, under the question\u2019s id (its file name), written in Markdown after `|`. The page shows each question with its answer.' },
+};
+
+export const PAGE_KIND_HELP: Record<ReadingPageKind, string> = {
+  introduction: 'Where the text comes from, the positions it gathers, the debate around it and how to read the edition.',
+  timeline: 'Dated events in order: a numbered list, each date in `<time datetime="2011-07">`, each event with its `<Cite>`.',
+  positions: 'The voices against the role each gives the state, as a Markdown table; a paragraph starting \u201CTable:\u201D right before it becomes its caption, and each row\u2019s first cell its header.',
+  'further-reading': 'Annotated entries: what each work is and why to read it, each with its `<Cite>`.',
+  'teaching-guide': 'For instructors: a plan for class sessions, and `answers` to the discussion questions.',
 };
 
 export interface ComponentHelp {
@@ -111,6 +130,18 @@ export const SOURCES_EXAMPLE = `- id: kostakis-bauwens-2014
   note: Shown under the entry on the sources page; not part of the reference.
 `;
 
+export const PAGE_EXAMPLE = `---
+title: Timeline
+description: The texts and events around the article, in date order.
+kind: timeline
+order: 2
+audience: students
+sources: [kostakis-2011, ronfeldt-2011-part3]
+---
+1. <time datetime="2011-07-11">11 July 2011</time>: Kostakis defends his thesis. <Cite id="kostakis-2011" />
+2. <time datetime="2011-10-19">19 October 2011</time>: Ronfeldt posts part 3. <Cite id="ronfeldt-2011-part3" />
+`;
+
 export const CHECK_EXAMPLE = 'npm run check';
 
 /** A note of the check example: three frontmatter fields on lines 2–4, the body from line 6. */
@@ -159,6 +190,7 @@ export const GUIDE_EXAMPLES = {
   question: { caption: 'annotations/partner-state/question-largest-role.mdx', code: QUESTION_EXAMPLE, lang: 'mdx' },
   term: { caption: 'annotations/glossary/partner-state.mdx', code: TERM_EXAMPLE, lang: 'mdx' },
   sources: { caption: 'annotations/sources.yaml', code: SOURCES_EXAMPLE, lang: 'yaml' },
+  page: { caption: 'annotations/partner-state/pages/timeline.mdx', code: PAGE_EXAMPLE, lang: 'mdx' },
   check: { caption: 'In a terminal, at the project root', code: CHECK_EXAMPLE, lang: 'sh' },
 } as const satisfies Record<string, GuideExample>;
 
