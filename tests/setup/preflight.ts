@@ -5,12 +5,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { missingDependencies, missingMessage } from './system-dependencies.ts';
+import { missingDependencies, missingMessage, SYSTEM_DEPENDENCIES } from './system-dependencies.ts';
 
 /** True when every dependency is there (after installing what could be installed). */
 export function preflight(): boolean {
   const missing = missingDependencies();
-  if (missing.length === 0) return true;
+  if (missing.length === 0) {
+    console.log(`Preflight: ${SYSTEM_DEPENDENCIES.map((d) => d.name.replace(/ \(.*\)$/, '')).join(', ')} found.`);
+    return true;
+  }
   const canInstall = process.getuid?.() === 0 && existsSync('/etc/debian_version') && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
   if (canInstall) {
     const packages = missing.map((d) => d.debianPackage);
