@@ -76,7 +76,7 @@ describe.each(readings)('/read/%s/annotations.jsonld', (reading) => {
   test('each note with a correction carries the editor\u2019s reading as an editing body', () => {
     const folder = `annotations/${reading}`;
     const corrections = existsSync(folder)
-      ? readdirSync(folder).filter((file) => /^correction:/m.test(readFileSync(path.join(folder, file), 'utf8'))).length
+      ? readdirSync(folder).filter((file) => file.endsWith('.mdx') && /^correction:/m.test(readFileSync(path.join(folder, file), 'utf8'))).length
       : 0;
     const editing = items.filter((a) => a.body.some((b) => b.purpose === 'editing'));
     expect(editing).toHaveLength(corrections);

@@ -11,6 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { builtSiteDir, listPages, siteAddress } from '../../bench/lib/built-site.ts';
 import type { Edition, EditionReading } from '../../src/lib/edition.ts';
 import { extractSearchRecords, type SearchRecord } from '../../src/lib/search-records.ts';
+import { isNoindex } from '../../src/lib/reading-pages.ts';
 import { checkEditionFiles } from '../../src/loaders/edition-files.ts';
 
 const dist = builtSiteDir();
@@ -375,9 +376,10 @@ describe('sitemap.xml', () => {
     for (const page of ['', 'glossary/', 'sources/', 'guide/']) once(`${origin}${base}${page}`);
   });
 
-  test('lists every page the build wrote except the error page, and nothing else', () => {
+  test('lists every page the build wrote except the error page and noindex pages, and nothing else', () => {
+    // A noindex page (a teaching guide) is kept from search engines, so the sitemap leaves it out.
     const expected = listPages(dist)
-      .filter((p) => p !== '/404.html')
+      .filter((p) => p !== '/404.html' && !isNoindex(readFileSync(path.join(dist, p.endsWith('/') ? `${p}index.html` : p), 'utf8')))
       .map((p) => `${origin}${base}${p.slice(1)}`);
     expect(locs().sort()).toEqual(expected.sort());
   });
