@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { fileOfSitePath, listPages, onePagePerType, pageType } from '../../bench/lib/built-site.ts';
 import { parseHtml, visibleText } from '../../bench/lib/html.ts';
-import { DIST, openPage, startSession, type PageRecord, type Session } from './harness.ts';
+import { DIST, pagesToSweep, openPage, startSession, type PageRecord, type Session } from './harness.ts';
 import { exerciseControls, openEveryNoteAndTerm, type Exercised } from './interactions.ts';
 import { READER_PATH, poll, selectPhrase, toolsReady } from './reader-tools-helpers.ts';
 
@@ -16,7 +16,7 @@ import { READER_PATH, poll, selectPhrase, toolsReady } from './reader-tools-help
  * - on a reading: the Cite panel with each citation style, the search dialog with a query, every
  *   reading setting, and personal notes exported and a hostile notes file imported.
  */
-const pages = listPages(DIST);
+const pages = pagesToSweep(listPages(DIST));
 const exercised = onePagePerType(pages);
 const log: Exercised[] = [];
 const opened: { page: string; notes: number; terms: number; popovers: number }[] = [];

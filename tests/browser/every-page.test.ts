@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listPages, onePagePerType } from '../../bench/lib/built-site.ts';
-import { DIST, layoutShiftScore, layoutShiftsAfterTwoFrames, openPage, recordLayoutShifts, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
+import { DIST, layoutShiftScore, pagesToSweep, layoutShiftsAfterTwoFrames, openPage, recordLayoutShifts, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
 
 /**
  * axe (WCAG 2.2 A/AA), no sideways scrolling, no errors, no Content-Security-Policy violation
@@ -11,7 +11,7 @@ import { DIST, layoutShiftScore, layoutShiftsAfterTwoFrames, openPage, recordLay
  * to page, keeps this fast as the glossary and readings grow. Interactions under the policy are
  * in csp-and-requests.test.ts.
  */
-const pages = listPages(DIST);
+const pages = pagesToSweep(listPages(DIST));
 const onePerType = onePagePerType(pages);
 const runs = [
   { name: 'phone, light', viewport: { width: 375, height: 800 }, colorScheme: 'light', pages },

@@ -7,11 +7,19 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { onePagePerType } from '../../bench/lib/built-site.ts';
 import { startStaticServer, type RunningServer } from '../../src/cli/static-server.ts';
 import { requireDependency } from '../setup/system-dependencies.ts';
 
 export const DIST = path.resolve(process.env.READER_OUT_DIR ?? 'dist');
 export const BASE = process.env.READER_BASE ?? '/';
+
+/**
+ * The pages a whole-site sweep visits. At the root: every page. In the second run, under a
+ * sub-path, whose question is whether every link and asset honours the base: one page of each
+ * type, built from the same templates (the sweep of every page there doubled the suite's time).
+ */
+export const pagesToSweep = (all: string[]) => (BASE === '/' ? all : onePagePerType(all));
 
 /** Where Chromium is (CHROMIUM_PATH, default Debian's); a missing browser fails the suite with how to install it, never skips it. */
 export const CHROMIUM_PATH = requireDependency('Chromium');
