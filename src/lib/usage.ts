@@ -68,7 +68,7 @@ export function usesByReading(edition: Edition, usage: Usage, termId?: TermId): 
   const own = termId ? matchableTerms(edition).get(termId) : undefined;
   return edition.readings
     .map((reading) => {
-      const notesById = new Map([...reading.notes, ...reading.questions].map((n) => [n.id, n]));
+      const notesById = new Map([...reading.notes, ...reading.apparatus, ...reading.questions].map((n) => [n.id, n]));
       const passages = usage.passages
         .filter((p) => p.reading === reading.id)
         .map((location) => {
