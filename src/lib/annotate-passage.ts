@@ -43,11 +43,13 @@ export function noteMarker(note: Pick<NoteMark, 'id' | 'number'>, withId = false
 /**
  * The mark of a textual apparatus entry: a small sign after its phrase (or at the end of the passage)
  * linking to its row in the apparatus table. It carries the `ref-` id itself, since its phrase is
- * not marked: the apparatus is meant to stay out of the reader's way. The sign is hidden from
- * assistive technology, which reads the visually hidden "Textual note 3" instead.
+ * not marked: the apparatus is meant to stay out of the reader's way. The sign itself is drawn by
+ * the stylesheet with empty alternative text, so assistive technology reads the visually hidden
+ * "Textual note 3" alone, and the page carries one element less per mark (the reader's HTML is
+ * budgeted against its text).
  */
 export function apparatusMark(note: Pick<NoteMark, 'id' | 'number'>): string {
-  return `<a class="${CLASS.apparatusRef}" href="#${attr(noteAnchor(note.id))}" id="${attr(noteRefAnchor(note.id))}"><span>Textual note ${note.number}</span><span aria-hidden="true">°</span></a>`;
+  return `<a class="${CLASS.apparatusRef}" href="#${attr(noteAnchor(note.id))}" id="${attr(noteRefAnchor(note.id))}"><span>Textual note ${note.number}</span></a>`;
 }
 
 export function annotatePassageHtml(

@@ -106,8 +106,8 @@ describe('reading settings and the print handout', () => {
     await toolsReady(page);
     const text = () => page.locator('.reading-body .passage-text').evaluateAll(renderedTexts);
     const visible = (selector: string) => page.locator(selector).evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
-    // Markers read "Note 7" and "Textual note 3°" (the words visually hidden): apparatus, like the numbers themselves.
-    const strip = (texts: string[]) => texts.map((t) => t.replace(/Textual note \d+°/g, '').replace(/Note \d+/g, '').replace(/\d+/g, '').replace(/\s+/g, ' ').trim());
+    // Markers read "Note 7" and "Textual note 3" (the words visually hidden): apparatus, like the numbers themselves.
+    const strip = (texts: string[]) => texts.map((t) => t.replace(/Textual note \d+/g, '').replace(/Note \d+/g, '').replace(/\d+/g, '').replace(/\s+/g, ' ').trim());
     const original = strip(await text());
     const notes = await visible('.passage-notes');
     expect(notes).toBeGreaterThan(0);

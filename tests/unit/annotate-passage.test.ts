@@ -7,7 +7,7 @@ describe('annotatePassageHtml: textual apparatus marks', () => {
   test('an apparatus note leaves its phrase unmarked and puts a small sign after it, linked to its row, read as "Textual note 2"', () => {
     const html = annotatePassageHtml({ text: 'kicking of or providing', role: 'paragraph' }, [{ id: 'kick', number: 2, kind: 'apparatus', start: 0, end: 10 }], []);
     expect(html).toBe(
-      'kicking of<a class="app-ref" href="#note-kick" id="ref-kick"><span>Textual note 2</span><span aria-hidden="true">°</span></a> or providing',
+      'kicking of<a class="app-ref" href="#note-kick" id="ref-kick"><span>Textual note 2</span></a> or providing',
     );
   });
 
@@ -22,13 +22,13 @@ describe('annotatePassageHtml: textual apparatus marks', () => {
     );
     expect(html).toBe(
       '<span class="anno" id="ref-who">Ronfeld</span><a class="note-ref" href="#note-who"><span>Note </span>5</a>' +
-        '<a class="app-ref" href="#note-typo" id="ref-typo"><span>Textual note 1</span><span aria-hidden="true">°</span></a> wrote',
+        '<a class="app-ref" href="#note-typo" id="ref-typo"><span>Textual note 1</span></a> wrote',
     );
   });
 
   test('an apparatus entry on the whole passage puts its sign at the end', () => {
     const html = annotatePassageHtml({ text: 'TIMN', role: 'paragraph' }, [{ id: 'eol', number: 3, kind: 'apparatus' }], []);
-    expect(html).toBe('TIMN<a class="app-ref" href="#note-eol" id="ref-eol"><span>Textual note 3</span><span aria-hidden="true">°</span></a>');
+    expect(html).toBe('TIMN<a class="app-ref" href="#note-eol" id="ref-eol"><span>Textual note 3</span></a>');
   });
 });
 

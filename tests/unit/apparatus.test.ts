@@ -78,7 +78,7 @@ describe('search records', () => {
   const html = `<!doctype html><html lang="en"><body><article data-reading="r"><h1>R</h1>
     <section data-section-title="Main">
       <div class="passage" id="p-a"><a class="passage-number" href="#p-a"><span>Passage </span>1</a>
-        <p class="passage-text">Ronfeld<a class="app-ref" href="#note-typo" id="ref-typo"><span>Textual note 1</span><span aria-hidden="true">°</span></a> wrote this.</p>
+        <p class="passage-text">Ronfeld<a class="app-ref" href="#note-typo" id="ref-typo"><span>Textual note 1</span></a> wrote this.</p>
       </div>
     </section>
     <section class="apparatus"><h2>Textual apparatus</h2><table><tbody>
@@ -129,7 +129,7 @@ describe('the EPUB', () => {
     expect(text).toContain('Ronfeld<a class="appref" href="#note-typo" id="ref-typo" aria-label="Textual note 1">°</a> wrote<a epub:type="noteref"');
     expect(text).toContain('<section id="apparatus" aria-labelledby="apparatus-title"><h2 id="apparatus-title">Textual apparatus</h2>');
     expect(text).toContain(
-      '<tr id="note-typo"><th scope="row"><a href="#ref-typo">1</a></th><td><a href="#p-a">¶1</a></td><td>“Ronfeld”</td><td><p class="correction">Read <ins>Ronfeldt</ins></p><p>Misspelt.</p></td></tr>',
+      '<tr id="note-typo"><th scope="row"><a href="#ref-typo">1</a></th><td><a href="#p-a">¶1</a></td><td><span class="lemma">Ronfeld</span></td><td><p class="correction">Read <ins>Ronfeldt</ins></p><p>Misspelt.</p></td></tr>',
     );
     expect(text).not.toContain('<aside epub:type="footnote" role="doc-footnote" class="note" id="note-typo">');
   });

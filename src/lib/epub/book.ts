@@ -175,7 +175,8 @@ function textDocument(book: Book): string {
       (entry) =>
         `<tr id="note-${xml(entry.id)}"><th scope="row"><a href="#ref-${xml(entry.id)}">${entry.number}</a></th>` +
         `<td><a href="#p-${xml(entry.passage)}">¶${numberOf.get(entry.passage) ?? ''}</a></td>` +
-        `<td>${entry.exact === undefined ? '<i>the whole passage</i>' : `“${xml(entry.exact)}”`}</td>` +
+        // The words as printed with no quotes of ours: in an apparatus of quotation marks they would mislead.
+        `<td>${entry.exact === undefined ? '<i>the whole passage</i>' : `<span class="lemma">${xml(entry.exact)}</span>`}</td>` +
         `<td>${entry.correction ? `<p class="correction">Read <ins>${xml(entry.correction)}</ins></p>` : ''}${entry.body}</td></tr>`,
     );
     parts.push(
@@ -268,6 +269,7 @@ h1, h2, h3, h4 { font-family: sans-serif; line-height: 1.25; }
 table.apparatus { border-collapse: collapse; font-size: 0.85em; width: 100%; }
 table.apparatus th, table.apparatus td { text-align: left; vertical-align: top; padding: 0.3em 0.5em 0.3em 0; border-bottom: 1px solid #ccc; }
 table.apparatus td p { margin: 0 0 0.3em; }
+.lemma { background: #eee; padding: 0 0.15em; }
 blockquote.passage { margin: 0 0 1em 1em; padding-left: 0.8em; border-left: 2px solid #ccc; }
 .passage-list ul { list-style: none; padding-left: 1em; }
 .passage-attribution { font-style: italic; }
