@@ -113,6 +113,12 @@ describe('the textual apparatus in the reader', () => {
     );
     expect(misses).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // Still a table to assistive technology, whatever its rows look like: a row per entry with its
+    // number as the row's head, and the column heads.
+    const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'The source reads' }) });
+    expect(await table.getByRole('row').count()).toBe(expected.length + 1);
+    expect(await table.getByRole('rowheader').count()).toBe(expected.length);
+    expect(await table.getByRole('columnheader').count()).toBe(4);
     const violations = await runAxe(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     const first = expected.find((e) => e.exact)!;
