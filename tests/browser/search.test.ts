@@ -164,7 +164,8 @@ describe('search', () => {
 
   test('notes are found by their own words and land on the note', async () => {
     const notes = samples('annotation', 6);
-    const noteElements = built.flatMap((p) => [...p.html.matchAll(/<li class="note" id="note-([^"]+)"/g)].map((m) => m[1]));
+    // A note is a list item (margin, questions) or a row of the textual apparatus.
+    const noteElements = built.flatMap((p) => [...p.html.matchAll(/<(?:li|tr) class="note" id="note-([^"]+)"/g)].map((m) => m[1]));
     // The edition has notes (one file each under annotations/<reading>/): every one is on the page, and some are searched.
     const noteFiles = readdirSync('annotations').filter((d) => d !== 'glossary' && !d.includes('.')).flatMap((d) => readdirSync(path.join('annotations', d)).filter((f) => f.endsWith('.mdx')));
     expect(noteFiles.length).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import { noteName } from '../../src/lib/note-kinds.ts';
 import { zodProblems } from '../../src/lib/schema-problems.ts';
 import { extractSearchRecords } from '../../src/lib/search-records.ts';
 import { recordTitle } from '../../src/lib/search.ts';
+import { usesByReading } from '../../src/lib/usage.ts';
 import { annotationCollection } from '../../src/lib/web-annotations.ts';
 import { AnnotationSchema } from '../../src/schemas/annotation.ts';
 
@@ -70,6 +71,20 @@ describe('the Web Annotation export', () => {
       { type: 'TextualBody', value: 'textual apparatus', format: 'text/plain', purpose: 'tagging' },
     ]);
     expect(typo.target).toMatchObject({ selector: [{ type: 'TextQuoteSelector', exact: 'Ronfeld' }, { type: 'TextPositionSelector', start: 0, end: 7 }] });
+  });
+});
+
+describe('usage lists', () => {
+  test('a source cited only by an apparatus entry lists it, with its passage', () => {
+    const { edition: cited } = buildEdition({
+      readings: [{ id: 'r', title: 'R', passages: [{ id: 'a', number: 1, start: 0, text: 'Ronfeld wrote this.' }], source: 'Ronfeld wrote this.' }],
+      notes: [{ id: 'typo', reading: 'r', file: 'a.mdx', data: { passage: 'a', exact: 'Ronfeld', kind: 'apparatus', sources: ['k'] }, body: 'Misspelt.' }],
+      terms: [],
+      sources: [{ item: { id: 'k', type: 'book', title: 'K' } }],
+      sourcesFile: 'sources.yaml',
+    });
+    const [group] = usesByReading(cited, cited.sourceUsage.get('k' as never)!);
+    expect(group!.notes.map((n) => [n.note, n.kind, n.number, n.passageNumber])).toEqual([['typo', 'apparatus', 1, 1]]);
   });
 });
 
