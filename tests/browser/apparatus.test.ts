@@ -138,6 +138,8 @@ describe('the textual apparatus in the reader', () => {
     expect(await page.locator('.apparatus .note-head').first().evaluate((th) => getComputedStyle(th).display)).toBe('table-cell');
     expect(await page.locator('.apparatus').evaluate((s) => getComputedStyle(s).breakBefore)).toBe('page');
     expect(await page.locator('a.app-ref').first().isVisible()).toBe(true);
+    await page.locator('#apparatus-title').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `${SHOTS}/apparatus-print.png` });
     await page.evaluate(() => document.documentElement.setAttribute('data-ar-notes', 'off'));
     expect(await page.locator('.apparatus').isVisible()).toBe(false);
     expect(await page.locator('a.app-ref').first().isVisible()).toBe(false);
