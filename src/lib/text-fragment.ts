@@ -44,8 +44,8 @@ export interface FragmentQuote {
 
 /**
  * The text directive for a quote, e.g. `:~:text=kicking%20of` or, for a long quote,
- * `:~:text=first%20words,last%20words`. When the phrase also occurs elsewhere on the page
- * (`unique: false`), a few words of context on each side pick the right occurrence.
+ * `:~:text=first%20words,last%20words`. When the browser's first match on the page would be
+ * another occurrence (`unique: false`), a few words of context on each side pick the right one.
  */
 export function textDirective(quote: FragmentQuote, { unique }: { unique: boolean }): string {
   const words = wordsOf(quote.exact);

@@ -13,3 +13,4 @@ import './reader-tools/settings.ts';
 import './ar-search.ts';
 import './ar-annotations.ts';
 import './reader-tools/reader-tools.ts';
+import './arrival.ts';

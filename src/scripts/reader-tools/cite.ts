@@ -53,10 +53,19 @@ export function linkFor(target: Target): string {
   const passageText = textOf(text);
   const { start, end } = snapToWords(passageText, target.start, target.end);
   const exact = passageText.slice(start, end);
+  // A browser follows a text fragment to the first match on the page, so the words need context
+  // only when they occur before this place (a note's body later on the page cannot mislead it, and
+  // context next to a note marker would not match, the marker's hidden words sitting between).
   const collapse = (s: string) => s.replace(/\s+/g, ' ');
-  const pageText = collapse(document.querySelector('.reading-body')?.textContent ?? '');
-  const unique = pageText.split(collapse(exact).trim()).length === 2;
-  return phraseLink(readingUrl, anchor, { exact, prefix: passageText.slice(0, start), suffix: passageText.slice(end) }, { unique });
+  const body = document.querySelector('.reading-body');
+  const before = document.createRange();
+  if (body) {
+    before.setStart(body, 0);
+    before.setEndBefore(text);
+  }
+  const upToHere = collapse(`${body ? before.toString() : ''}${passageText.slice(0, start + exact.length - 1)}`);
+  const firstOnPage = !upToHere.includes(collapse(exact).trim());
+  return phraseLink(readingUrl, anchor, { exact, prefix: passageText.slice(0, start), suffix: passageText.slice(end) }, { unique: firstOnPage });
 }
 
 export async function copyLink(target: Target) {
