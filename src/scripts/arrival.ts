@@ -2,7 +2,7 @@
  * A link to words (`#p-x:~:text=…`) must leave them in view. Chromium scrolls to the words as soon
  * as it finds them, while the passages above still have their estimated size (content-visibility)
  * and only then grow as they are laid out, pushing the words below the screen. After load, and for
- * a few frames while sizes settle, the target is brought back into view, unless the reader has
+ * about 1.5 s of frames while sizes settle, the target is brought back into view, unless the reader has
  * started scrolling. A plain `#p-` link is already in view, so nothing moves.
  */
 let readerMoved = false;
