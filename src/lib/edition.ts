@@ -10,6 +10,7 @@ import type { GlossaryTerm, TermKind, TermMatchMode } from '../schemas/glossary.
 import type { CslItem } from '../schemas/source.ts';
 import { anchorQuote, disambiguatingPrefix, disambiguatingSuffix, type TextRange } from './anchoring.ts';
 import { didYouMean, type ContentProblem } from './content-errors.ts';
+import { idNameProblem } from './file-names.ts';
 import { termMatches, type MatchableTerm, type TermOccurrence } from './glossary-match.ts';
 import {
   asNoteId,
@@ -17,7 +18,6 @@ import {
   asReadingId,
   asSourceId,
   asTermId,
-  SLUG_PATTERN,
   type NoteId,
   type PassageId,
   type ReadingId,
@@ -385,15 +385,10 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
     return { reading: asReadingId(reading.id), passage: asPassageId(passage.id), number: passage.number };
   };
 
-  const checkFileName = (file: MdxFileInput, what: string) => {
-    if (SLUG_PATTERN.test(file.id)) return;
-    const suggestion = file.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-    problems.push({
-      kind: 'invalid-file-name',
-      file: file.file,
-      message: `"${file.id}" is not a valid ${what} id (the file name is the id).`,
-      fix: `rename the file to "${suggestion || 'a-slug'}.mdx": lower-case letters, digits and single hyphens.`,
-    });
+  // The loader refuses such names before the join; this keeps buildEdition safe for other callers.
+  const checkFileName = (file: MdxFileInput, owner: 'note' | 'term') => {
+    const badName = idNameProblem(file.id, owner, '.mdx');
+    if (badName) problems.push({ kind: 'invalid-file-name', file: file.file, ...badName });
   };
 
   // Glossary: headwords and aliases unique (case-insensitive) across all terms.
