@@ -1,25 +1,34 @@
 /**
- * A link to words (`#p-x:~:text=…`) must leave them in view. Chromium scrolls to the words as soon
- * as it finds them, while the passages above still have their estimated size (content-visibility)
- * and only then grow as they are laid out, pushing the words below the screen. After load, and for
- * about 1.5 s of frames while sizes settle, the target is brought back into view, unless the reader has
- * started scrolling. A plain `#p-` link is already in view, so nothing moves.
+ * A link to words (`#p-x:~:text=…`) must leave them in view. Chromium scrolls to the words when it
+ * finds them, which can be some time after load on a busy machine, while the passages above still
+ * have their estimated size (content-visibility); as they are laid out they grow and push the words
+ * below the screen. So for a while after arrival, whenever the reading's size changes, the target is
+ * brought back into view, unless the reader has started moving about. Watching sizes rather than
+ * counting frames keeps this right however slow the machine is. A plain `#p-` link is already in
+ * view, so nothing moves.
  */
+const SETTLE_WINDOW_MS = 8000;
+
 let readerMoved = false;
 for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) {
   addEventListener(type, () => (readerMoved = true), { once: true, passive: true, capture: true });
 }
 
-function keepTargetInView(framesLeft: number): void {
+function bringTargetIntoView(): void {
   const target = document.querySelector(':target');
-  if (!target || readerMoved || framesLeft === 0) return;
+  if (!target || readerMoved) return;
   const box = target.getBoundingClientRect();
   if (box.bottom <= 0 || box.top >= innerHeight) target.scrollIntoView({ block: 'center', behavior: 'instant' });
-  requestAnimationFrame(() => keepTargetInView(framesLeft - 1));
+}
+
+function watchArrival(): void {
+  const reading = document.querySelector('.reading-body') ?? document.body;
+  const observer = new ResizeObserver(bringTargetIntoView);
+  observer.observe(reading);
+  setTimeout(() => observer.disconnect(), SETTLE_WINDOW_MS);
 }
 
 if (location.hash) {
-  const start = () => requestAnimationFrame(() => keepTargetInView(90));
-  if (document.readyState === 'complete') start();
-  else addEventListener('load', start, { once: true });
+  if (document.readyState === 'complete') watchArrival();
+  else addEventListener('load', watchArrival, { once: true });
 }
