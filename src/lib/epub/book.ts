@@ -9,11 +9,12 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { cslClassRules } from '../csl/output-classes.ts';
 import { EpubError, forbiddenCharactersIn, xmlWellFormednessErrors } from './check.ts';
 import { bookLinkAllowed, xml } from './xhtml.ts';
+import type { PassageRole } from '../../schemas/reading.ts';
 
 export interface BookPassage {
   id: string;
   number: number;
-  role: 'heading' | 'paragraph' | 'quote' | 'list' | 'attribution' | 'reference';
+  role: PassageRole;
   level?: number | undefined;
   section: string;
   text: string;
