@@ -94,13 +94,7 @@ export function parseYamlWithLines(text: string, file: string, lineOffset = 0): 
           fix: 'flatten the structure: content files need only a few levels of nesting.',
         },
       ]
-    : doc.errors.map((error) => ({
-        kind: 'invalid-yaml',
-        file,
-        line: lineAt(error.pos[0]),
-        message: error.message.split('\n')[0]!,
-        fix: YAML_SYNTAX_FIX,
-      }));
+    : firstSyntaxError(doc.errors, text, lineAt, lineOffset, file);
   const lineOf = (path: readonly PropertyKey[]) => {
     let node: unknown = doc.contents;
     let found: Node | undefined = doc.contents ?? undefined;
@@ -153,6 +147,59 @@ export function parseYamlWithLines(text: string, file: string, lineOffset = 0): 
   } catch (error) {
     return unparsable(file, lineOffset + 1, `the YAML could not be read (${(error as Error).message}).`, YAML_SYNTAX_FIX, lineOf);
   }
+}
+
+/**
+ * One problem for a file that does not parse: its first error. The parser goes on after a mistake
+ * and reports what follows from it (one unquoted colon in a bibliography once came back as 710
+ * problems, the real one last), so the first error is the one cause worth reading. When its line
+ * has an unquoted value with ": " in it, that is what the message names, with the value quoted.
+ */
+function firstSyntaxError(
+  errors: readonly { pos: [number, number]; message: string }[],
+  text: string,
+  lineAt: (offset: number) => number,
+  lineOffset: number,
+  file: string,
+): ContentProblem[] {
+  const first = [...errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
+  if (!first) return [];
+  const line = lineAt(first.pos[0]);
+  const colon = colonInPlainValue(text.split('\n')[line - lineOffset - 1] ?? '');
+  if (colon) {
+    return [
+      {
+        kind: 'invalid-yaml',
+        file,
+        line,
+        message: `the value of ${colon.key} contains ": " (a colon and a space), which YAML reads as the start of another field.`,
+        fix: `quote the value: \`${colon.key}: ${quoteYaml(colon.value)}\`.`,
+      },
+    ];
+  }
+  return [{ kind: 'invalid-yaml', file, line, message: first.message.split('\n')[0]!, fix: YAML_SYNTAX_FIX }];
+}
+
+/**
+ * `key: value` on one line where the unquoted value has ": " (or ends in ":"), in block style
+ * (`title: Odyssey: Book One`, also after a list's `- `) or inside a flow mapping
+ * (`{ id: a, title: Odyssey: Book One }`): the key and the value as written, comment left out.
+ */
+export function colonInPlainValue(lineText: string): { key: string; value: string } | undefined {
+  const plain = String.raw`[^\s'"{\[|>&*!#%@\`,\]}][^#]*?`;
+  const colonInside = (value: string) => /:(?:\s|$)/.test(value);
+  const block = new RegExp(String.raw`^\s*(?:-\s+)?([^\s'"{\[#-][^:#]*?):[ \t]+(${plain})(?:[ \t]+#.*)?$`).exec(lineText.trimEnd());
+  if (block && colonInside(block[2]!.trimEnd())) return { key: block[1]!, value: block[2]!.trimEnd() };
+  for (const match of lineText.matchAll(/[{,]\s*([^\s'"{}\[\],:#][^{}\[\],:#]*?):\s+([^\s'"{\[|>&*!#][^{}\[\],]*?)\s*(?=[,}]|$)/g)) {
+    if (colonInside(match[2]!)) return { key: match[1]!, value: match[2]! };
+  }
+  return undefined;
+}
+
+/** `value` as a quoted YAML scalar: double quotes unless it has its own, then single quotes. */
+export function quoteYaml(value: string): string {
+  if (!/["\\]/.test(value)) return `"${value}"`;
+  return `'${value.replaceAll("'", "''")}'`;
 }
 
 /**
@@ -231,13 +278,32 @@ function problemParams(issue: z.core.$ZodIssue): ProblemParams | undefined {
   return typeof kind === 'string' && Object.hasOwn(ERROR_KINDS, kind) && typeof fix === 'string' ? { kind: kind as ErrorKind, fix } : undefined;
 }
 
-/** Maps zod issues to problems; unknown keys get a "did you mean" from the schema's own keys. */
+/**
+ * What zodProblems may know besides the issues: the schema the value was checked against (for the
+ * fields of an object, the single source of truth for what a field holds) and the value itself.
+ */
+export interface SchemaContext {
+  schema: z.ZodType;
+  /** The value that was checked (at `schema`'s root), to quote what was written. */
+  data?: unknown;
+  /** How many leading segments of an issue's path lie outside `schema` (an item's index in a list). */
+  at?: number;
+}
+
+/**
+ * Maps zod issues to problems; unknown keys get a "did you mean" from the schema's own keys, and a
+ * field that must be a mapping names its fields. `schema` is the schema the value was checked
+ * against, or (without what that adds) a function listing the keys known at a path.
+ */
 export function zodProblems(
   error: z.ZodError,
   file: string,
   lineOf: (path: readonly PropertyKey[]) => number | undefined,
-  knownKeysAt: (path: readonly PropertyKey[]) => readonly string[] = () => [],
+  schema: SchemaContext | ((path: readonly PropertyKey[]) => readonly string[]) = () => [],
 ): ContentProblem[] {
+  const context = typeof schema === 'function' ? undefined : schema;
+  const inSchema = (path: readonly PropertyKey[]) => path.slice(context?.at ?? 0);
+  const knownKeysAt = typeof schema === 'function' ? schema : (path: readonly PropertyKey[]) => keysOfSchemaAt(schema.schema, inSchema(path));
   const problems: ContentProblem[] = [];
   // An object's own refinement ("a date needs `date-parts` or `literal`") fails when a field of it
   // was misspelt: the unknown field, with its "did you mean", is the one cause to report.
@@ -265,6 +331,23 @@ export function zodProblems(
       continue;
     }
     const missing = issue.code === 'invalid_type' && issue.message.includes('received undefined');
+    const fields = issue.code === 'invalid_type' && issue.expected === 'object' && context ? objectFields(schemaAt(context.schema, inSchema(issue.path))) : undefined;
+    if (fields && (fields.required.length || fields.optional.length)) {
+      const name = issue.path.length ? String(issue.path.at(-1)) : undefined;
+      const item = typeof issue.path.at(-1) === 'number';
+      const example = name === undefined ? undefined : `${item ? '- ' : `${name}: `}${exampleMapping(fields, missing ? undefined : valueAt(context?.data, inSchema(issue.path)))}`;
+      const lines = item ? 'one field per line, the first after the `- `' : `one field per line, indented under \`${name}:\``;
+      const received = /received (\w+)/.exec(issue.message)?.[1];
+      problems.push({
+        kind: 'invalid-field',
+        ...at,
+        message: missing
+          ? `this required field is missing: ${mappingWith(at.field, fields)}.`
+          : `${mappingWith(name === undefined ? 'the file' : at.field, fields)}, not ${RECEIVED[received ?? ''] ?? received ?? 'this'}.`,
+        fix: example === undefined ? `write one field per line, e.g. \`${fields.required[0] ?? fields.optional[0]}: …\`.` : `${missing ? 'add' : 'write'} it as a mapping, e.g. \`${example}\` (or ${lines}).`,
+      });
+      continue;
+    }
     problems.push({
       kind: 'invalid-field',
       ...at,
@@ -275,6 +358,71 @@ export function zodProblems(
   return problems;
 }
 
+const RECEIVED: Record<string, string> = {
+  string: 'a string of text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  null: 'empty',
+};
+
+/** The fields of an object schema, required first, each in the schema's order. */
+export interface ObjectFields {
+  required: string[];
+  optional: string[];
+  /** The schema of each field, for examples. */
+  shape: Record<string, unknown>;
+}
+
+/** The fields of `schema` when it is an object (after optional/default wrappers), else undefined. */
+export function objectFields(schema: unknown): ObjectFields | undefined {
+  const def = (unwrap(schema) as { def?: { type?: string; shape?: Record<string, unknown> } })?.def;
+  if (def?.type !== 'object' || !def.shape) return undefined;
+  const keys = Object.keys(def.shape);
+  const isOptional = (key: string) => ['optional', 'default', 'prefault'].includes((def.shape![key] as { def?: { type?: string } })?.def?.type ?? '');
+  return { required: keys.filter((k) => !isOptional(k)), optional: keys.filter(isOptional), shape: def.shape };
+}
+
+/** "licence must be a mapping with name and url (note is optional)". */
+export function mappingWith(field: string, fields: ObjectFields): string {
+  const list = (keys: readonly string[]) => (keys.length < 2 ? keys.join('') : `${keys.slice(0, -1).join(', ')} and ${keys.at(-1)}`);
+  const { required, optional } = fields;
+  if (!required.length) return `${field} must be a mapping with any of ${list(optional)}`;
+  const shown = optional.length > 4 ? [...optional.slice(0, 4), `${optional.length - 4} more`] : optional;
+  const optionalPart = optional.length ? ` (${list(shown)} ${optional.length === 1 ? 'is' : 'are'} optional)` : '';
+  return `${field} must be a mapping with ${list(required)}${optionalPart}`;
+}
+
+/**
+ * A flow mapping of the required fields (or the first optional one), each with a placeholder of its
+ * type; a string that was written where the mapping belongs becomes the first text field's value
+ * (`licence: Public domain` → `{ name: "Public domain", url: … }`).
+ */
+function exampleMapping(fields: ObjectFields, written: unknown): string {
+  const keys = fields.required.length ? fields.required : fields.optional.slice(0, 1);
+  let used = typeof written !== 'string';
+  const entries = keys.map((key) => {
+    const type = (unwrap(fields.shape[key]) as { def?: { type?: string; entries?: Record<string, unknown> } })?.def;
+    if (!used && type?.type === 'string') {
+      used = true;
+      return `${key}: ${quoteYaml(written as string)}`;
+    }
+    const placeholder =
+      type?.type === 'enum' ? String(Object.values(type.entries ?? {})[0] ?? '…') : type?.type === 'array' ? '[…]' : type?.type === 'object' ? '{ … }' : type?.type === 'number' ? '1' : type?.type === 'boolean' ? 'true' : '…';
+    return `${key}: ${placeholder}`;
+  });
+  return `{ ${entries.join(', ')} }`;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current = data;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
 function fixFor(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value' && 'values' in issue) {
     return `use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
@@ -282,19 +430,22 @@ function fixFor(issue: z.core.$ZodIssue): string {
   return 'correct the value as the message says.';
 }
 
-/** Lists the keys a strict zod object accepts, following the issue path into nested objects/arrays. */
-export function keysOfSchemaAt(schema: z.ZodType, path: readonly PropertyKey[]): readonly string[] {
+/** The schema of the value at `path`, following object fields and list items; undefined past a union. */
+export function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): unknown {
   let current: unknown = schema;
   for (const key of path) {
     current = unwrap(current);
     const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } }).def;
     if (def?.type === 'object' && typeof key === 'string') current = def.shape?.[key];
     else if (def?.type === 'array') current = def.element;
-    else return [];
+    else return undefined;
   }
-  current = unwrap(current);
-  const def = (current as { def?: { type?: string; shape?: Record<string, unknown> } }).def;
-  return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+  return current;
+}
+
+/** Lists the keys a strict zod object accepts, following the issue path into nested objects/arrays. */
+export function keysOfSchemaAt(schema: z.ZodType, path: readonly PropertyKey[]): readonly string[] {
+  return Object.keys(objectFields(schemaAt(schema, path))?.shape ?? {});
 }
 
 function unwrap(schema: unknown): unknown {

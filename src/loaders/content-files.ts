@@ -10,7 +10,7 @@ import { lstat, open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentProblem } from '../lib/content-errors.ts';
 import { CONFIG_FILE, DEFAULT_LIMITS, fileTooLarge, limitBytes, type LimitName } from '../lib/limits.ts';
-import { keysOfSchemaAt, parseYamlWithLines, zodProblems } from '../lib/schema-problems.ts';
+import { parseYamlWithLines, zodProblems } from '../lib/schema-problems.ts';
 import { textProblems, type TextRules } from '../lib/text-encoding.ts';
 import { ReaderConfigSchema, type ContentLimits } from '../schemas/reader-config.ts';
 
@@ -165,7 +165,7 @@ export async function openProject(root: string): Promise<{ project: Project; pro
   if (yaml.problems.length) return { project, problems: yaml.problems };
   const parsed = ReaderConfigSchema.safeParse(yaml.data ?? {});
   if (!parsed.success) {
-    return { project, problems: zodProblems(parsed.error, CONFIG_FILE, yaml.lineOf, (p) => keysOfSchemaAt(ReaderConfigSchema, p)) };
+    return { project, problems: zodProblems(parsed.error, CONFIG_FILE, yaml.lineOf, { schema: ReaderConfigSchema, data: yaml.data }) };
   }
   return { project: { ...project, limits: parsed.data.limits }, problems: [] };
 }

@@ -11,7 +11,7 @@ import { ContentError, type ContentProblem } from '../lib/content-errors.ts';
 import { buildEdition, type Edition, type EditionInput, type NoteInput, type SourceInput, type TermInput } from '../lib/edition.ts';
 import { idNameProblem, suggestSlug } from '../lib/file-names.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
-import { keysOfSchemaAt, parseYamlWithLines, zodProblems } from '../lib/schema-problems.ts';
+import { parseYamlWithLines, zodProblems } from '../lib/schema-problems.ts';
 import { AnnotationSchema } from '../schemas/annotation.ts';
 import { ReadingPageSchema } from '../schemas/reading-page.ts';
 import { checkReadingPages, PAGES_FOLDER, type ReadingPageInput } from '../lib/reading-pages.ts';
@@ -55,7 +55,7 @@ function parseLenient<S extends z.ZodType>(
   const first = schema.safeParse(value);
   if (first.success) return { data: first.data, problems: [] };
   const issues = first.error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] }));
-  const problems = zodProblems({ issues } as z.ZodError, file, lineOf, (p) => keysOfSchemaAt(schema, p.slice(at.length)));
+  const problems = zodProblems({ issues } as z.ZodError, file, lineOf, { schema, data: value, at: at.length });
   const unknownKeys = first.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys : [undefined]));
   if (unknownKeys.includes(undefined) || typeof value !== 'object' || value === null) return { problems };
   const second = schema.safeParse(Object.fromEntries(Object.entries(value).filter(([key]) => !unknownKeys.includes(key))));

@@ -9,7 +9,7 @@ import { ContentError, type ContentProblem } from '../lib/content-errors.ts';
 import { idNameProblem, suggestSlug } from '../lib/file-names.ts';
 import { asReadingId, type ReadingId } from '../lib/ids.ts';
 import { segment, type Segmentation } from '../lib/passages.ts';
-import { keysOfSchemaAt, parseYamlWithLines, zodProblems } from '../lib/schema-problems.ts';
+import { parseYamlWithLines, zodProblems } from '../lib/schema-problems.ts';
 import { ReadingMetaSchema, type ReadingMeta } from '../schemas/reading.ts';
 import { EDITOR_TEXT, guarded, inspect, openProject, readContentFile, relativeTo, type Project } from './content-files.ts';
 
@@ -73,15 +73,17 @@ export async function loadReadingFolder(
 
   const yaml = parseYamlWithLines(metaText, metaFile);
   if (yaml.problems.length) return { problems: yaml.problems };
+  const actualHash = createHash('sha256').update(sourceBytes).digest('hex');
   const parsed = ReadingMetaSchema.safeParse(yaml.data);
   if (!parsed.success) {
-    return {
-      problems: zodProblems(parsed.error, metaFile, yaml.lineOf, (p) => keysOfSchemaAt(ReadingMetaSchema, p)),
-    };
+    const problems = zodProblems(parsed.error, metaFile, yaml.lineOf, { schema: ReadingMetaSchema, data: yaml.data });
+    return { problems: problems.map((problem) => (problem.field === 'sha256' ? sha256Problem(problem, yaml.data, actualHash, metaFile) : problem)) };
   }
   const meta = parsed.data;
 
-  const actualHash = createHash('sha256').update(sourceBytes).digest('hex');
+  if (isPlaceholderHash(meta.sha256)) {
+    return { problems: [sha256Problem({ kind: 'invalid-field', file: metaFile, line: yaml.lineOf(['sha256']), field: 'sha256', message: '' }, yaml.data, actualHash, metaFile)] };
+  }
   if (actualHash !== meta.sha256) {
     return {
       problems: [
@@ -106,6 +108,28 @@ export async function loadReadingFolder(
   return {
     reading: { id: asReadingId(path.basename(folder)), meta: rest, source, segmentation, folder: relativeTo(root, folder) },
     problems: [],
+  };
+}
+
+/** 64 times the same digit: written to be replaced (`sha256sum` is not on every system). */
+const isPlaceholderHash = (hash: string) => /^(.)\1{63}$/.test(hash);
+
+/**
+ * sha256 missing, malformed or a placeholder: the message gives the value to write, computed from
+ * source.txt as it is now, so no one needs a checksum tool (macOS and Windows lack `sha256sum`).
+ */
+function sha256Problem(problem: ContentProblem, data: unknown, actualHash: string, metaFile: string): ContentProblem {
+  const written: unknown = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).sha256 : undefined;
+  const what =
+    written === undefined || written === null
+      ? 'sha256 is missing'
+      : written === 0 || (typeof written === 'string' && isPlaceholderHash(written))
+        ? `sha256 is a placeholder (${String(written).slice(0, 8)}…)`
+        : `sha256 ${JSON.stringify(written)} is not a sha256 (64 lower-case hex digits)`;
+  return {
+    ...problem,
+    message: `${what}; the sha256 of ${READING_SOURCE_FILE} as it is now is ${actualHash}.`,
+    fix: `write \`sha256: ${actualHash}\` in ${metaFile}, once ${READING_SOURCE_FILE} is the original text byte for byte (the build then refuses any change to it).`,
   };
 }
 
