@@ -4,7 +4,7 @@ import { readingsLoader } from './loaders/readings-loader.ts';
 import { glossaryLoader, notesLoader, readingPagesLoader, sourcesLoader } from './loaders/edition-loaders.ts';
 import { AnnotationSchema } from './schemas/annotation.ts';
 import { GlossaryTermSchema } from './schemas/glossary.ts';
-import { PASSAGE_ROLES, ReadingMetaSchema } from './schemas/reading.ts';
+import { DirectionSchema, InlineMarkSchema, LanguageTagSchema, PASSAGE_ROLES, ReadingMetaSchema } from './schemas/reading.ts';
 import { CslItemSchema } from './schemas/source.ts';
 import { ReadingPageFields } from './schemas/reading-page.ts';
 
@@ -24,6 +24,9 @@ const ReadingEntrySchema = ReadingMetaSchema.omit({ passages: true }).extend({
       startLine: z.number(),
       endLine: z.number(),
       gapBefore: z.string(),
+      lang: LanguageTagSchema.optional(),
+      dir: DirectionSchema.optional(),
+      marks: z.array(InlineMarkSchema).optional(),
     }),
   ),
   trailing: z.string(),

@@ -11,6 +11,9 @@ import { APPARATUS_KIND, DISTINCT_PHRASE_KINDS } from './note-kinds.ts';
 import { glossaryPath } from './urls.ts';
 import { escapeHtml } from './render-passage.ts';
 import { renderRanges, type Insertion, type MarkRange } from './render-ranges.ts';
+import { markRange, type PlacedMark } from './inline-marks.ts';
+import type { TextDirection } from './languages.ts';
+import { verseLineTags } from './verse.ts';
 
 export interface NoteMark {
   id: string;
@@ -35,9 +38,10 @@ const attr = (value: string) => escapeHtml(value);
  * reads "Note 7" with the first word visually hidden: text rather than an aria-label, like the
  * passage numbers. `id` is given only when there is no phrase to carry the note's `ref-` id.
  */
-export function noteMarker(note: Pick<NoteMark, 'id' | 'number'>, withId = false): string {
+export function noteMarker(note: Pick<NoteMark, 'id' | 'number'>, withId = false, lang?: string): string {
   const id = withId ? ` id="${attr(noteRefAnchor(note.id))}"` : '';
-  return `<a class="${CLASS.noteRef}" href="#${attr(noteAnchor(note.id))}"${id}><span>Note </span>${note.number}</a>`;
+  const language = lang ? ` lang="${attr(lang)}"` : '';
+  return `<a class="${CLASS.noteRef}" href="#${attr(noteAnchor(note.id))}"${id}${language}><span>Note </span>${note.number}</a>`;
 }
 
 /**
@@ -52,12 +56,25 @@ export function apparatusMark(note: Pick<NoteMark, 'id' | 'number'>): string {
   return `<a class="${CLASS.apparatusRef}" href="#${attr(noteAnchor(note.id))}" id="${attr(noteRefAnchor(note.id))}"><span>Textual note ${note.number}</span></a>`;
 }
 
+/** What the original's setting adds to a passage: inline marks, verse lines, its direction. */
+export interface PassageFormat {
+  /** Inline formatting, placed in the text (see placeMarks). */
+  marks?: readonly PlacedMark[] | undefined;
+  /** The passage text's direction, against which a mark in another script gets its own. */
+  direction?: TextDirection | undefined;
+  /** A verse passage: the number of its first line in the reading, and how often a number shows. */
+  verse?: { passageId: string; firstLine: number; every: number } | undefined;
+  /** The site's language, for the hidden words of note markers when the text is in another. */
+  markerLang?: string | undefined;
+}
+
 export function annotatePassageHtml(
   passage: { text: string; role: string },
   notes: readonly NoteMark[],
   terms: readonly TermMark[],
   /** Prefixes site paths with the deployment base (e.g. `/courses/pol-101/reader`). */
   withBase: (path: string) => string = (path) => path,
+  format: PassageFormat = {},
 ): string {
   const ranges: MarkRange[] = [];
   const insertions: Insertion[] = [];
@@ -77,7 +94,7 @@ export function annotatePassageHtml(
       const reopen = `<span class="${classes}" ${DATA.anno}="${attr(note.id)}">`;
       ranges.push({ key: `n-${note.id}`, start: note.start!, end: note.end!, open, reopen, close: '</span>' });
     }
-    insertions.push({ at: whole ? passage.text.length : note.end!, html: noteMarker(note, whole) });
+    insertions.push({ at: whole ? passage.text.length : note.end!, html: noteMarker(note, whole, format.markerLang) });
   }
   for (const term of terms) {
     ranges.push({
@@ -88,6 +105,11 @@ export function annotatePassageHtml(
       open: `<a class="${CLASS.term}" href="${attr(withBase(glossaryPath(term.termId)))}">`,
       close: '</a>',
     });
+  }
+  (format.marks ?? []).forEach((mark, index) => ranges.push(markRange(mark, index, format.direction ?? 'ltr')));
+  const { verse } = format;
+  if (passage.role === 'verse' && verse) {
+    return renderRanges(passage.text, ranges, insertions, { mode: 'verse', verseLine: verseLineTags(verse.passageId, verse.firstLine, verse.every) });
   }
   return renderRanges(passage.text, ranges, insertions, { mode: passage.role === 'list' ? 'list' : 'inline' });
 }

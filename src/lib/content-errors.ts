@@ -19,6 +19,7 @@ export const ERROR_KINDS = {
   'unknown-passage': 'A note or a `<PassageRef>` names a passage id that is not in the reading\u2019s passage map.',
   'phrase-not-found': 'A note\u2019s `exact` phrase (with its prefix/suffix) does not occur in its passage.',
   'phrase-ambiguous': 'A note\u2019s `exact` phrase occurs more than once in its passage and prefix/suffix do not pick one.',
+  'mark-not-found': 'An inline mark\u2019s words (in reading.yaml `marks`) are not in its passage, the occurrence it asks for does not exist, or they occur more than once and no `occurrence` picks one.',
   'unknown-term': 'A glossary term id (in `terms`, `related` or `<Term id>`) is not defined.',
   'unknown-source': 'A source key (in `sources` or `<Cite id>`) is not in annotations/sources.yaml.',
   'duplicate-alias': 'A glossary headword or alias is used twice (matching ignores case).',

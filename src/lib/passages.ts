@@ -34,6 +34,11 @@ export interface Passage {
   endLine: number;
   /** The whitespace between the previous passage (or the start of the file) and this one. */
   gapBefore: string;
+  /** The passage's language and direction, when they are not the reading's. */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+  /** Inline formatting of the original, as the map writes it (placed by src/lib/inline-marks.ts). */
+  marks?: NonNullable<PassageMapEntry['marks']>;
 }
 
 export interface Segmentation {
@@ -240,6 +245,9 @@ export function segment(
     };
     if (entry.level !== undefined) passage.level = entry.level;
     if (entry.speaker !== undefined) passage.speaker = entry.speaker;
+    if (entry.lang !== undefined) passage.lang = entry.lang;
+    if (entry.dir !== undefined) passage.dir = entry.dir;
+    if (entry.marks !== undefined) passage.marks = entry.marks;
     cursor = block.end;
     return passage;
   });

@@ -12,6 +12,11 @@
  *   inside one move to its end (a link inside a button would be invalid).
  * - in `list` mode each line of the text is one `<li>`; elements are re-opened inside each item,
  *   and the line's leading indentation is dropped from the output (it stays in the source).
+ * - in `verse` mode each line is wrapped the same way, in the element `verseLine` gives it, with
+ *   its indentation kept; the lines are joined by the source's line breaks, so the text content is
+ *   the source block character for character.
+ * - a `link` range (a link the original has) holds no other link: glossary terms that overlap it
+ *   are left unmarked there, and insertions (note markers are links) inside it move to its end.
  */
 import { escapeHtml } from './render-passage.ts';
 
@@ -26,6 +31,8 @@ export interface MarkRange {
   reopen?: string;
   close: string;
   atomic?: boolean;
+  /** The range is a link: no term link inside it, and insertions inside it move to its end. */
+  link?: boolean;
 }
 
 /** HTML placed at a text offset, after any elements that close there (e.g. a note marker). */
@@ -35,12 +42,18 @@ export interface Insertion {
 }
 
 export interface RenderOptions {
-  mode?: 'inline' | 'list';
+  mode?: 'inline' | 'list' | 'verse';
+  /** In verse mode, the opening and closing tags of the n-th line (from 0). */
+  verseLine?: (index: number) => { open: string; close: string };
 }
+
+const DEFAULT_VERSE_LINE = () => ({ open: '<span class="verse-line">', close: '</span>' });
 
 /** Widens non-atomic ranges over atomic ones they partly overlap; drops atomic ranges that overlap each other. */
 export function normaliseRanges(ranges: readonly MarkRange[], textLength: number): MarkRange[] {
-  const valid = ranges.filter((r) => r.start >= 0 && r.end <= textLength && r.start < r.end);
+  const inRange = ranges.filter((r) => r.start >= 0 && r.end <= textLength && r.start < r.end);
+  const links = inRange.filter((r) => r.link && !r.atomic);
+  const valid = inRange.filter((r) => !r.atomic || !links.some((l) => r.start < l.end && l.start < r.end));
   const atomic: MarkRange[] = [];
   for (const range of [...valid].filter((r) => r.atomic).sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (!atomic.some((kept) => range.start < kept.end && kept.start < range.end)) atomic.push(range);
@@ -70,18 +83,19 @@ export function renderRanges(
   text: string,
   ranges: readonly MarkRange[],
   insertions: readonly Insertion[] = [],
-  { mode = 'inline' }: RenderOptions = {},
+  { mode = 'inline', verseLine = DEFAULT_VERSE_LINE }: RenderOptions = {},
 ): string {
   const marks = normaliseRanges(ranges, text.length).sort(nestingOrder);
-  const atomic = marks.filter((r) => r.atomic);
+  const hosts = marks.filter((r) => r.atomic || r.link);
   const placed = insertions.map((insertion) => {
-    const host = atomic.find((a) => a.start < insertion.at && insertion.at < a.end);
+    const host = hosts.find((a) => a.start < insertion.at && insertion.at < a.end);
     return { at: host ? host.end : Math.min(Math.max(insertion.at, 0), text.length), html: insertion.html };
   });
 
-  // In list mode, each line is an item: [contentStart, lineEnd) with indentation skipped.
+  // In list mode, each line is an item: [contentStart, lineEnd) with indentation skipped; in verse
+  // mode a line keeps its indentation.
   const lines: { start: number; end: number }[] = [];
-  if (mode === 'list') {
+  if (mode === 'list' || mode === 'verse') {
     const pattern = /[^\r\n]*/g;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       if (m[0].length === 0) {
@@ -89,7 +103,7 @@ export function renderRanges(
         if (pattern.lastIndex > text.length) break;
         continue;
       }
-      const indent = m[0].length - m[0].trimStart().length;
+      const indent = mode === 'list' ? m[0].length - m[0].trimStart().length : 0;
       lines.push({ start: m.index + indent, end: m.index + m[0].length });
     }
   } else lines.push({ start: 0, end: text.length });
@@ -133,7 +147,11 @@ export function renderRanges(
         .forEach(openRange);
       itemHtml += escapeHtml(text.slice(at, points[i + 1]));
     }
-    html += mode === 'list' ? `<li>${itemHtml}</li>${isLastLine ? '' : '\n'}` : itemHtml;
+    if (mode === 'list') html += `<li>${itemHtml}</li>${isLastLine ? '' : '\n'}`;
+    else if (mode === 'verse') {
+      const tags = verseLine(lineIndex);
+      html += `${tags.open}${itemHtml}${tags.close}${isLastLine ? '' : text.slice(line.end, lines[lineIndex + 1]!.start)}`;
+    } else html += itemHtml;
   }
   return html;
 }

@@ -9,6 +9,7 @@ import { ContentError, type ContentProblem } from '../lib/content-errors.ts';
 import { idNameProblem, suggestSlug } from '../lib/file-names.ts';
 import { asReadingId, type ReadingId } from '../lib/ids.ts';
 import { segment, type Segmentation } from '../lib/passages.ts';
+import { markProblems } from '../lib/inline-marks.ts';
 import { parseYamlWithLines, zodProblems } from '../lib/schema-problems.ts';
 import { ReadingMetaSchema, type ReadingMeta } from '../schemas/reading.ts';
 import { EDITOR_TEXT, guarded, inspect, openProject, readContentFile, relativeTo, type Project } from './content-files.ts';
@@ -104,6 +105,9 @@ export async function loadReadingFolder(
     sectionIds: meta.sections.map((section) => section.id),
   });
   if (!segmentation) return { problems: mapProblems };
+  // Inline marks quote their words like notes do; words not in the passage are refused here.
+  const badMarks = markProblems(segmentation.passages, { file: metaFile, lineOf: yaml.lineOf });
+  if (badMarks.length) return { problems: badMarks };
   const { passages: _map, ...rest } = meta;
   return {
     reading: { id: asReadingId(path.basename(folder)), meta: rest, source, segmentation, folder: relativeTo(root, folder) },
