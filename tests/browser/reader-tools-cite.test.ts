@@ -61,7 +61,8 @@ describe('cite this passage', () => {
       expect(await section.locator('.cite-in-text').textContent(), style).toBe(`In the text: ${inText}`);
     }
     await dialog.getByRole('button', { name: 'Copy reference (APA)' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected.apa.reference);
+    // Copying is asynchronous: the clipboard holds the reference once the browser has written it.
+    await poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected.apa.reference);
     expect(await dialog.getByLabel('Permalink').inputValue()).toBe(permalink);
     expect(await runAxe(page)).toEqual([]);
     expect(record.cspViolations).toEqual([]);

@@ -34,7 +34,8 @@ function violations(html: string): string[] {
         const context = URL_ATTRIBUTES[name];
         if (context && !checkUrl(value, { context }).ok) found.push(`<${element.tagName} ${name}="${value}"> (URL)`);
       }
-      if (element.tagName === 'template') visit((element as DefaultTreeAdapterMap['template']).content);
+      // Only an HTML <template> has content; one inside <svg> is a foreign element with children.
+      if (element.tagName === 'template' && element.namespaceURI === HTML_NS) visit((element as DefaultTreeAdapterMap['template']).content);
     }
     if ('childNodes' in node) for (const child of node.childNodes) visit(child);
   };
