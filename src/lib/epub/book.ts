@@ -10,6 +10,10 @@ import { cslClassRules } from '../csl/output-classes.ts';
 import { EpubError, forbiddenCharactersIn, xmlWellFormednessErrors } from './check.ts';
 import { bookLinkAllowed, xml } from './xhtml.ts';
 import type { PassageRole } from '../../schemas/reading.ts';
+import { markRange, placeMarks, type InlineMark } from '../inline-marks.ts';
+import { directionOf, languageAttributes, SITE_TEXT, type TextDirection, type TextLanguage } from '../languages.ts';
+import { renderRanges } from '../render-ranges.ts';
+import { DEFAULT_VERSE_LINE_NUMBERS, verseLineAnchor, verseLineStarts } from '../verse.ts';
 
 export interface BookPassage {
   id: string;
@@ -18,6 +22,11 @@ export interface BookPassage {
   level?: number | undefined;
   section: string;
   text: string;
+  /** The passage's own language and direction, when not the reading's. */
+  lang?: string | undefined;
+  dir?: TextDirection | undefined;
+  /** Inline formatting of the original (see src/lib/inline-marks.ts). */
+  marks?: readonly InlineMark[] | undefined;
 }
 
 export interface BookNote {
@@ -47,6 +56,10 @@ export interface Book {
   title: string;
   subtitle?: string | undefined;
   language: string;
+  /** The text's direction, when not what its language implies. */
+  direction?: TextDirection | undefined;
+  /** Verse: a line number beside every n-th line (default 5). */
+  verseLineNumbers?: number | undefined;
   attribution: string;
   description: string;
   siteName: string;
@@ -69,10 +82,24 @@ export interface Book {
 
 export const DOCS = { title: 'title.xhtml', text: 'text.xhtml', glossary: 'glossary.xhtml', bibliography: 'bibliography.xhtml', nav: 'nav.xhtml' } as const;
 
-const document = (book: Book, title: string, body: string) =>
+/** The reading's text language and direction. */
+const textLanguage = (book: Book): TextLanguage => ({ lang: book.language, dir: directionOf(book.language, book.direction) });
+
+/** ` xml:lang="…" lang="…" dir="…"` for what differs from `outer` (an XHTML element names its language both ways). */
+function languageXml(own: TextLanguage, outer: TextLanguage): string {
+  const { lang, dir } = languageAttributes(own, outer);
+  return (lang ? ` xml:lang="${xml(lang)}" lang="${xml(lang)}"` : '') + (dir ? ` dir="${dir}"` : '');
+}
+
+/**
+ * An XHTML document. The text is in the reading's language and direction; the edition's own
+ * documents (title page, glossary, bibliography) in the site's, as on the site. Within the text,
+ * the edition's words (footnotes, questions, apparatus) name the site's language again.
+ */
+const document = (_book: Book, title: string, body: string, language: TextLanguage = SITE_TEXT) =>
   `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${xml(book.language)}" lang="${xml(book.language)}">
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${xml(language.lang)}" lang="${xml(language.lang)}"${language.dir === 'rtl' ? ' dir="rtl"' : ''}>
 <head>
 <meta charset="UTF-8"/>
 <title>${xml(title)}</title>
@@ -126,23 +153,73 @@ export function passageXhtml(text: string, role: BookPassage['role'], markers: {
   return `<ul>${items.join('')}</ul>`;
 }
 
-function passageBlock(passage: BookPassage, notes: BookNote[], apparatus: BookNote[]): string {
+/**
+ * A passage with inline marks or in verse: the site's renderer over the same text and markers
+ * (its output is well-formed XHTML: void elements are never written, attributes always quoted).
+ * Verse keeps its line breaks: each line is a span with its anchor (`p-<id>-l<n>`) and, every
+ * n-th line, its number in `data-n` for the stylesheet; lines are separated by <br/>.
+ */
+function formattedPassageXhtml(
+  passage: BookPassage,
+  markers: { at: number; xhtml: string }[],
+  direction: TextDirection,
+  verse: { firstLine: number; every: number } | undefined,
+): string {
+  const insertions = markers.map((m) => ({ at: m.at, html: m.xhtml }));
+  const ranges = annotatePassageRanges(passage, direction);
+  if (passage.role === 'verse' && verse) {
+    return renderRanges(passage.text, ranges, insertions, {
+      mode: 'verse',
+      verseLine: (index) => {
+        const n = verse.firstLine + index;
+        const shown = n % verse.every === 0 ? ` data-n="${n}"` : '';
+        return { open: `${index ? '<br/>' : ''}<span class="line" id="${xml(verseLineAnchor(passage.id, n))}"${shown}>`, close: '</span>' };
+      },
+    });
+  }
+  if (passage.role === 'list') return `<ul>${renderRanges(passage.text, ranges, insertions, { mode: 'list' }).replace(/\n/g, '')}</ul>`;
+  return renderRanges(passage.text, ranges, insertions);
+}
+
+/** The inline marks of a passage as ranges (the site's elements; links only where the book may link). */
+function annotatePassageRanges(passage: BookPassage, direction: TextDirection) {
+  const marks = placeMarks(passage.text, passage.marks, passage.id).map((mark) =>
+    mark.link !== undefined && !bookLinkAllowed(mark.link) ? { ...mark, link: undefined } : mark,
+  );
+  return marks.map((mark, index) => markRange(mark, index, direction));
+}
+
+function passageBlock(
+  passage: BookPassage,
+  notes: BookNote[],
+  apparatus: BookNote[],
+  reading: TextLanguage = SITE_TEXT,
+  verse?: { firstLine: number; every: number },
+): string {
   // Apparatus marks after note markers at the same place (the sort below is stable).
   const markers = [
     ...notes.map((note) => ({ at: note.end ?? passage.text.length, xhtml: noteref(note) })),
     ...apparatus.map((entry) => ({ at: entry.end ?? passage.text.length, xhtml: appref(entry) })),
   ];
   const number = `<span class="num" title="Passage ${passage.number}">${passage.number}</span> `;
-  const body = passageXhtml(passage.text, passage.role, markers);
-  const id = `p-${xml(passage.id)}`;
+  const own: TextLanguage = {
+    lang: passage.lang ?? reading.lang,
+    dir: passage.dir ?? (passage.lang !== undefined ? directionOf(passage.lang) : reading.dir),
+  };
+  const body = passage.marks?.length || passage.role === 'verse'
+    ? formattedPassageXhtml(passage, markers, own.dir, verse)
+    : passageXhtml(passage.text, passage.role, markers);
+  // The id, and the text's language and direction where they differ from the document's.
+  const attributes = `id="p-${xml(passage.id)}"${languageXml(own, reading)}`;
   const block =
-    passage.role === 'heading' ? `<h${passage.level ?? 2} class="passage" id="${id}">${number}${body}</h${passage.level ?? 2}>`
-    : passage.role === 'quote' ? `<blockquote class="passage" id="${id}"><p>${number}${body}</p></blockquote>`
-    : passage.role === 'list' ? `<div class="passage passage-list" id="${id}">${number}${body}</div>`
-    : `<p class="passage passage-${passage.role}" id="${id}">${number}${body}</p>`;
+    passage.role === 'heading' ? `<h${passage.level ?? 2} class="passage" ${attributes}>${number}${body}</h${passage.level ?? 2}>`
+    : passage.role === 'quote' ? `<blockquote class="passage" ${attributes}><p>${number}${body}</p></blockquote>`
+    : passage.role === 'list' ? `<div class="passage passage-list" ${attributes}>${number}${body}</div>`
+    : `<p class="passage passage-${passage.role}" ${attributes}>${number}${body}</p>`;
+  const noteLanguage = languageXml(SITE_TEXT, reading);
   const footnotes = notes.map(
     (note) =>
-      `<aside epub:type="footnote" role="doc-footnote" class="note" id="note-${xml(note.id)}">` +
+      `<aside epub:type="footnote" role="doc-footnote" class="note" id="note-${xml(note.id)}"${noteLanguage}>` +
       `<p class="note-head"><a href="#ref-${xml(note.id)}">${note.number}</a> <span class="note-kind">${xml(note.kindLabel)}</span>` +
       (note.correction && note.exact ? ` The text reads “${xml(note.exact)}”; read <ins>${xml(note.correction)}</ins>.` : '') +
       `</p>${note.body}</aside>`,
@@ -157,16 +234,22 @@ function textDocument(book: Book): string {
   const apparatusOf = new Map<string, BookNote[]>();
   for (const entry of apparatus) apparatusOf.set(entry.passage, [...(apparatusOf.get(entry.passage) ?? []), entry]);
   const numberOf = new Map(book.passages.map((p) => [p.id, p.number]));
+  const reading = textLanguage(book);
+  const verseStarts = verseLineStarts(book.passages);
+  const every = book.verseLineNumbers ?? DEFAULT_VERSE_LINE_NUMBERS;
+  const verseOf = (p: BookPassage) => (verseStarts.has(p.id) ? { firstLine: verseStarts.get(p.id)!, every } : undefined);
+  /** The edition's words inside the text (section titles, questions, apparatus) are in the site's language. */
+  const editorial = languageXml(SITE_TEXT, reading);
   const parts: string[] = [`<section epub:type="bodymatter chapter" role="doc-chapter" aria-label="${xml(book.title)}">`];
   for (const section of book.sections) {
     const own = book.passages.filter((p) => p.section === section.id);
     if (own.length === 0) continue;
-    const heading = own[0]!.role === 'heading' ? '' : `<h2 class="section-title">${xml(section.title)}</h2>\n`;
-    parts.push(`<section id="section-${xml(section.id)}" aria-label="${xml(section.title)}">\n${heading}${own.map((p) => passageBlock(p, notesOf.get(p.id) ?? [], apparatusOf.get(p.id) ?? [])).join('\n')}\n</section>`);
+    const heading = own[0]!.role === 'heading' ? '' : `<h2 class="section-title"${editorial}>${xml(section.title)}</h2>\n`;
+    parts.push(`<section id="section-${xml(section.id)}" aria-label="${xml(section.title)}">\n${heading}${own.map((p) => passageBlock(p, notesOf.get(p.id) ?? [], apparatusOf.get(p.id) ?? [], reading, verseOf(p))).join('\n')}\n</section>`);
   }
   if (book.questions.length) {
     parts.push(
-      `<section id="questions" aria-labelledby="questions-title"><h2 id="questions-title">Questions for discussion</h2><ol>` +
+      `<section id="questions" aria-labelledby="questions-title"${editorial}><h2 id="questions-title">Questions for discussion</h2><ol>` +
         book.questions.map((q) => `<li id="question-${xml(q.id)}">${q.body}</li>`).join('') +
         `</ol></section>`,
     );
@@ -181,14 +264,14 @@ function textDocument(book: Book): string {
         `<td>${entry.correction ? `<p class="correction">Read <ins>${xml(entry.correction)}</ins></p>` : ''}${entry.body}</td></tr>`,
     );
     parts.push(
-      `<section id="apparatus" aria-labelledby="apparatus-title"><h2 id="apparatus-title">Textual apparatus</h2>` +
+      `<section id="apparatus" aria-labelledby="apparatus-title"${editorial}><h2 id="apparatus-title">Textual apparatus</h2>` +
         `<p>The source’s purely typographic slips, kept in the text above and marked there with a small °.</p>` +
         `<table class="apparatus"><thead><tr><th scope="col">Note</th><th scope="col">Passage</th><th scope="col">The source reads</th><th scope="col">Correction or remark</th></tr></thead>` +
         `<tbody>${rows.join('')}</tbody></table></section>`,
     );
   }
   parts.push('</section>');
-  return document(book, book.title, parts.join('\n'));
+  return document(book, book.title, parts.join('\n'), reading);
 }
 
 /** A link when the book may carry it (see bookLinkAllowed), else the words alone. */
@@ -274,6 +357,9 @@ table.apparatus td p { margin: 0 0 0.3em; }
 blockquote.passage { margin: 0 0 1em 1em; padding-left: 0.8em; border-left: 2px solid #ccc; }
 .passage-list ul { list-style: none; padding-left: 1em; }
 .passage-attribution { font-style: italic; }
+.sc { font-variant: small-caps; }
+.line[data-n]::after { content: attr(data-n); float: right; font-size: 0.75em; color: #666; }
+[dir="rtl"] .line[data-n]::after { float: left; }
 aside.note { font-size: 0.85em; margin: 0 0 1em 1em; }
 .note-kind, .term-kind { font-family: sans-serif; font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.05em; color: #555; }
 dt { margin-top: 1em; font-weight: bold; }
@@ -355,7 +441,7 @@ function writeFiles(book: Book): Record<string, string> {
 <item id="style" href="style.css" media-type="text/css"/>
 ${docs.map((d) => `<item id="${d.id}" href="${d.href}" media-type="application/xhtml+xml"/>`).join('\n')}
 </manifest>
-<spine>
+<spine${textLanguage(book).dir === 'rtl' ? ' page-progression-direction="rtl"' : ''}>
 ${[docs[0]!.id, 'nav', ...docs.slice(1).map((d) => d.id)].map((id) => `<itemref idref="${id}"/>`).join('\n')}
 </spine>
 </package>
