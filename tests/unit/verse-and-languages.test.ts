@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { annotatePassageHtml } from '../../src/lib/annotate-passage.ts';
 import { directionOf, impliedDirection, languageAttributes } from '../../src/lib/languages.ts';
 import { passageLanguage, readingBodyAttributes, readingText } from '../../src/lib/passage-language.ts';
-import { describeLines, lineOfAnchor, linesSpanned, verseLineAnchor, verseLineStarts } from '../../src/lib/verse.ts';
+import { describeLines, lineOfAnchor, linesSpanned, verseLineAnchor, verseLineStarts, withLineLocator } from '../../src/lib/verse.ts';
 
 describe('directions', () => {
   test.each([
@@ -97,5 +97,16 @@ describe('verse lines', () => {
     expect(verseLineAnchor('wrath', 12)).toBe('p-wrath-l12');
     expect(lineOfAnchor('p-wrath-l12')).toBe(12);
     expect(lineOfAnchor('p-wrath')).toBeUndefined();
+  });
+});
+
+describe('citing verse by line', () => {
+  test.each([
+    ['Chicago', '(“The Proem of the Iliad” n.d., para. 7777777)', '(“The Proem of the Iliad” n.d., lines 3\u20137)'],
+    ['MLA', '(“The Proem of the Iliad,” par. 7777777)', '(“The Proem of the Iliad,” lines 3\u20137)'],
+    ['a bare number', '(Homer 7777777)', '(Homer lines 3\u20137)'],
+    ['no locator', '(Homer)', '(Homer), lines 3\u20137'],
+  ])('%s', (_style, template, cited) => {
+    expect(withLineLocator(template, '7777777', { first: 3, last: 7 })).toBe(cited);
   });
 });

@@ -11,6 +11,7 @@ import { passageCitationsPath, withBase } from '../../lib/urls.ts';
 import { phraseLink, snapToWords } from '../../lib/text-fragment.ts';
 import { button, h, labelled, modal, openModal } from './dom.ts';
 import { textElementOf, textOf } from './passage-text.ts';
+import { describeLines, lineCount, lineOfAnchor, linesSpanned, verseLineAnchor, withLineLocator } from '../../lib/verse.ts';
 import { announce, copyToClipboard, readerContext } from './reader-context.ts';
 import type { Target } from './reader-tools.ts';
 
@@ -68,6 +69,20 @@ export function linkFor(target: Target): string {
   return phraseLink(readingUrl, anchor, { exact, prefix: passageText.slice(0, start), suffix: passageText.slice(end) }, { unique: firstOnPage });
 }
 
+/**
+ * The verse lines a target covers (the selected words' lines, or the whole passage's), numbered
+ * through the reading as the page numbers them; undefined for prose.
+ */
+export function versesOf(target: Target): { first: number; last: number } | undefined {
+  const element = readerContext().passageElement(target.passage);
+  const text = element && textElementOf(element);
+  const firstLine = lineOfAnchor(text?.querySelector('.verse-line')?.id);
+  if (!text || firstLine === undefined) return undefined;
+  const passageText = textOf(text);
+  if (target.start === undefined || target.end === undefined) return { first: firstLine, last: firstLine + lineCount(passageText) - 1 };
+  return linesSpanned(passageText, target.start, target.end, firstLine);
+}
+
 export async function copyLink(target: Target) {
   const link = linkFor(target);
   if (await copyToClipboard(link)) announce(target.start === undefined ? 'Link to the passage copied.' : 'Link to the words copied.');
@@ -91,12 +106,16 @@ export async function openCite(target: Target, opener?: Element) {
   const { styles: templates, downloads: files } = await passageCitations(context.readingId);
   const { dialog, heading, body } = modal(DIALOG_ID, 'cite-dialog', 'Cite');
   const number = String(context.passages.find((p) => p.id === target.passage)?.number ?? '');
-  heading.textContent = target.start === undefined ? `Cite passage ${number}` : `Cite these words (passage ${number})`;
+  // Verse is cited by its lines, as the margin numbers them: "Cite lines 3–7 (passage 2)".
+  const lines = versesOf(target);
+  heading.textContent = lines
+    ? `Cite ${describeLines(lines)} (passage ${number})`
+    : target.start === undefined ? `Cite passage ${number}` : `Cite these words (passage ${number})`;
   const values = { [CITE.numberToken]: number, [CITE.idToken]: target.passage };
   const styles = templates.map((template) => {
     const reference = parsed(template.reference);
     const inText = document.createElement('span');
-    inText.textContent = template.inText;
+    inText.textContent = lines ? withLineLocator(template.inText, CITE.numberToken, lines) : template.inText;
     fill(reference, values);
     fill(inText, values);
     const name = template.label;
@@ -112,6 +131,9 @@ export async function openCite(target: Target, opener?: Element) {
     );
   });
   const links = [linkField(`${DIALOG_ID}-permalink`, 'Permalink', `${context.readingUrl}#${passageAnchor(target.passage)}`)];
+  if (lines) {
+    links.push(linkField(`${DIALOG_ID}-line`, `Link to line ${lines.first}`, `${context.readingUrl}#${verseLineAnchor(target.passage, lines.first)}`));
+  }
   if (target.start !== undefined) links.push(linkField(`${DIALOG_ID}-phrase`, 'Link to these words', linkFor(target)));
   const downloads = files.length
     ? [
