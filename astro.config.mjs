@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { contentErrorsInDev } from './src/integrations/content-errors-in-dev.ts';
 import { contentStoreFromFile } from './src/integrations/content-store-from-file.mjs';
 
 /**
@@ -21,7 +22,7 @@ export default defineConfig({
   cacheDir: process.env.READER_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), contentStoreFromFile()],
+  integrations: [mdx(), contentStoreFromFile(), contentErrorsInDev()],
   devToolbar: { enabled: false },
   // Note and glossary bodies are rendered by the content loaders (src/lib/mdx-html.ts) and code in
   // the guide by our own Shiki call, which emits classes instead of inline styles (the CSP forbids

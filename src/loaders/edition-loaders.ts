@@ -4,16 +4,15 @@
  * problem, which fails the build before any page is written (and so leaves the previous dist/ alone).
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authorComponents } from '../lib/author-components.ts';
 import { renderMdxBody, type ComponentRenderers } from '../lib/mdx-html.ts';
 import { accessibleTables, pageComponents } from '../lib/reading-pages.ts';
+import { settleLoad, watchContent } from './content-outcome.ts';
 import { CONTENT_PATHS, loadEditionFiles, type EditionCheck } from './edition-files.ts';
 
 /** One check per content sync, shared by the collections that need it. */
 const checks = new Map<string, Promise<EditionCheck>>();
-const watched = new Set<string>();
 
 function checkOnce(context: LoaderContext): Promise<EditionCheck> {
   const root = fileURLToPath(context.config.root);
@@ -26,22 +25,16 @@ function checkOnce(context: LoaderContext): Promise<EditionCheck> {
 }
 
 /**
- * In `astro dev`, an edit under annotations/ reloads this collection (the check runs again once for
- * all of them), so a fixed note shows up and a broken one is reported without a restart.
+ * Loads a collection from the shared check: throws refused content in `astro build`, and in
+ * `astro dev` reports it and loads again whenever a reading or an annotation changes (the check
+ * runs again once for all the collections).
  */
-function watchAnnotations(context: LoaderContext, reload: () => Promise<void>) {
-  if (!context.watcher) return;
-  const root = fileURLToPath(context.config.root);
-  const annotations = path.join(root, CONTENT_PATHS.annotations);
-  const key = `${root}\0${context.collection}`;
-  if (watched.has(key)) return;
-  watched.add(key);
-  context.watcher.add(annotations);
-  context.watcher.on('all', (_event: string, file: string) => {
-    if (!file.startsWith(annotations)) return;
-    checks.delete(root);
-    reload().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
-  });
+function editionLoad(load: (context: LoaderContext) => Promise<void>): Loader['load'] {
+  return async (context) => {
+    const reload = () => settleLoad(context, () => load(context));
+    watchContent(context, [CONTENT_PATHS.readings, CONTENT_PATHS.annotations], reload, () => checks.delete(fileURLToPath(context.config.root)));
+    await reload();
+  };
 }
 
 /**
@@ -74,13 +67,7 @@ function editionMdxLoader(name: string, entries: (check: EditionCheck) => { id: 
       });
     }
   };
-  return {
-    name,
-    load: async (context) => {
-      watchAnnotations(context, () => load(context));
-      await load(context);
-    },
-  };
+  return { name, load: editionLoad(load) };
 }
 
 /** Notes: annotations/<reading>/<note>.mdx, entry id `<reading>/<note>`; `render(entry)` gives the body. */
@@ -119,13 +106,7 @@ export function readingPagesLoader(): Loader {
       });
     }
   };
-  return {
-    name: 'edition-reading-pages',
-    load: async (context) => {
-      watchAnnotations(context, () => load(context));
-      await load(context);
-    },
-  };
+  return { name: 'edition-reading-pages', load: editionLoad(load) };
 }
 
 /** Sources: the items of annotations/sources.yaml, entry id = item id; none when the file is absent. */
@@ -139,11 +120,5 @@ export function sourcesLoader(): Loader {
       context.store.set({ id: item.id, data, digest: context.generateDigest(JSON.stringify(item)) });
     }
   };
-  return {
-    name: 'sources-loader',
-    load: async (context) => {
-      watchAnnotations(context, () => load(context));
-      await load(context);
-    },
-  };
+  return { name: 'sources-loader', load: editionLoad(load) };
 }

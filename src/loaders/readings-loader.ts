@@ -1,35 +1,39 @@
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { settleLoad, watchContent } from './content-outcome.ts';
 import { loadAllReadings } from './reading-files.ts';
 
 /**
  * Content loader for readings: each folder under `base` becomes one entry whose passages are derived
  * from the verbatim source by the passage map. Invalid content throws, which fails the build (Astro
- * would only log a bad entry otherwise).
+ * would only log a bad entry otherwise); in `astro dev` it is reported in the browser instead.
  */
 export function readingsLoader({ base }: { base: string }): Loader {
+  const load = async ({ store, config, parseData, generateDigest }: LoaderContext) => {
+    const root = fileURLToPath(config.root);
+    const readings = await loadAllReadings(root, path.resolve(root, base));
+    store.clear();
+    for (const reading of readings) {
+      const data = await parseData({
+        id: reading.id,
+        data: {
+          ...reading.meta,
+          passages: reading.segmentation.passages,
+          trailing: reading.segmentation.trailing,
+          source: reading.source,
+          folder: reading.folder,
+        },
+      });
+      store.set({ id: reading.id, data, digest: generateDigest(reading.source + JSON.stringify(reading.meta)) });
+    }
+  };
   return {
     name: 'readings-loader',
-    load: async ({ store, config, parseData, generateDigest, watcher }) => {
-      const root = fileURLToPath(config.root);
-      const dir = path.resolve(root, base);
-      const readings = await loadAllReadings(root, dir);
-      store.clear();
-      for (const reading of readings) {
-        const data = await parseData({
-          id: reading.id,
-          data: {
-            ...reading.meta,
-            passages: reading.segmentation.passages,
-            trailing: reading.segmentation.trailing,
-            source: reading.source,
-            folder: reading.folder,
-          },
-        });
-        store.set({ id: reading.id, data, digest: generateDigest(reading.source + JSON.stringify(reading.meta)) });
-      }
-      watcher?.add(dir);
+    load: async (context) => {
+      const reload = () => settleLoad(context, () => load(context));
+      watchContent(context, [base], reload);
+      await reload();
     },
   };
 }
