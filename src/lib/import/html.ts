@@ -1,0 +1,128 @@
+/**
+ * A saved web page: its main article only. Mozilla's Readability (the engine of Firefox's reader
+ * view) finds the article over a DOM built by linkedom; navigation, banners, asides, footers and
+ * other page chrome stay out and are named in provenance.omitted. The page's head gives the title,
+ * author, date, language, description, licence (`rel=license`) and address (canonical link, or the
+ * "saved from" comment browsers write).
+ */
+import { Readability } from '@mozilla/readability';
+import { HtmlBlocks } from './html-blocks.ts';
+import { emptyDocument, normaliseLanguage, oneLine, webAddress, type ImportBlock, type ImportedDocument } from './model.ts';
+import { fromDom, parseHtmlDocument, type XElement } from './tree.ts';
+
+interface DomElement {
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  closest(selector: string): DomElement | null;
+  contains(other: unknown): boolean;
+  localName: string;
+}
+
+const CHROME: [selector: string, name: string][] = [
+  ['header, [role="banner"]', 'banner'],
+  ['nav, [role="navigation"]', 'navigation'],
+  ['aside, [role="complementary"]', 'aside'],
+  ['footer, [role="contentinfo"]', 'footer'],
+  ['form, [role="search"]', 'form'],
+];
+
+const wordCount = (text: string | null | undefined) => (text ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+/** Words of an element, text node by text node (textContent runs adjacent elements' words together). */
+const wordsIn = (node: unknown): number => {
+  const element = fromDom(node as Parameters<typeof fromDom>[0]);
+  const count = (x: XElement): number =>
+    x.name === 'script' || x.name === 'style' || x.name === 'template' ? 0 : x.children.reduce((n, c) => n + (typeof c === 'string' ? wordCount(c) : count(c)), 0);
+  return count(element);
+};
+const flat = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+export function importHtml(html: string): ImportedDocument {
+  const document = emptyDocument('html');
+  const { document: dom } = parseHtmlDocument(html);
+  const meta = (...names: string[]) => {
+    for (const name of names) {
+      const element = dom.querySelector(`meta[name="${name}" i], meta[property="${name}" i]`);
+      const content = element?.getAttribute('content');
+      if (content?.trim()) return content.trim();
+    }
+    return undefined;
+  };
+  const root = dom.documentElement;
+  const lang = normaliseLanguage(root.getAttribute('lang') ?? root.getAttribute('xml:lang') ?? meta('language', 'dc.language'));
+  if (lang) document.language = lang;
+  const dir = (root.getAttribute('dir') ?? dom.body?.getAttribute('dir'))?.toLowerCase();
+  if (dir === 'rtl' || dir === 'ltr') document.direction = dir;
+  const firstH1 = flat(dom.querySelector('article h1, main h1, h1')?.textContent);
+  const author = meta('author', 'dc.creator', 'citation_author', 'article:author');
+  const date = meta('article:published_time', 'date', 'dc.date', 'dcterms.created', 'citation_publication_date') ?? dom.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
+  const description = meta('description', 'og:description', 'dc.description');
+  const licenceLink = dom.querySelector('link[rel~="license" i], a[rel~="license" i]');
+  const licenceUrl = webAddress(licenceLink?.getAttribute('href'));
+  const licenceName = flat(licenceLink?.getAttribute('title') ?? (licenceLink?.localName === 'a' ? licenceLink.textContent : '')) || meta('dc.rights', 'dcterms.license', 'rights');
+  const savedFrom = /<!--\s*saved from url=\(\d+\)(\S+)\s*-->/i.exec(html)?.[1];
+  const address = webAddress(dom.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? meta('og:url')) ?? webAddress(savedFrom);
+  const siteName = meta('og:site_name', 'application-name');
+  const bylineElement = flat(dom.querySelector('.byline, [rel="author"], [itemprop="author"], .author')?.textContent);
+
+  // What lies outside the article, measured before Readability changes the document.
+  const bodyWords = dom.body ? wordsIn(dom.body) : 0;
+  const landmarks = CHROME.flatMap(([selector, name]) =>
+    [...dom.querySelectorAll(selector)].map((element) => ({ name, element: element as unknown as DomElement, text: flat(element.textContent), words: wordsIn(element) })),
+  );
+
+  const article = new Readability(dom as unknown as Document, {
+    serializer: (node: Node) => node,
+    classesToPreserve: ['poem', 'poetry', 'verse', 'stanza', 'byline', 'small-caps', 'smallcaps', 'sc'],
+  }).parse();
+  const content = article?.content as unknown as Parameters<typeof fromDom>[0] | null | undefined;
+  const walker = new HtmlBlocks();
+  if (content) walker.walk(fromDom(content), { quote: false, lang: normaliseLanguage(article?.lang) ?? lang });
+  const blocks: ImportBlock[] = walker.blocks;
+
+  // Readability drops the article's own heading when it repeats the page title: it is the text's, so it comes back.
+  if (firstH1 && !blocks.some((b) => b.role === 'heading' && flat(b.text) === firstH1)) {
+    blocks.unshift({ role: 'heading', depth: 1, text: firstH1, spans: [], ...(lang ? { lang } : {}) });
+  }
+  const byline = oneLine(article?.byline).replace(/^by\s+/i, '');
+  for (const block of blocks) if (byline && block.role === 'paragraph' && flat(block.text).replace(/^by\s+/i, '') === byline) block.role = 'attribution';
+  // Readability takes the byline out of the article too; it is the article's, so it comes back under the heading.
+  if (byline && !blocks.some((b) => flat(b.text).includes(byline))) {
+    const at = blocks[0]?.role === 'heading' ? 1 : 0;
+    const written = bylineElement.includes(byline) ? bylineElement : oneLine(article?.byline);
+    blocks.splice(at, 0, { role: 'attribution', text: written, spans: [], ...(lang ? { lang } : {}) });
+  }
+  document.blocks = blocks;
+
+  document.title = firstH1 || oneLine(article?.title) || flat(dom.querySelector('title')?.textContent) || '';
+  if (!document.title) delete document.title;
+  const authors = author ?? (byline || undefined);
+  if (authors) document.authors = authors.split(/\s*;\s*|\s*,\s*(?=[^,]+\s)|\s+and\s+/).filter(Boolean);
+  const published = date ?? article?.publishedTime ?? undefined;
+  if (published) document.date = published;
+  const excerpt = description ?? undefined;
+  if (excerpt) document.description = excerpt;
+  if (licenceUrl) document.licence = { name: licenceName || licenceUrl, url: licenceUrl };
+  else if (licenceName) document.licence = { name: licenceName };
+  if (address) document.origin = { url: address, ...(document.title ? { title: document.title } : {}), ...(siteName ? { site: siteName } : {}) };
+
+  const articleText = flat(blocks.map((b) => b.text).join(' '));
+  // Each outermost landmark left out, with the landmarks inside it ("banner, with its navigation").
+  const outside = landmarks.filter(({ text }) => text && !articleText.includes(text.slice(0, 60)));
+  let chromeWords = 0;
+  const chrome = new Map<string, { count: number; words: number }>();
+  for (const { name, element, words } of outside) {
+    if (outside.some((other) => other.element !== element && other.element.contains(element))) continue;
+    const inner = [...new Set(outside.filter((o) => o.element !== element && element.contains(o.element)).map((o) => o.name))];
+    const label = `${name}${inner.length ? `, with its ${inner.join(' and ')}` : ''}`;
+    const entry = chrome.get(label) ?? { count: 0, words: 0 };
+    chrome.set(label, { count: entry.count + 1, words: entry.words + words });
+    chromeWords += words;
+  }
+  for (const [label, { count, words }] of chrome) {
+    document.omitted.push(`${count === 1 ? "the page's" : `${count} of the page's`} ${label}${count === 1 ? '' : 's'} (${words} word${words === 1 ? '' : 's'})`);
+  }
+  const rest = bodyWords - wordCount(articleText) - chromeWords;
+  if (rest > 0) document.omitted.push(`other text outside the main article, as Readability judged it (${rest} word${rest === 1 ? '' : 's'})`);
+  document.omitted.push(...walker.omitted());
+  return document;
+}
