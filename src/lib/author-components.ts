@@ -6,8 +6,8 @@
  */
 import { formatCitation } from './citations.ts';
 import { passageAnchor } from './constants.ts';
-import type { Edition } from './edition.ts';
-import { asReadingId, asSourceId, asTermId } from './ids.ts';
+import { passageRefTarget, type Edition } from './edition.ts';
+import { asSourceId, asTermId } from './ids.ts';
 import { escapeAttribute, escapeHtml, type ComponentRenderers } from './mdx-html.ts';
 import { glossaryPath, joinBase, readingPath, sourcesPath } from './urls.ts';
 import { CitePropsSchema, PassageRefPropsSchema, TermPropsSchema } from '../schemas/components.ts';
@@ -17,14 +17,17 @@ export interface AuthorComponentContext {
   base: string;
   /**
    * The reading a note belongs to and is shown with: `<PassageRef>` without `reading` points into
-   * it, as an in-page link. Unset for glossary bodies, which link to the reading's page.
+   * it (or into the one reading that has the id), as an in-page link. Unset for glossary bodies,
+   * which link to the reading's page.
    */
   reading?: string | undefined;
+  /** The body is shown on a page of its reading other than the reading itself (a study page): links go to the reading's page. */
+  onOtherPage?: boolean | undefined;
 }
 
 const link = (className: string, href: string, html: string) => `<a class="${className}" href="${escapeAttribute(href)}">${html}</a>`;
 
-export function authorComponents(edition: Edition, { base, reading: currentReading }: AuthorComponentContext): ComponentRenderers {
+export function authorComponents(edition: Edition, { base, reading: currentReading, onOtherPage }: AuthorComponentContext): ComponentRenderers {
   const citationContext = edition.sources.map((s) => s.item);
   return {
     Term: (props, children) => {
@@ -42,12 +45,11 @@ export function authorComponents(edition: Edition, { base, reading: currentReadi
     },
     PassageRef: (props, children) => {
       const { id, reading: readingProp } = PassageRefPropsSchema.parse(props);
-      const readingId = readingProp ?? currentReading ?? (edition.readings.length === 1 ? edition.readings[0]!.id : undefined);
-      const reading = readingId ? edition.readingById.get(asReadingId(readingId)) : undefined;
-      const passage = reading?.passageById.get(id);
-      if (!reading || !passage) throw new Error(`<PassageRef id="${id}">: no such passage${readingId ? ` in reading "${readingId}"` : ''}.`);
+      const target = passageRefTarget(edition, id, { named: readingProp, own: currentReading });
+      if (!target) throw new Error(`<PassageRef id="${id}">: no such passage${readingProp ? ` in reading "${readingProp}"` : ''}.`);
+      const { reading, passage } = target;
       // A note is shown on its own reading's page: a passage there is a jump within the page.
-      const samePage = reading.id === currentReading;
+      const samePage = reading.id === currentReading && !onOtherPage;
       const href = `${samePage ? '' : joinBase(base, readingPath(reading.id))}#${passageAnchor(passage.id)}`;
       return link('passage-ref', href, children || `<span class="visually-hidden">passage </span>¶${passage.number}`);
     },

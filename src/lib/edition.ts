@@ -40,6 +40,10 @@ export interface PassageInput {
 export interface ReadingInput {
   id: string;
   title: string;
+  /** Where it stands among the readings (see `compareReadings`). */
+  order?: number | undefined;
+  /** BCP 47 language of the text, for pages that name the reading. */
+  language?: string | undefined;
   passages: readonly PassageInput[];
   /** The whole source text (for exports that address positions in it). */
   source: string;
@@ -168,6 +172,8 @@ export interface EditionTerm {
   related: TermId[];
   /** Sources: frontmatter first, then `<Cite>` in the body, without repeats. */
   sources: SourceId[];
+  /** Terms its body links to with `<Term>`. */
+  bodyTerms: TermId[];
   match: TermMatchMode;
   /** A–Z key: `sortAs`, else the headword. */
   sortKey: string;
@@ -183,6 +189,8 @@ export interface EditionSource {
 export interface EditionReading {
   id: ReadingId;
   title: string;
+  /** BCP 47 language of the text (when the input gave it). */
+  language?: string | undefined;
   source: string;
   passages: readonly PassageInput[];
   /** The same passages by id: a book's thousands of notes and references each look one up. */
@@ -200,6 +208,7 @@ export interface EditionReading {
 }
 
 export interface Edition {
+  /** In reading order (see `compareReadings`). */
   readings: EditionReading[];
   readingById: ReadonlyMap<ReadingId, EditionReading>;
   /** A–Z by sort key. */
@@ -212,6 +221,8 @@ export interface Edition {
   termUsage: ReadonlyMap<TermId, Usage>;
   /** Every source (also unused ones, with empty lists). */
   sourceUsage: ReadonlyMap<SourceId, Usage>;
+  /** For each passage id, the readings that have it (see `passageRefTarget`). */
+  passageReadings: ReadonlyMap<string, readonly ReadingId[]>;
 }
 
 export type { TermOccurrence, TextRange };
@@ -230,6 +241,124 @@ export function compareNotes(
 export const compareSortKeys = (a: string, b: string) =>
   a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
 
+/** The fields that decide where a reading stands among the others. */
+export interface OrderedReading {
+  id: string;
+  title: string;
+  /** `order` in reading.yaml: lowest first; readings without one follow. */
+  order?: number | undefined;
+}
+
+/**
+ * The order readings stand in everywhere they are listed (home page, search filters, glossary and
+ * sources pages, usage lists): by `order`, lowest first, then those without one by title; the id
+ * breaks ties, so the order never depends on how the files were read.
+ */
+export function compareReadings(a: OrderedReading, b: OrderedReading): number {
+  const byOrder = a.order === b.order ? 0 : a.order === undefined ? 1 : b.order === undefined ? -1 : a.order - b.order;
+  return byOrder || compareSortKeys(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** For each passage id, the readings whose passage map has it, in reading order. */
+export function readingsByPassage<R extends string>(readings: readonly { id: R; passages: readonly { id: string }[] }[]): Map<string, R[]> {
+  const byId = new Map<string, R[]>();
+  for (const reading of readings) {
+    for (const passage of reading.passages) {
+      const list = byId.get(passage.id);
+      if (!list) byId.set(passage.id, [reading.id]);
+      else if (!list.includes(reading.id)) list.push(reading.id);
+    }
+  }
+  return byId;
+}
+
+export type PassageRefReading =
+  | { status: 'found'; reading: string }
+  | { status: 'ambiguous'; readings: string[] }
+  | { status: 'not-found' };
+
+/**
+ * Which reading a `<PassageRef id>` points into. The reading it names, if it names one; else the
+ * reading it is written in (a note's, a study page's), when that has the id; else the one reading
+ * that has the id. Only an id in two or more readings, none of them its own, is ambiguous; so
+ * adding a reading never changes where an existing reference points, unless the new reading
+ * repeats an id that a glossary entry (or another reading's note) relied on being unique.
+ *
+ * `having` lists the readings whose passage map has the id (see `readingsByPassage`).
+ */
+export function passageRefReading(
+  { named, own }: { named?: string | undefined; own?: string | undefined },
+  having: readonly string[],
+): PassageRefReading {
+  if (named !== undefined) return { status: 'found', reading: named };
+  if (own !== undefined && having.includes(own)) return { status: 'found', reading: own };
+  if (having.length === 1) return { status: 'found', reading: having[0]! };
+  if (having.length > 1) return { status: 'ambiguous', readings: [...having] };
+  return { status: 'not-found' };
+}
+
+/**
+ * The passage a checked `<PassageRef>` points at, for the renderers (the integrity check refused
+ * every reference this cannot resolve).
+ */
+export function passageRefTarget(
+  edition: Pick<Edition, 'readingById' | 'passageReadings'>,
+  id: string,
+  context: { named?: string | undefined; own?: string | undefined },
+): { reading: EditionReading; passage: PassageInput } | undefined {
+  const target = passageRefReading(context, edition.passageReadings.get(id) ?? []);
+  if (target.status !== 'found') return undefined;
+  const reading = edition.readingById.get(asReadingId(target.reading));
+  const passage = reading?.passageById.get(id);
+  return reading && passage ? { reading, passage } : undefined;
+}
+
+/** The glossary terms and sources one reading uses (see `readingScope`). */
+export interface ReadingScope {
+  terms: ReadonlySet<TermId>;
+  sources: ReadonlySet<SourceId>;
+}
+
+/**
+ * What one reading uses, for its EPUB and the glossary and sources pages filtered to it: the terms
+ * that occur in its text or that its notes name, the terms those terms' entries link to (and so on,
+ * so no link in its glossary leads out of it), and the sources its notes cite and those terms cite.
+ */
+export function readingScope(edition: Pick<Edition, 'readingById' | 'termById' | 'termUsage'>, readingId: string): ReadingScope {
+  const reading = edition.readingById.get(asReadingId(readingId));
+  const terms = new Set<TermId>();
+  const sources = new Set<SourceId>();
+  if (!reading) return { terms, sources };
+  for (const [id, usage] of edition.termUsage) {
+    if (usage.passages.some((p) => p.reading === reading.id) || usage.notes.some((n) => n.reading === reading.id)) terms.add(id);
+  }
+  for (const note of [...reading.notes, ...reading.apparatus, ...reading.questions]) {
+    for (const id of note.terms) terms.add(id);
+    for (const id of note.sources) sources.add(id);
+  }
+  // Sets iterate over what is added while iterating: this walks the closure.
+  for (const id of terms) {
+    const term = edition.termById.get(id);
+    for (const named of term?.bodyTerms ?? []) terms.add(named);
+    for (const source of term?.sources ?? []) sources.add(source);
+  }
+  return { terms, sources };
+}
+
+/**
+ * The pages that show one reading's share of an edition-wide page (its glossary, its sources):
+ * one per reading, and none while the edition has only one (the whole page is then its share).
+ */
+export const perReadingPaths = (edition: Pick<Edition, 'readings'>) =>
+  edition.readings.length > 1 ? edition.readings.map((reading) => ({ params: { reading: reading.id as string } })) : [];
+
+/** A reading by the id in a page's address, with its scope (see `perReadingPaths`). */
+export function readingWithScope(edition: Edition, readingId: string | undefined): { reading: EditionReading; scope: ReadingScope } {
+  const reading = edition.readingById.get(asReadingId(readingId ?? ''));
+  if (!reading) throw new Error(`No reading "${readingId}" in the edition.`);
+  return { reading, scope: readingScope(edition, reading.id) };
+}
+
 /** Kinds that mark a defect of the source and so may give the editor's reading in `correction`. */
 const CORRECTABLE_KINDS: ReadonlySet<NoteKind> = new Set<NoteKind>(['editorial', 'apparatus']);
 const unique = <T>(values: Iterable<T>) => [...new Set(values)];
@@ -247,11 +376,14 @@ const preview = (text: string, max = 60) => {
  */
 export function buildEdition(input: EditionInput): { edition: Edition; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
+  // Readings in their order from the start, so every list and message built from them follows it.
+  input = { ...input, readings: [...input.readings].sort(compareReadings) };
   const readingIds = input.readings.map((r) => r.id);
   const readingInputs = new Map(input.readings.map((r) => [r.id, r]));
   // Passages by id, per reading (kept on each EditionReading for the pages and exports too).
   const passageIndex = new Map(input.readings.map((r) => [r.id, new Map(r.passages.map((p) => [p.id, p]))]));
   const findPassage = (reading: ReadingInput, id: string) => passageIndex.get(reading.id)?.get(id);
+  const passageReadings = readingsByPassage(input.readings);
   const termIds = input.terms.map((t) => t.id);
   const termIdSet = new Set(termIds);
 
@@ -345,18 +477,36 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
     line: number,
     defaultReading: string | undefined,
   ): PassageLocation | undefined => {
-    const readingId = use.props.reading ?? defaultReading ?? (readingIds.length === 1 ? readingIds[0] : undefined);
-    // A reading refused for its own problems still exists (and may be the only one): pointing into
-    // it is not a second mistake, and its problems already say what to fix.
-    const refused = input.unavailableReadings ?? [];
-    if (readingId === undefined ? !readingIds.length && refused.length > 0 : refused.includes(readingId) && !readingInputs.has(readingId)) return undefined;
-    if (readingId === undefined) {
+    const { id } = use.props;
+    const target = passageRefReading({ named: use.props.reading, own: defaultReading }, passageReadings.get(id) ?? []);
+    if (target.status === 'ambiguous') {
+      const named = target.readings.map(quote);
+      const list = `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
       problems.push({
         kind: 'invalid-component',
         file: file.file,
         line,
-        message: `<PassageRef id="${use.props.id}"> does not say which reading it points into.`,
-        fix: `add reading="…" (${readingIds.map(quote).join(', ')}).`,
+        message: defaultReading
+          ? `<PassageRef id="${id}"> is ambiguous: this note's reading (${quote(defaultReading)}) has no passage "${id}", and readings ${list} both do.`
+          : `<PassageRef id="${id}"> is ambiguous: readings ${list} both have a passage "${id}".`,
+        fix: `add reading="…" to say which one it points into: ${target.readings.map((r) => `reading="${r}"`).join(' or ')}.`,
+      });
+      return undefined;
+    }
+    // Not found anywhere: the reading to blame is the note's own, or the only one there is.
+    const readingId = target.status === 'found' ? target.reading : defaultReading ?? (readingIds.length === 1 ? readingIds[0] : undefined);
+    // A reading refused for its own problems still exists (and may be the only one): pointing into
+    // it is not a second mistake, and its problems already say what to fix.
+    const refused = input.unavailableReadings ?? [];
+    if (readingId === undefined ? refused.length > 0 : refused.includes(readingId) && !readingInputs.has(readingId)) return undefined;
+    if (readingId === undefined) {
+      const known = [...passageReadings.keys()];
+      problems.push({
+        kind: 'unknown-passage',
+        file: file.file,
+        line,
+        message: `<PassageRef id="${id}"> names a passage that no reading has.`,
+        fix: didYouMean(id, known, 'passage id'),
       });
       return undefined;
     }
@@ -371,14 +521,14 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
       });
       return undefined;
     }
-    const passage = findPassage(reading, use.props.id);
+    const passage = findPassage(reading, id);
     if (!passage) {
       problems.push({
         kind: 'unknown-passage',
         file: file.file,
         line,
-        message: `<PassageRef id="${use.props.id}"> names a passage that "${reading.id}" does not have.`,
-        fix: didYouMean(use.props.id, reading.passages.map((p) => p.id), 'passage id'),
+        message: `<PassageRef id="${id}"> names a passage that "${reading.id}" does not have.`,
+        fix: didYouMean(id, reading.passages.map((p) => p.id), 'passage id'),
       });
       return undefined;
     }
@@ -454,10 +604,8 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
       body: term.body,
       bodyTerms: scan.terms,
     };
-  }).map(({ bodyTerms, ...term }) => {
-    termBodyTerms.set(term.id, bodyTerms);
-    return term;
   });
+  for (const term of terms) termBodyTerms.set(term.id, term.bodyTerms);
   terms.sort((a, b) => compareSortKeys(a.sortKey, b.sortKey));
   const termById = new Map(terms.map((t) => [t.id, t]));
   const matchable: MatchableTerm<TermId>[] = terms.map((t) => ({ id: t.id, forms: [t.term, ...t.aliases], match: t.match }));
@@ -659,7 +807,7 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
       occurrencesByPassage.set(passage, all);
     }
     const passageById = passageIndex.get(reading.id)!;
-    return { id: asReadingId(reading.id), title: reading.title, source: reading.source, passages: reading.passages, passageById, notes, apparatus, questions, notesByPassage, termsByPassage };
+    return { id: asReadingId(reading.id), title: reading.title, language: reading.language, source: reading.source, passages: reading.passages, passageById, notes, apparatus, questions, notesByPassage, termsByPassage };
   });
 
   // Reverse indexes.
@@ -721,6 +869,7 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
       sourceById,
       termUsage,
       sourceUsage,
+      passageReadings: readingsByPassage(readings),
     },
     problems,
   };

@@ -1,6 +1,6 @@
 /**
- * How a reading of this edition is cited: as a CSL item (a web page of the edition; the wiki text
- * has no named author, so the styles lead with its title), formatted by the project's CSL processor
+ * How a reading of this edition is cited: as a CSL item (a web page of the edition), formatted by
+ * the project's CSL processor
  * (src/lib/citations.ts) in each style. A passage is cited as the reading with the passage's
  * permalink and its number as the locator ("para. 14").
  *
@@ -21,12 +21,26 @@ export interface CitableReading {
   subtitle?: string | undefined;
   /** BCP 47 language of the text. */
   language: string;
+  /** Who wrote the text, as CSL names (reading.yaml `authors`). */
+  authors?: readonly CslName[] | undefined;
+  /** When the text was first written or published: "1848", "1848-02-21", "-0700" (reading.yaml `date`). */
+  date?: string | undefined;
+}
+
+type CslName = NonNullable<CslItem['author']>[number];
+
+/** An original date as CSL date-parts: "1848-02" → [[1848, 2]], "-0700" (700 BCE) → [[-700]]. */
+export function originalDateParts(date: string): number[][] {
+  const match = /^(-?)(\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  if (!match) return [];
+  const [, sign, year, month, day] = match;
+  return [[Number(`${sign}${year}`), ...[month, day].filter((part) => part !== undefined).map(Number)]];
 }
 
 /**
  * The date of this edition: when the site was built, or SOURCE_DATE_EPOCH (seconds, the
- * reproducible-builds convention) when set. Citations and the EPUB carry it as the date the page
- * was issued, which is what a reader citing a web page needs (the wiki text itself is undated).
+ * reproducible-builds convention) when set. Citations carry it as the date the reader accessed the
+ * page (the text's own date is `date` in reading.yaml), the EPUB as its modification date.
  */
 export function editionDate(env: Record<string, string | undefined> = process.env): Date {
   const epoch = Number(env['SOURCE_DATE_EPOCH']);
@@ -35,14 +49,25 @@ export function editionDate(env: Record<string, string | undefined> = process.en
 }
 let buildStarted: Date | undefined;
 
-/** The reading as a CSL item, at `url` (the reading page, or a passage's permalink). */
-export function readingCslItem(reading: CitableReading, url: string, siteName: string, issued = editionDate()): CslItem {
+/**
+ * The reading as a CSL item, at `url` (the reading page, or a passage's permalink). Its author and
+ * date are the text's own (`authors`, `date`); the date of this edition is when the reader
+ * accessed it, never the date the text was issued. A reading without `authors` has no author in
+ * the citation, and the styles lead with its title, as they do for any unsigned work: its
+ * `attribution` is a credit line in prose ("Contributors to the P2P Foundation wiki; the quoted
+ * passages are by …"), and made into a name it would be cited as an author called that sentence.
+ * A reading without `date` is cited "n.d." (Chicago, APA) or without a date (MLA), with the access date.
+ */
+export function readingCslItem(reading: CitableReading, url: string, siteName: string, accessed = editionDate()): CslItem {
+  const issued = reading.date ? originalDateParts(reading.date) : [];
   return {
     id: reading.id as CslItem['id'],
     type: 'webpage',
+    ...(reading.authors?.length ? { author: reading.authors.map((name) => ({ ...name })) } : {}),
     title: reading.subtitle ? `${reading.title}: ${reading.subtitle}` : reading.title,
     'container-title': siteName,
-    issued: { 'date-parts': [[issued.getUTCFullYear(), issued.getUTCMonth() + 1, issued.getUTCDate()]] },
+    ...(issued.length ? { issued: { 'date-parts': issued } } : {}),
+    accessed: { 'date-parts': [[accessed.getUTCFullYear(), accessed.getUTCMonth() + 1, accessed.getUTCDate()]] },
     URL: url,
     language: reading.language,
   } as CslItem;
@@ -64,10 +89,10 @@ export function citeReading(
   readingUrl: string,
   siteName: string,
   passage?: { id: string; number: number | string },
-  issued = editionDate(),
+  accessed = editionDate(),
 ): FormattedCitation[] {
   const url = passage ? `${readingUrl}#${passageAnchor(passage.id)}` : readingUrl;
-  const item = readingCslItem(reading, url, siteName, issued);
+  const item = readingCslItem(reading, url, siteName, accessed);
   return CITATION_STYLES.map((style) => {
     const [entry] = formatBibliography([item], style);
     return {
@@ -80,8 +105,8 @@ export function citeReading(
 }
 
 /** The per-style templates for citing any passage: `citeReading` with the placeholders as the passage. */
-export const passageCitationTemplates = (reading: CitableReading, readingUrl: string, siteName: string, issued = editionDate()) =>
-  citeReading(reading, readingUrl, siteName, { id: CITE.idToken, number: CITE.numberToken }, issued);
+export const passageCitationTemplates = (reading: CitableReading, readingUrl: string, siteName: string, accessed = editionDate()) =>
+  citeReading(reading, readingUrl, siteName, { id: CITE.idToken, number: CITE.numberToken }, accessed);
 
 /** What the cite dialog fetches: the per-passage templates, and the reading's reference files. */
 export interface PassageCitations {

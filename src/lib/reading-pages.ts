@@ -8,7 +8,8 @@
 import type { ReadingPage, ReadingPageKind } from '../schemas/reading-page.ts';
 import type { ComponentRenderers } from './mdx-html.ts';
 import { didYouMean, type ContentProblem } from './content-errors.ts';
-import type { Edition, EditionNote, FieldLine } from './edition.ts';
+import { authorComponents } from './author-components.ts';
+import { passageRefReading, type Edition, type EditionNote, type FieldLine } from './edition.ts';
 import { asReadingId, asSourceId, asTermId } from './ids.ts';
 import { scanMdxBody } from './mdx-scan.ts';
 
@@ -156,7 +157,18 @@ export function checkReadingPages(
         }
         continue;
       }
-      const readingId = use.props.reading ?? page.reading;
+      const resolved = passageRefReading({ named: use.props.reading, own: page.reading }, edition.passageReadings.get(id) ?? []);
+      if (resolved.status === 'ambiguous') {
+        const named = resolved.readings.map((r) => `"${r}"`);
+        problems.push({
+          kind: 'invalid-component',
+          ...at(use.line),
+          message: `<PassageRef id="${id}"> is ambiguous: this page's reading ("${page.reading}") has no passage "${id}", and readings ${named.slice(0, -1).join(', ')} and ${named.at(-1)} both do.`,
+          fix: `add reading="…" to say which one it points into: ${resolved.readings.map((r) => `reading="${r}"`).join(' or ')}.`,
+        });
+        continue;
+      }
+      const readingId = resolved.status === 'found' ? resolved.reading : page.reading;
       const target = edition.readingById.get(asReadingId(readingId));
       if (!target && !unavailableReadings.includes(readingId)) {
         problems.push({ kind: 'unknown-reading', ...at(use.line), message: `<PassageRef reading="${readingId}"> names a reading that does not exist.`, fix: didYouMean(readingId, readingIds, 'reading id') });
@@ -169,13 +181,13 @@ export function checkReadingPages(
 }
 
 /**
- * The author components for a page of `reading`: as for notes, except that a `<PassageRef>`
- * without `reading` points into the page's own reading and links to the reading's page (a page
- * is not the reading, so an in-page `#p-…` link would lead nowhere).
+ * The author components for a page of `reading`: as for its notes (a `<PassageRef>` without
+ * `reading` points into the page's own reading, or the one reading that has the id), except that
+ * passage links go to the reading's page (a page is not the reading, so an in-page `#p-…` link
+ * would lead nowhere).
  */
-export function pageComponents(components: ComponentRenderers, reading: string): ComponentRenderers {
-  return { ...components, PassageRef: (props, children) => components.PassageRef({ reading, ...props }, children) };
-}
+export const pageComponents = (edition: Edition, base: string, reading: string): ComponentRenderers =>
+  authorComponents(edition, { base, reading, onOtherPage: true });
 
 /**
  * Makes the tables a body's Markdown produced accessible, which GFM alone cannot: header cells get

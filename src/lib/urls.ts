@@ -17,6 +17,9 @@ export const glossaryTermOf = (href: string) => /\/glossary\/([^/?#]+)\/(?:[?#].
 /** Short definitions of every glossary term, fetched by the reader when a term is first used. */
 export const termDefinitionsPath = () => '/glossary/definitions.json';
 export const sourcesPath = (sourceId?: string) => (sourceId ? `/sources/#source-${sourceId}` : '/sources/');
+/** The glossary and the sources of one reading: the entries it uses (see `readingScope`). */
+export const readingGlossaryPath = (readingId: string) => `/glossary/reading/${readingId}/`;
+export const readingSourcesPath = (readingId: string) => `/sources/reading/${readingId}/`;
 /** The EPUB of a reading, built with the site. */
 export const epubPath = (readingId: string) => `/read/${readingId}.epub`;
 /** A reading's reference as a file: BibTeX, RIS or CSL-JSON. */

@@ -9,7 +9,7 @@ import type { NoteKind } from '../schemas/annotation.ts';
 import type { CslItem } from '../schemas/source.ts';
 import { formatCitation } from './citations.ts';
 import { noteAnchor } from './constants.ts';
-import type { Edition, EditionNote, EditionReading } from './edition.ts';
+import { passageRefTarget, type Edition, type EditionNote, type EditionReading } from './edition.ts';
 import { asSourceId, asTermId } from './ids.ts';
 import { mdxPlainText } from './mdx-scan.ts';
 
@@ -163,9 +163,8 @@ export function noteBodyText(body: string, edition: Edition, reading: EditionRea
     }
     if (name === 'Term' && !text) return edition.termById.get(asTermId(props['id'] ?? ''))?.term ?? '';
     if (name === 'PassageRef' && !text) {
-      const target = props['reading'] ? edition.readings.find((r) => r.id === props['reading']) : reading;
-      const passage = target?.passageById.get(props['id'] ?? '');
-      return passage ? `¶${passage.number}` : '';
+      const target = passageRefTarget(edition, props['id'] ?? '', { named: props['reading'], own: reading.id });
+      return target ? `¶${target.passage.number}` : '';
     }
     return text;
   });

@@ -327,7 +327,7 @@ export async function readEditionFiles(
   } else if (sourcesRead) refused.sources = true;
 
   const input: EditionInput = {
-    readings: readings.map((r) => ({ id: r.id, title: r.meta.title, passages: r.segmentation.passages, source: r.source })),
+    readings: readings.map((r) => ({ id: r.id, title: r.meta.title, order: r.meta.order, language: r.meta.language, passages: r.segmentation.passages, source: r.source })),
     notes: files.notes,
     terms: files.terms,
     sources,

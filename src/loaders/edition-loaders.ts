@@ -89,10 +89,9 @@ export function readingPagesLoader(): Loader {
   const load = async (context: LoaderContext) => {
     const check = await checkOnce(context);
     const base = context.config.base;
-    const shared = authorComponents(check.edition, { base });
     context.store.clear();
     for (const page of check.pages) {
-      const components = pageComponents(shared, page.reading);
+      const components = pageComponents(check.edition, base, page.reading);
       const render = (body: string) => accessibleTables(renderMdxBody(body, components));
       const answersHtml = Object.fromEntries(Object.entries(page.data.answers ?? {}).map(([id, answer]) => [id, render(answer)]));
       const data = await context.parseData({ id: `${page.reading}/${page.id}`, data: { ...page.data, reading: page.reading, page: page.id, answersHtml }, filePath: page.file });

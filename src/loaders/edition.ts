@@ -33,7 +33,7 @@ async function loadEdition(): Promise<Edition> {
     getCollection('sources'),
   ]);
   const { edition, problems } = buildEdition({
-    readings: readings.map((r) => ({ id: r.id, title: r.data.title, passages: r.data.passages, source: r.data.source })),
+    readings: readings.map((r) => ({ id: r.id, title: r.data.title, order: r.data.order, language: r.data.language, passages: r.data.passages, source: r.data.source })),
     notes: notes.map((entry) => {
       const [reading = '', id = ''] = entry.id.split('/');
       return { id, reading, file: entry.filePath ?? entry.id, data: entry.data, body: entry.body ?? '' };

@@ -150,7 +150,10 @@ export const ReadingMetaSchema = z
     description: z.string().min(1),
     /** Who wrote the text, as it should be credited. */
     attribution: z.string().min(1),
-    /** Where exactly this text comes from (an imported file says so in `provenance`). */
+    /**
+     * Where exactly this text comes from, when it has an address (an imported file without one
+     * says where it came from in `provenance`).
+     */
     origin: z
       .object({
         url: webAddressSchema('origin.url'),
@@ -159,7 +162,9 @@ export const ReadingMetaSchema = z
         /** Other copies of the same text, and how they differ. */
         note: z.string().min(1).optional(),
       })
-      .strict(),
+      .strict()
+      .optional(),
+    /** The licence the source states; left out when it states none (the reader then says so). */
     licence: z
       .object({
         name: z.string().min(1),
@@ -167,7 +172,8 @@ export const ReadingMetaSchema = z
         /** What the licence does not cover (e.g. quoted third-party passages). */
         note: z.string().min(1).optional(),
       })
-      .strict(),
+      .strict()
+      .optional(),
     /** BCP 47 language tag of the text (the site's own menus keep the site's language). */
     language: LanguageTagSchema,
     /** The text's direction, when it is not what its language implies. */

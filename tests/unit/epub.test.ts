@@ -156,7 +156,7 @@ describe('the package', () => {
   });
 
   test('an unsafe link in the reading’s metadata is written as its words', () => {
-    const title = epubFiles({ ...book, origin: { ...book.origin, url: 'javascript:alert(1)' } })['OEBPS/title.xhtml']!;
+    const title = epubFiles({ ...book, origin: { ...book.origin!, url: 'javascript:alert(1)' } })['OEBPS/title.xhtml']!;
     expect(title).toContain('<p>Source: A wiki: “Origin”.</p>');
     expect(title).not.toContain('javascript:');
   });

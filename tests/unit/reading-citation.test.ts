@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test, vi } from 'vitest';
 import { parse } from 'yaml';
-import { citationFile, unwrapRis } from '../../src/lib/citation-files.ts';
-import { citeReading, editionDate, fillCitationTemplate, passageCitationTemplates, readingCslItem } from '../../src/lib/reading-citation.ts';
+import { citationFile, latexDate, latexName, latexText, latexTitle, unwrapRis } from '../../src/lib/citation-files.ts';
+import { citeReading, editionDate, fillCitationTemplate, originalDateParts, passageCitationTemplates, readingCslItem } from '../../src/lib/reading-citation.ts';
 
 const meta = parse(readFileSync('src/content/readings/partner-state/reading.yaml', 'utf8')) as {
   title: string;
@@ -31,19 +31,22 @@ describe('citing a reading and its passages', () => {
   });
 
   // Checked by hand: Chicago author-date (CMOS 18, 15.50-15.52: an unsigned web page is listed by
-  // its title in quotation marks, the site's name in roman, the date of the edition and the URL),
-  // APA 7 (10.16: an unsigned page by its title in italics, the date in parentheses, the site's name,
-  // the URL without a final period) and MLA 9 (title in quotation marks, the site as container in
-  // italics, day month year, URL). Passages are paragraphs: "para." in Chicago and APA, "par." in MLA.
+  // its title in quotation marks, "n.d." when the text has no date of its own, the site's name in
+  // roman, the date accessed and the URL), APA 7 (9.37, 10.16: an unsigned, undated page by its
+  // title in italics, "(n.d.)", the site's name, "Retrieved <date>, from" the URL, without a final
+  // period) and MLA 9 (title in quotation marks, the site as container in italics, the URL, and
+  // "Accessed <day month year>" for an undated page). The wiki text has no author and no date: the
+  // build date is only the date accessed (before, it was cited as if the text were issued that
+  // day). Passages are paragraphs: "para." in Chicago and APA, "par." in MLA.
   // The subtitle keeps the case the reading's data gives it (see the headline-style test below).
   const SITE = 'https://example.org/courses/pol-101/reader/read/partner-state/';
   const TITLE = 'The Partner State: Public authorities that enable commons-based peer production';
 
   test('the reading in each style', { timeout: 120_000 }, () => {
     expect(citeReading(reading, url, 'Annotated Reader', undefined, issued).map((c) => [c.style, c.reference.text, c.inText])).toEqual([
-      ['chicago-author-date', `\u201c${TITLE}.\u201d 2026. Annotated Reader, November 25. ${SITE}.`, '(\u201cThe Partner State\u201d 2026)'],
-      ['apa', `${TITLE}. (2026, November 25). Annotated Reader. ${SITE}`, '(The Partner State, 2026)'],
-      ['mla', `\u201c${TITLE}.\u201d Annotated Reader, 25 Nov. 2026, ${SITE}.`, '(\u201cThe Partner State\u201d)'],
+      ['chicago-author-date', `\u201c${TITLE}.\u201d n.d. Annotated Reader. Accessed November 25, 2026. ${SITE}.`, '(\u201cThe Partner State\u201d n.d.)'],
+      ['apa', `${TITLE}. (n.d.). Annotated Reader. Retrieved November 25, 2026, from ${SITE}`, '(The Partner State, n.d.)'],
+      ['mla', `\u201c${TITLE}.\u201d Annotated Reader, ${SITE}. Accessed 25 Nov. 2026.`, '(\u201cThe Partner State\u201d)'],
     ]);
   });
 
@@ -53,15 +56,15 @@ describe('citing a reading and its passages', () => {
     const cited = citeReading(reading, url, 'Annotated Reader', passage, issued);
     const link = `${SITE}#p-kleiner-public-funding`;
     expect(cited.map((c) => [c.style, c.reference.text, c.inText])).toEqual([
-      ['chicago-author-date', `\u201c${TITLE}.\u201d 2026. Annotated Reader, November 25. ${link}.`, '(\u201cThe Partner State\u201d 2026, para. 14)'],
-      ['apa', `${TITLE}. (2026, November 25). Annotated Reader. ${link}`, '(The Partner State, 2026, para. 14)'],
-      ['mla', `\u201c${TITLE}.\u201d Annotated Reader, 25 Nov. 2026, ${link}.`, '(\u201cThe Partner State,\u201d par. 14)'],
+      ['chicago-author-date', `\u201c${TITLE}.\u201d n.d. Annotated Reader. Accessed November 25, 2026. ${link}.`, '(\u201cThe Partner State\u201d n.d., para. 14)'],
+      ['apa', `${TITLE}. (n.d.). Annotated Reader. Retrieved November 25, 2026, from ${link}`, '(The Partner State, n.d., para. 14)'],
+      ['mla', `\u201c${TITLE}.\u201d Annotated Reader, ${link}. Accessed 25 Nov. 2026.`, '(\u201cThe Partner State,\u201d par. 14)'],
     ]);
     // Italics where the styles set them: APA's title, MLA's container.
     expect(cited.map((c) => c.reference.html)).toEqual([
-      `\u201c${TITLE}.\u201d 2026. Annotated Reader, November 25. <a href="${link}">${link}</a>.`,
-      `<i>${TITLE}</i>. (2026, November 25). Annotated Reader. <a href="${link}">${link}</a>`,
-      `\u201c${TITLE}.\u201d <i>Annotated Reader</i>, 25 Nov. 2026, <a href="${link}">${link}</a>.`,
+      `\u201c${TITLE}.\u201d n.d. Annotated Reader. Accessed November 25, 2026. <a href="${link}">${link}</a>.`,
+      `<i>${TITLE}</i>. (n.d.). Annotated Reader. Retrieved November 25, 2026, from <a href="${link}">${link}</a>`,
+      `\u201c${TITLE}.\u201d <i>Annotated Reader</i>, <a href="${link}">${link}</a>. Accessed 25 Nov. 2026.`,
     ]);
   });
 
@@ -98,7 +101,7 @@ describe('citing a reading and its passages', () => {
 describe('reference files', () => {
   const item = readingCslItem(reading, url, 'Annotated Reader', issued);
   test.each([
-    ['bib', /^@\w+\{.+,\n[^]*title = \{The \{Partner\} \{State\}[^]*url = \{https:\/\/example\.org\/courses\/pol-101\/reader\/read\/partner-state\/\}/],
+    ['bib', /^@online\{partner-state,\n[^]*title = \{The \{Partner\} \{State\}[^]*url = \{https:\/\/example\.org\/courses\/pol-101\/reader\/read\/partner-state\/\}/],
     ['ris', /^TY {2}- ELEC\n[^]*TI {2}- The Partner State: Public authorities that enable commons-based peer production\n[^]*UR {2}- https:\/\/example\.org\/courses\/pol-101\/reader\/read\/partner-state\/\n[^]*ER {2}-\n$/],
     ['json', /^\[\n {2}\{\n {4}"id": "partner-state"/],
   ] as const)('%s', (format, pattern) => {
@@ -114,7 +117,7 @@ describe('reference files', () => {
       'title-short': 'The Partner State',
       'container-title': 'Annotated Reader',
       URL: url,
-      issued: { 'date-parts': [[2026, 11, 25]] },
+      accessed: { 'date-parts': [[2026, 11, 25]] },
       language: 'en',
     });
   });
@@ -124,5 +127,78 @@ describe('reference files', () => {
     ['short lines untouched', 'TY  - ELEC\nT2  - Annotated Reader\nER  - \n', 'TY  - ELEC\nT2  - Annotated Reader\nER  - \n'],
   ])('unwrapRis: %s', (_label, input, expected) => {
     expect(unwrapRis(input)).toBe(expected);
+  });
+});
+
+describe('a reading with its own authors and date', () => {
+  const odyssey = { id: 'odyssey', title: 'Ὀδύσσεια', language: 'grc', authors: [{ literal: 'Ὅμηρος' }], date: '-0700' };
+  const godel = { id: 'goedel', title: 'Über formal unentscheidbare Sätze', language: 'de', authors: [{ family: 'Gödel', given: 'Kurt' }], date: '1931' };
+  const at = 'https://example.org/read/odyssey/';
+
+  test('is cited by its authors and original date; the build date is only the date accessed', { timeout: 120_000 }, () => {
+    expect(citeReading(godel, at, 'Annotated Reader', { id: 'p', number: 3 }, issued).map((c) => [c.style, c.reference.text, c.inText])).toEqual([
+      ['chicago-author-date', `G\u00f6del, Kurt. 1931. \u201c\u00dcber formal unentscheidbare S\u00e4tze.\u201d Annotated Reader. Accessed November 25, 2026. ${at}#p-p.`, '(G\u00f6del 1931, para. 3)'],
+      ['apa', `G\u00f6del, K. (1931). \u00dcber formal unentscheidbare S\u00e4tze. Annotated Reader. ${at}#p-p`, '(G\u00f6del, 1931, para. 3)'],
+      ['mla', `G\u00f6del, Kurt. \u201c\u00dcber formal unentscheidbare S\u00e4tze.\u201d Annotated Reader, 1931, ${at}#p-p. Accessed 25 Nov. 2026.`, '(G\u00f6del, par. 3)'],
+    ]);
+    expect(citeReading(odyssey, at, 'Annotated Reader', undefined, issued)[0]!.reference.text).toBe(
+      `\u1f4d\u03bc\u03b7\u03c1\u03bf\u03c2. 700 BC. \u201c\u1f48\u03b4\u03cd\u03c3\u03c3\u03b5\u03b9\u03b1.\u201d Annotated Reader. Accessed November 25, 2026. ${at}.`,
+    );
+  });
+
+  test.each([
+    ['1848', [[1848]]],
+    ['1848-02', [[1848, 2]]],
+    ['1848-02-21', [[1848, 2, 21]]],
+    ['-0700', [[-700]]],
+    ['not a date', []],
+  ])('originalDateParts(%j)', (date, parts) => {
+    expect(originalDateParts(date)).toEqual(parts);
+  });
+
+  // The bug this pins: citation-js's BibTeX turned the Greek title into
+  // `$\delta$$\upsilon{\' $}$\sigma$…` and dropped the Ὀ; names lost their diacritics to accent commands.
+  test('biblatex, RIS and CSL-JSON keep every character of a Greek title and a name with diacritics', () => {
+    const item = readingCslItem(odyssey, at, 'Annotated Reader', issued);
+    expect(citationFile(item, 'bib').body).toBe(
+      '@online{odyssey,\n  author = {{Ὅμηρος}},\n  title = {Ὀδύσσεια},\n  organization = {Annotated {Reader}},\n  date = {-0699},\n  urldate = {2026-11-25},\n  url = {https://example.org/read/odyssey/},\n}\n',
+    );
+    expect(citationFile(item, 'ris').body).toBe(
+      'TY  - ELEC\nAU  - Ὅμηρος\nDA  - -700///\nPY  - -700\nID  - odyssey\nLA  - grc\nM1  - 2026/11/25/\nTI  - Ὀδύσσεια\nUR  - https://example.org/read/odyssey/\nER  -\n',
+    );
+    const godelItem = readingCslItem(godel, at, 'Annotated Reader', issued);
+    expect(citationFile(godelItem, 'bib').body).toBe(
+      '@online{goedel,\n  author = {Gödel, Kurt},\n  title = {Über formal unentscheidbare {Sätze}},\n  organization = {Annotated {Reader}},\n  date = {1931},\n  urldate = {2026-11-25},\n  url = {https://example.org/read/odyssey/},\n}\n',
+    );
+    expect(citationFile(godelItem, 'ris').body).toContain('\nAU  - Gödel, Kurt\n');
+    expect(citationFile(godelItem, 'ris').body).toContain('\nTI  - Über formal unentscheidbare Sätze\n');
+    const [json] = JSON.parse(citationFile(item, 'json').body);
+    expect(json).toMatchObject({ title: 'Ὀδύσσεια', author: [{ literal: 'Ὅμηρος' }], issued: { 'date-parts': [[-700]] } });
+    // Composed characters stay composed (no NFKD round trip).
+    expect(citationFile(godelItem, 'bib').body.normalize('NFC')).toBe(citationFile(godelItem, 'bib').body);
+  });
+
+  test.each([
+    ['R&D at 100% for #1_a {x} $5 ~ ^ \\', 'R\\&D at 100\\% for \\#1\\_a \\{x\\} \\$5 \\~{} \\^{} \\textbackslash{}'],
+    ['Ἀριστοτέλης, Ἠθικὰ Νικομάχεια', 'Ἀριστοτέλης, Ἠθικὰ Νικομάχεια'],
+  ])('latexText(%j) escapes only what LaTeX would misread', (value, expected) => {
+    expect(latexText(value)).toBe(expected);
+  });
+
+  test.each([
+    [{ family: 'Gödel', given: 'Kurt' }, 'Gödel, Kurt'],
+    [{ family: 'Beethoven', given: 'Ludwig', 'non-dropping-particle': 'van' }, 'van Beethoven, Ludwig'],
+    [{ family: 'Gaulle', given: 'Charles', 'dropping-particle': 'de' }, 'de Gaulle, Charles'],
+    [{ family: 'King', given: 'Martin Luther', suffix: 'Jr.' }, 'King, Jr., Martin Luther'],
+    [{ literal: 'P2P Foundation & Friends' }, '{P2P Foundation \\& Friends}'],
+  ])('latexName(%j)', (name, expected) => {
+    expect(latexName(name)).toBe(expected);
+  });
+
+  test('latexTitle braces capitalised words after the first letter; latexDate pads years and writes BCE the ISO way', () => {
+    expect(latexTitle('The Partner State: Public authorities')).toBe('The {Partner} {State}: {Public} authorities');
+    expect(latexDate({ 'date-parts': [[-700]] })).toBe('-0699');
+    expect(latexDate({ 'date-parts': [[850, 3, 5]] })).toBe('0850-03-05');
+    expect(latexDate({ 'date-parts': [[1999], [2001]] })).toBe('1999/2001');
   });
 });

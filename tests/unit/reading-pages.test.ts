@@ -10,7 +10,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { authorComponents } from '../../src/lib/author-components.ts';
 import type { ContentProblem } from '../../src/lib/content-errors.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { GUIDE_EXAMPLES, READING_PAGE_FIELDS } from '../../src/lib/guide.ts';
@@ -157,7 +156,7 @@ describe('rendering', () => {
   test('a passage link leads to the reading page, not into the study page', async () => {
     await write('introduction.mdx', page(STUDENT_FIELDS));
     const check = await checkEditionFiles(root);
-    const components = pageComponents(authorComponents(check.edition, { base: '/courses/pol-101/reader/' }), 'sample');
+    const components = pageComponents(check.edition, '/courses/pol-101/reader/', 'sample');
     expect(renderMdxBody('See <PassageRef id="definition" />.', components)).toBe(
       '<p>See <a class="passage-ref" href="/courses/pol-101/reader/read/sample/#p-definition"><span class="visually-hidden">passage </span>¶2</a>.</p>',
     );

@@ -66,8 +66,16 @@ export interface Book {
   /** Canonical URL of the reading page. */
   url: string;
   modified: Date;
-  licence: { name: string; url: string; note?: string | undefined };
-  origin: { url: string; title: string; site: string; note?: string | undefined };
+  /** Absent when the source states none: the book then says so. */
+  licence?: { name: string; url: string; note?: string | undefined } | undefined;
+  /** Absent for a text without an address (an imported file): `provenance` says where it came from. */
+  origin?: { url: string; title: string; site: string; note?: string | undefined } | undefined;
+  /** An imported file: one sentence on the file, and what the import left out. */
+  provenance?: { sentence: string; omitted: string[] } | undefined;
+  /** The text's authors as names (`dc:creator` each); `attribution` when there are none. */
+  authors?: string[] | undefined;
+  /** The text's own date, as people read it ("1848", "700 BCE"). */
+  date?: string | undefined;
   sections: { id: string; title: string }[];
   passages: BookPassage[];
   notes: BookNote[];
@@ -285,11 +293,13 @@ function titleDocument(book: Book): string {
     `<section epub:type="titlepage" class="titlepage" aria-label="Title page">
 <h1>${xml(book.title)}</h1>
 ${book.subtitle ? `<p class="subtitle">${xml(book.subtitle)}</p>` : ''}
-<p class="byline">${xml(book.attribution)}</p>
+<p class="byline">${xml(book.attribution)}${book.date ? `, ${xml(book.date)}` : ''}</p>
 <p>${xml(book.description)}</p>
 <p>An annotated edition from ${xml(book.siteName)}, ${when}: ${link(book.url, book.url)}. Passages are numbered as on the site, where each number is a permalink.</p>
-<p>Source: ${link(book.origin.url, `${book.origin.site}: “${book.origin.title}”`)}.${book.origin.note ? ` ${xml(book.origin.note)}` : ''}</p>
-<p>Licence: ${link(book.licence.url, book.licence.name)}.${book.licence.note ? ` ${xml(book.licence.note)}` : ''}</p>
+${book.origin ? `<p>Source: ${link(book.origin.url, `${book.origin.site}: “${book.origin.title}”`)}.${book.origin.note ? ` ${xml(book.origin.note)}` : ''}</p>` : ''}
+${book.provenance ? `<p>${xml(book.provenance.sentence)}${book.provenance.omitted.length ? ` Left out of the text: ${xml(book.provenance.omitted.join('; '))}.` : ''}</p>` : ''}
+${!book.origin && !book.provenance ? '<p>Source: not recorded.</p>' : ''}
+<p>Licence: ${book.licence ? `${link(book.licence.url, book.licence.name)}.${book.licence.note ? ` ${xml(book.licence.note)}` : ''}` : 'not stated in the source.'}</p>
 </section>`,
   );
 }
@@ -422,11 +432,11 @@ function writeFiles(book: Book): Record<string, string> {
 <dc:identifier id="pub-id">${xml(book.identifier)}</dc:identifier>
 <dc:title>${xml(book.subtitle ? `${book.title}: ${book.subtitle}` : book.title)}</dc:title>
 <dc:language>${xml(book.language)}</dc:language>
-<dc:creator>${xml(book.attribution)}</dc:creator>
+${(book.authors?.length ? book.authors : [book.attribution]).map((name) => `<dc:creator>${xml(name)}</dc:creator>`).join('\n')}
 <dc:publisher>${xml(book.siteName)}</dc:publisher>
 <dc:description>${xml(book.description)}</dc:description>
-<dc:rights>${xml(`${book.licence.name}: ${book.licence.url}`)}</dc:rights>
-<dc:source>${xml(book.origin.url)}</dc:source>
+<dc:rights>${xml(book.licence ? `${book.licence.name}: ${book.licence.url}` : 'Licence not stated in the source.')}</dc:rights>
+${book.origin ? `<dc:source>${xml(book.origin.url)}</dc:source>` : ''}
 <meta property="dcterms:modified">${modified}</meta>
 <meta property="schema:accessMode">textual</meta>
 <meta property="schema:accessModeSufficient">textual</meta>

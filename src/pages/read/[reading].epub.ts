@@ -5,7 +5,6 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { formatBibliography } from '../../lib/citations.ts';
 import { SITE_NAME } from '../../lib/constants.ts';
 import { DOCS, epubFiles, zipEpub, type Book } from '../../lib/epub/book.ts';
 import { bookHref, htmlToXhtml } from '../../lib/epub/xhtml.ts';
@@ -13,7 +12,9 @@ import { NOTE_KIND_LABELS } from '../../lib/note-kinds.ts';
 import { editionDate } from '../../lib/reading-citation.ts';
 import { showUrl } from '../../lib/url-policy.ts';
 import { readingPath, withBase } from '../../lib/urls.ts';
-import { getEdition, getNoteEntry, getTermEntry } from '../../loaders/edition.ts';
+import { getBibliography, getEdition, getNoteEntry, getTermEntry } from '../../loaders/edition.ts';
+import { readingScope } from '../../lib/edition.ts';
+import { authorName, displayDate, provenanceSentence } from '../../lib/reading-facts.ts';
 
 export const getStaticPaths = (async () => {
   const readings = await getCollection('readings');
@@ -55,8 +56,11 @@ export const GET: APIRoute = async ({ props, site }) => {
   const questions = await Promise.all(
     (editionReading?.questions ?? []).map(async (q) => ({ id: q.id, number: q.number, body: await body(await getNoteEntry(q)) })),
   );
+  // Only what this reading uses: its notes' terms and sources, the terms in its text, and what
+  // those terms' entries link to and cite (not the whole edition's glossary and bibliography).
+  const scope = readingScope(edition, reading.id);
   const terms = await Promise.all(
-    edition.terms.map(async (term) => ({
+    edition.terms.filter((term) => scope.terms.has(term.id)).map(async (term) => ({
       id: term.id,
       term: term.term,
       kindLabel: capitalise(term.kind),
@@ -64,10 +68,10 @@ export const GET: APIRoute = async ({ props, site }) => {
       body: await body(await getTermEntry(term)),
     })),
   );
-  const sources = formatBibliography(edition.sources.map((s) => s.item)).map((entry) => ({
-    id: entry.id,
-    entry: xhtml(entry.html, `source "${entry.id}"`),
-  }));
+  // Formatted within the whole bibliography, so a year suffix ("2012a") is the one the notes show.
+  const sources = (await getBibliography())
+    .filter((entry) => scope.sources.has(entry.id as never))
+    .map((entry) => ({ id: entry.id, entry: xhtml(entry.html, `source "${entry.id}"`) }));
   const modified = editionDate();
   const url = new URL(withBase(readingPath(reading.id)), site).href;
   const book: Book = {
@@ -76,6 +80,9 @@ export const GET: APIRoute = async ({ props, site }) => {
     subtitle: data.subtitle,
     language: data.language,
     attribution: data.attribution,
+    authors: data.authors?.map(authorName),
+    date: data.date ? displayDate(data.date) : undefined,
+    provenance: data.provenance && { sentence: provenanceSentence(data.provenance), omitted: data.provenance.omitted ?? [] },
     description: data.description,
     siteName: SITE_NAME,
     url,
