@@ -4,15 +4,9 @@
  * format's adapter produces the shared block tree (model.ts) and reading.ts does the rest.
  */
 import path from 'node:path';
-import { importDocx } from './docx.ts';
-import { importEpub } from './epub.ts';
 import { ImportError, refusals } from './errors.ts';
-import { importHtml } from './html.ts';
-import { importMarkdown } from './markdown.ts';
 import type { ImportedDocument } from './model.ts';
 import { buildReading, type ImportedReading, type ReadingOptions } from './reading.ts';
-import { importTei } from './tei.ts';
-import { importText } from './text.ts';
 
 export { ImportError, refusals } from './errors.ts';
 export type { ImportedReading } from './reading.ts';
@@ -50,13 +44,20 @@ export async function parseDocument(bytes: Uint8Array, fileName: string): Promis
   const kind = FORMAT_BY_EXTENSION[extension];
   if (!kind) throw refusals.unknownFormat(fileName, extension);
   if (bytes.length > MAX_IMPORT_MB * 1024 * 1024) throw refusals.tooLarge(fileName, bytes.length / 1024 / 1024, MAX_IMPORT_MB);
-  if (kind === 'docx') return importDocx(bytes, fileName);
-  if (kind === 'epub') return importEpub(bytes, fileName);
+  // Each format's parser is loaded only when a file of that format comes (mammoth and linkedom are not small).
+  if (kind === 'docx') return (await import('./docx.ts')).importDocx(bytes, fileName);
+  if (kind === 'epub') return (await import('./epub.ts')).importEpub(bytes, fileName);
   const warnings: string[] = [];
   const text = decode(bytes, warnings);
+  const parse: Record<typeof kind, () => Promise<ImportedDocument>> = {
+    text: async () => (await import('./text.ts')).importText(text),
+    markdown: async () => (await import('./markdown.ts')).importMarkdown(text),
+    html: async () => (await import('./html.ts')).importHtml(text),
+    xml: async () => (await import('./tei.ts')).importTei(text, fileName),
+  };
   let document: ImportedDocument;
   try {
-    document = kind === 'text' ? importText(text) : kind === 'markdown' ? importMarkdown(text) : kind === 'html' ? importHtml(text) : importTei(text, fileName);
+    document = await parse[kind]();
   } catch (error) {
     if (error instanceof ImportError) throw error;
     throw refusals.corrupt(fileName, `${extension} file`, (error as Error).message.split('\n')[0]!);

@@ -68,10 +68,14 @@ export function slugFromWords(text: string, maxWords: number): string {
 /** Hands out ids unique within one set: the second "preface" is "preface-2". */
 export class IdPool {
   private readonly used = new Set<string>();
+  /** The next number to try for each stem, so a long book with many alike openings stays linear. */
+  private readonly next = new Map<string, number>();
   take(base: string, fallback: string): string {
     const stem = SLUG_PATTERN.test(base) ? base : fallback;
     let id = stem;
-    for (let n = 2; this.used.has(id); n++) id = `${stem}-${n}`;
+    let n = this.next.get(stem) ?? 2;
+    if (this.used.has(id)) for (id = `${stem}-${n}`; this.used.has(id); id = `${stem}-${n}`) n++;
+    if (id !== stem) this.next.set(stem, n + 1);
     this.used.add(id);
     return id;
   }
