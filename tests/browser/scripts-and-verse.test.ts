@@ -1,0 +1,180 @@
+/**
+ * A reading's own setting in the browser, on a fixture site built here (tests/fixtures/scripts):
+ * Greek verse with its lines and numbers, an Arabic reading laid out right to left, inline marks,
+ * languages on the text only, copying and citing verse by line. Screenshots of both readings at
+ * 375 and 1440 px are kept in tests/.output/screenshots/ for a person to look at.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startStaticServer } from '../../src/cli/static-server.ts';
+import { splitBlocks } from '../../src/lib/passages.ts';
+import { extractSearchRecords } from '../../src/lib/search-records.ts';
+import { runBuild, type Fixture } from '../fixtures/fixture-site.ts';
+import { makeScriptsFixture, RTL_READING, VERSE_READING } from '../fixtures/scripts-fixture.ts';
+import { CHROMIUM_PATH, LAUNCH_ARGS, openPage, runAxe, type Session } from './harness.ts';
+import { poll, selectPhrase, toolsReady } from './reader-tools-helpers.ts';
+
+const SHOTS = path.resolve('tests/.output/screenshots');
+
+let fixture: Fixture;
+let session: Session;
+beforeAll(async () => {
+  fixture = makeScriptsFixture('browser-scripts');
+  const built = await runBuild(fixture);
+  if (built.code !== 0) throw new Error(built.stderr);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
+  const server = await startStaticServer({ root: fixture.file('dist'), port: 0, base: '/' });
+  const url = (sitePath: string) => new URL(sitePath.replace(/^\//, ''), server.url).href;
+  session = { browser, server, baseUrl: server.url, url, close: async () => { await browser.close(); await server.close(); } };
+  mkdirSync(SHOTS, { recursive: true });
+}, 300_000);
+afterAll(() => session?.close());
+
+async function open(reading: string, width = 1440, javaScriptEnabled = true) {
+  const opened = await openPage(session, { viewport: { width, height: 900 }, javaScriptEnabled });
+  await opened.page.goto(session.url(`/read/${reading}/`));
+  return opened;
+}
+
+/** Each passage's text as a reader copies it: note markers (and folded notes) left out; line numbers are not in the DOM's text at all. */
+const passageTexts = (page: Page) =>
+  page.$$eval('.passage', (passages) =>
+    passages.map((passage) => {
+      const text = passage.querySelector('.passage-text')!.cloneNode(true) as Element;
+      text.querySelectorAll('.note-ref, .app-ref, .note-fold').forEach((el) => el.remove());
+      const list = text.tagName === 'UL';
+      return { id: passage.id.replace(/^p-/, ''), text: list ? [...text.querySelectorAll('li')].map((li) => li.textContent).join('\n') : text.textContent! };
+    }),
+  );
+
+const sourceBlocks = (reading: string) => splitBlocks(fixture.read(`src/content/readings/${reading}/source.txt`)).map((b) => b.text);
+
+describe.each([VERSE_READING, RTL_READING, 'sample'])('%s', (reading) => {
+  test('each passage\u2019s rendered text is its source block, character for character', async () => {
+    const { page, context } = await open(reading, 1440, false);
+    const blocks = sourceBlocks(reading);
+    const texts = await passageTexts(page);
+    // A list item drops its indentation on screen (as it always has); everything else is verbatim.
+    expect(texts.map((t) => t.text)).toEqual(blocks.map((b, i) => (texts[i]?.id === 'needs' ? b.replace(/^\s+/gm, '') : b)));
+    await context.close();
+  });
+
+  test('search records hold the plain text: no line numbers, no marks', () => {
+    const html = readFileSync(fixture.file(`dist/read/${reading}/index.html`), 'utf8');
+    const { records } = extractSearchRecords(html, `read/${reading}/index.html`);
+    const passages = records.filter((r) => r.filters.kind?.[0] === 'passage').map((r) => r.content);
+    const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+    expect(passages.map(flat)).toEqual(sourceBlocks(reading).map(flat));
+  });
+});
+
+describe('Greek verse', () => {
+  test('one line per source line, an anchor on each, numbers every 3rd line through the reading, and the page is in English', async () => {
+    const { page, context, record } = await open(VERSE_READING);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    const lines = await page.$$eval('.verse-line', (els) =>
+      els.map((el) => ({ id: el.id, n: el.getAttribute('data-n'), shown: getComputedStyle(el, '::before').content, top: Math.round(el.getBoundingClientRect().top) })),
+    );
+    expect(lines.map((l) => l.id)).toEqual(['p-wrath-l1', 'p-wrath-l2', 'p-wrath-l3', 'p-wrath-l4', 'p-wrath-l5', 'p-strife-l6', 'p-strife-l7']);
+    expect(lines.filter((l) => l.n).map((l) => l.n)).toEqual(['3', '6']);
+    expect(lines.find((l) => l.n === '6')!.shown).toMatch(/^attr\(data-n\)|^"6"/);
+    // Each line starts below the one before it.
+    for (let i = 1; i < lines.length; i++) expect(lines[i]!.top).toBeGreaterThan(lines[i - 1]!.top);
+    // The text is Greek; the notes, the markers' words and the English paragraph are in the page's English.
+    expect(await page.getAttribute('#p-wrath .passage-text', 'lang')).toBe('grc');
+    expect(await page.getAttribute('#note-wrath', 'lang')).toBe('en');
+    expect(await page.getAttribute('#p-wrath .note-ref', 'lang')).toBe('en');
+    expect(await page.$eval('#p-edition .passage-text', (el) => el.closest('[lang]')!.getAttribute('lang'))).toBe('en');
+    expect(record.pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('inline marks: an italic title, a Latin phrase in italics, small caps, a link', async () => {
+    const { page, context } = await open(VERSE_READING);
+    const marks = await page.$$eval('#p-edition .passage-text :is(em, .sc, a:not(.note-ref))', (els) =>
+      els.map((el) => ({ tag: el.tagName.toLowerCase(), text: el.textContent, lang: el.getAttribute('lang'), style: getComputedStyle(el).fontStyle, variant: getComputedStyle(el).fontVariantCaps, href: el.getAttribute('href') })),
+    );
+    expect(marks.filter((m) => m.tag === 'em').every((m) => m.style === 'italic')).toBe(true);
+    // The Latin phrase is cut in two by the end of a note's phrase; its note marker stays inside the italics.
+    expect(marks.filter((m) => m.tag === 'em').map((m) => m.text).join('|')).toBe('Oxford Classical Text|editio|Note 4 maior');
+    expect(marks.filter((m) => m.lang === 'la').length).toBe(2);
+    expect(marks.find((m) => m.tag === 'span')).toMatchObject({ text: 'Greek', variant: 'small-caps' });
+    expect(marks.filter((m) => m.tag === 'a').map((m) => m.href)).toEqual(['https://www.perseus.tufts.edu/', 'https://www.perseus.tufts.edu/']);
+    await context.close();
+  });
+
+  test('copying the verse gives its lines, without line numbers or note markers', async () => {
+    const { page, context } = await open(VERSE_READING);
+    await selectPhrase(page, 'wrath', 'πολλὰς δ᾽ ἰφθίμους ψυχὰς Ἄϊδι προΐαψεν\nἡρώων');
+    expect(await page.evaluate(() => getSelection()!.toString())).toBe('πολλὰς δ᾽ ἰφθίμους ψυχὰς Ἄϊδι προΐαψεν\nἡρώων');
+    await context.close();
+  });
+
+  test('Cite on words of verse cites their lines', async () => {
+    const { page, context, record } = await open(VERSE_READING);
+    await toolsReady(page);
+    await selectPhrase(page, 'wrath', 'ψυχὰς Ἄϊδι προΐαψεν\nἡρώων');
+    const bar = page.locator('.selection-tools');
+    await poll(() => bar.isVisible()).toBe(true);
+    await bar.getByRole('button', { name: /^Cite/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cite lines 3\u20134 (passage 2)' });
+    await poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.locator('[data-cite-style="chicago-author-date"] .cite-in-text').textContent()).toBe('In the text: (\u201cThe Proem of the Iliad\u201d n.d., lines 3\u20134)');
+    expect(await dialog.getByLabel('Link to line 3').inputValue()).toMatch(/\/read\/homer-proem\/#p-wrath-l3$/);
+    expect(await runAxe(page)).toEqual([]);
+    expect(record.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('right to left', () => {
+  test.each([375, 1440])('at %i px: numbers on the right, the text from the right, notes to its left (or folded), English notes left to right; axe-clean', async (width) => {
+    const { page, context, record } = await open(RTL_READING, width);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.getAttribute('html', 'dir')).toBeNull();
+    expect(await page.getAttribute('.reading-body', 'dir')).toBe('rtl');
+    expect(await page.getAttribute('#p-comment .passage-text', 'lang')).toBe('ar');
+    expect(await page.getAttribute('#p-comment em', 'lang')).toBe('en');
+    expect(await page.getAttribute('#p-comment em', 'dir')).toBe('ltr');
+    expect(await page.getAttribute('#note-horses', 'dir')).toBe('ltr');
+    const box = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    const number = await box('#p-the-line .passage-number');
+    const text = await box('#p-the-line .passage-text');
+    const firstLine = await box('#p-the-line-l1');
+    expect(number.left).toBeGreaterThanOrEqual(text.right - 1);
+    // Right-aligned: each line begins at the text's right edge.
+    const words = await page.locator('#p-the-line-l1').evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return range.getBoundingClientRect().toJSON() as DOMRect;
+    });
+    expect(Math.abs(words.right - firstLine.right)).toBeLessThan(2 + parseFloat(await page.locator('#p-the-line-l1').evaluate((el) => getComputedStyle(el).paddingRight)));
+    if (width >= 1100) {
+      const notes = await box('#p-the-line .passage-notes');
+      expect(notes.right).toBeLessThanOrEqual(text.left + 1);
+      expect(await page.locator('#note-horses').evaluate((el) => getComputedStyle(el).textAlign)).toMatch(/start|left/);
+    } else {
+      // Folded on a narrow screen: the marker opens the note inside the text, still in English, left to right.
+      await page.locator('#p-the-line .note-ref').click();
+      const folded = page.locator('#p-the-line .note-fold #note-horses');
+      await poll(() => folded.isVisible()).toBe(true);
+      expect(await folded.evaluate((el) => [getComputedStyle(el).direction, el.closest('[lang]')!.getAttribute('lang')])).toEqual(['ltr', 'en']);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    expect(await runAxe(page)).toEqual([]);
+    expect(record.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+test.each([
+  [VERSE_READING, 375], [VERSE_READING, 1440], [RTL_READING, 375], [RTL_READING, 1440],
+])('screenshot of %s at %i px', async (reading, width) => {
+  const { page, context } = await open(reading, width);
+  await page.locator('.reading-body').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('.reading-body')!.scrollIntoView());
+  await page.screenshot({ path: path.join(SHOTS, `${reading}-${width}.png`) });
+  await context.close();
+});
