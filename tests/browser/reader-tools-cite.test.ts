@@ -11,15 +11,15 @@ const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.
 
 /**
  * Passage 14 as each style cites it, written out by hand (checked against CMOS 18, APA 7 and
- * MLA 9; see tests/unit/reading-citation.test.ts): only the edition's date, set by the build, and
- * where the site is published are filled in.
+ * MLA 9; see tests/unit/reading-citation.test.ts): the wiki text is undated ("n.d."), so only the
+ * date it was accessed, the build's, and where the site is published are filled in.
  */
 function expectedCitations(permalink: string, [year, month, day]: number[]) {
   const monthName = MONTHS[month! - 1]!;
   return {
-    'chicago-author-date': { reference: `\u201c${TITLE}.\u201d ${year}. Annotated Reader, ${monthName} ${day}. ${permalink}.`, inText: `(\u201cThe Partner State\u201d ${year}, para. 14)` },
-    apa: { reference: `${TITLE}. (${year}, ${monthName} ${day}). Annotated Reader. ${permalink}`, inText: `(The Partner State, ${year}, para. 14)` },
-    mla: { reference: `\u201c${TITLE}.\u201d Annotated Reader, ${day} ${MLA_MONTHS[month! - 1]} ${year}, ${permalink}.`, inText: '(\u201cThe Partner State,\u201d par. 14)' },
+    'chicago-author-date': { reference: `\u201c${TITLE}.\u201d n.d. Annotated Reader. Accessed ${monthName} ${day}, ${year}. ${permalink}.`, inText: '(\u201cThe Partner State\u201d n.d., para. 14)' },
+    apa: { reference: `${TITLE}. (n.d.). Annotated Reader. Retrieved ${monthName} ${day}, ${year}, from ${permalink}`, inText: '(The Partner State, n.d., para. 14)' },
+    mla: { reference: `\u201c${TITLE}.\u201d Annotated Reader, ${permalink}. Accessed ${day} ${MLA_MONTHS[month! - 1]} ${year}.`, inText: '(\u201cThe Partner State,\u201d par. 14)' },
   };
 }
 
@@ -40,11 +40,11 @@ describe('cite this passage', () => {
 
   test('a passage number offers Cite; the dialog shows its citation in each style, as written out by hand', { timeout: 240_000 }, async () => {
     const { page, context, record } = await open();
-    // The date of the edition is the build's; the unit tests pin how it is set.
+    // The date accessed is the build's; the unit tests pin how it is set.
     const [item] = await (await page.request.get(session.url(`/read/${READING}/citation.json`))).json();
     const { origin, base } = siteAddress(DIST);
     const permalink = `${origin}${base}read/${READING}/#p-${PASSAGE}`;
-    const expected = expectedCitations(permalink, item.issued['date-parts'][0]);
+    const expected = expectedCitations(permalink, item.accessed['date-parts'][0]);
     const number = Number((await page.locator(`#p-${PASSAGE} .passage-number`).textContent())!.replace(/\D/g, ''));
     expect(number).toBe(14);
 

@@ -8,8 +8,10 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 import { builtSiteDir, listPages, siteAddress } from '../../bench/lib/built-site.ts';
-import type { Edition, EditionReading } from '../../src/lib/edition.ts';
+import { readingScope, type Edition, type EditionReading } from '../../src/lib/edition.ts';
+import { originalDateParts } from '../../src/lib/reading-citation.ts';
 import { extractSearchRecords, type SearchRecord } from '../../src/lib/search-records.ts';
 import { isNoindex } from '../../src/lib/reading-pages.ts';
 import { checkEditionFiles } from '../../src/loaders/edition-files.ts';
@@ -187,10 +189,16 @@ describe.each(READINGS)('the EPUB of %s', (id) => {
     }
   });
 
-  test('has every glossary term once, with its headword and short definition', () => {
+  // Only what the reading uses (its text, its notes, and what those terms' entries link to and
+  // cite), not the edition's whole glossary and bibliography.
+  const scope = () => readingScope(edition, id);
+
+  test('has every glossary term the reading uses once, with its headword and short definition, and no other', () => {
     const glossary = file('glossary.xhtml');
-    expect(offsetsOf(glossary, /<dt epub:type="glossterm"/g)).toHaveLength(edition.terms.length);
-    for (const term of edition.terms) {
+    const terms = edition.terms.filter((term) => scope().terms.has(term.id));
+    expect(terms.length).toBeGreaterThan(0);
+    expect(offsetsOf(glossary, /<dt epub:type="glossterm"/g)).toHaveLength(terms.length);
+    for (const term of terms) {
       const entry = new RegExp(`<dt epub:type="glossterm" id="term-${term.id}"><dfn>([^<]*)</dfn>[^]*?<p class="short">([^<]*)</p>`, 'g');
       const found = [...glossary.matchAll(entry)];
       expect(found, term.id).toHaveLength(1);
@@ -199,10 +207,12 @@ describe.each(READINGS)('the EPUB of %s', (id) => {
     }
   });
 
-  test('has every source once in its bibliography, with its title', () => {
+  test('has every source the reading uses once in its bibliography, with its title, and no other', () => {
     const bibliography = file('bibliography.xhtml');
-    expect(offsetsOf(bibliography, /<li id="source-/g)).toHaveLength(edition.sources.length);
-    for (const source of edition.sources) {
+    const sources = edition.sources.filter((source) => scope().sources.has(source.id));
+    expect(sources.length).toBeGreaterThan(0);
+    expect(offsetsOf(bibliography, /<li id="source-/g)).toHaveLength(sources.length);
+    for (const source of sources) {
       const found = [...bibliography.matchAll(new RegExp(`<li id="source-${source.id}">([^]*?)</li>`, 'g'))];
       expect(found, source.id).toHaveLength(1);
       const title = String(source.item.title ?? '');
@@ -276,17 +286,21 @@ describe.each(READINGS)('citation files of %s', (id) => {
     return [day(written), day(new Date(written.getTime() - 60 * 60 * 1000))];
   };
 
-  test('citation.json is the reading as a web page of this site, dated by the build', () => {
+  test('citation.json is the reading as a web page of this site, by its authors, of its own date, accessed on the build\u2019s', () => {
     expect(meta().title).toBe(field('title'));
     const items = JSON.parse(read('citation.json')) as Record<string, unknown>[];
     expect(items).toHaveLength(1);
     const [item] = items;
     expect(item).toMatchObject({ id, type: 'webpage', title: title(), 'container-title': SITE_NAME, URL: readingUrl(id), language: expect.any(String) });
-    expect(buildDays()).toContainEqual((item!['issued'] as { 'date-parts': number[][] })['date-parts'][0]);
+    // The build date is when the page was accessed, never when the text was issued.
+    expect(buildDays()).toContainEqual((item!['accessed'] as { 'date-parts': number[][] })['date-parts'][0]);
+    const own = parse(readFileSync(`src/content/readings/${id}/reading.yaml`, 'utf8')) as { date?: string | number; authors?: unknown[] };
+    expect(item!['issued']).toEqual(own.date === undefined ? undefined : { 'date-parts': originalDateParts(String(own.date)) });
+    expect(item!['author']).toEqual(own.authors);
     // The EPUB says the same edition date.
     const opf = strFromU8(unzipSync(readFileSync(path.join(dist, 'read', `${id}.epub`)))['OEBPS/content.opf']!);
     const modified = /<meta property="dcterms:modified">(\d+)-(\d+)-(\d+)T/.exec(opf)!.slice(1).map(Number);
-    expect(modified).toEqual((item!['issued'] as { 'date-parts': number[][] })['date-parts'][0]);
+    expect(modified).toEqual((item!['accessed'] as { 'date-parts': number[][] })['date-parts'][0]);
   });
 
   test('citation.bib and citation.ris carry the title and the permalink', () => {
