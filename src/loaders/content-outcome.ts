@@ -76,7 +76,13 @@ export function errorForAstro(error: ContentError): ContentError {
 export async function settleLoad(context: LoaderContext, load: () => Promise<void>): Promise<void> {
   try {
     await load();
-    if (context.watcher) report(context.collection, []);
+    if (!context.watcher) return;
+    report(context.collection, []);
+    const state = devState();
+    if (state.logged && !devContentProblems().length) {
+      context.logger.info('The content problems are fixed: the site is shown again.');
+      state.logged = '';
+    }
   } catch (error) {
     if (!isContentError(error)) throw error;
     if (!context.watcher) throw errorForAstro(error);
