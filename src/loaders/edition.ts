@@ -7,8 +7,9 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { DEFAULT_CITATION_STYLE, formatBibliography, type BibliographyEntry, type CitationStyle } from '../lib/citations.ts';
-import { throwIfProblems } from '../lib/content-errors.ts';
+import { ContentError } from '../lib/content-errors.ts';
 import { buildEdition, type Edition, type EditionNote, type EditionTerm } from '../lib/edition.ts';
+import { errorForAstro } from './content-outcome.ts';
 
 export type * from '../lib/edition.ts';
 
@@ -42,7 +43,8 @@ async function loadEdition(): Promise<Edition> {
     sources: sources.map((entry) => ({ item: entry.data })),
     sourcesFile: 'annotations/sources.yaml',
   });
-  throwIfProblems(problems);
+  // Printed by Astro as the message alone, like the loaders' (no stack, no internal location).
+  if (problems.length) throw errorForAstro(new ContentError(problems));
   return edition;
 }
 
