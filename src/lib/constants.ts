@@ -82,6 +82,11 @@ export const DATA = {
   speaker: 'data-speaker',
   /** On each section of a reading: its title as the table of contents shows it (search facets). */
   sectionTitle: 'data-section-title',
+  /**
+   * On <ar-search>, when there are several readings: their titles in the site's order, as JSON, so
+   * the search's reading filter lists them as the home page does (Pagefind knows no order).
+   */
+  readingOrder: 'data-reading-order',
 } as const;
 
 /**

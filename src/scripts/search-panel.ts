@@ -11,7 +11,7 @@
  * Pagefind itself (its script, WebAssembly engine and index chunks) is imported the first time the
  * field gets focus or a search runs, from `<base>/pagefind/`; its result URLs get the same base.
  */
-import { SEARCH, type SearchFilter } from '../lib/constants.ts';
+import { DATA, SEARCH, type SearchFilter } from '../lib/constants.ts';
 import {
   FILTER_LABELS,
   KIND_LABELS,
@@ -314,6 +314,8 @@ class SearchPanel {
   };
 
   #renderFacets(counts: Record<string, Record<string, number>>) {
+    const titles = readingTitlesInOrder();
+    const readingRank = (title: string) => (titles.includes(title) ? titles.indexOf(title) : titles.length);
     const focused = document.activeElement instanceof HTMLInputElement && this.#facets.contains(document.activeElement) ? document.activeElement : undefined;
     const groups = SEARCH.filters.map((name) => {
       const checked = new Set(this.#state.filters[name] ?? []);
@@ -321,7 +323,7 @@ class SearchPanel {
       for (const value of checked) if (!values.some(([v]) => v === value)) values.push([value, 0]);
       // A facet with one value cannot narrow anything (a single reading, say), unless it is in use.
       if (values.length < 2 && checked.size === 0) return undefined;
-      const order = name === 'kind' ? (v: string) => (SEARCH.kinds as readonly string[]).indexOf(v) : () => 0;
+      const order = name === 'kind' ? (v: string) => (SEARCH.kinds as readonly string[]).indexOf(v) : name === 'reading' ? readingRank : () => 0;
       values.sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b));
       return h(
         'fieldset',
@@ -407,4 +409,15 @@ export function mountSearchPage(container: HTMLElement) {
   container.replaceChildren(panel.root);
   if (panel.state.query) void panel.run();
   addEventListener('popstate', () => void panel.setState(readSearchState(location.search)));
+}
+
+/** The readings' titles in the site's order (see DATA.readingOrder); none when there is one reading. */
+function readingTitlesInOrder(): string[] {
+  const json = document.querySelector(`[${DATA.readingOrder}]`)?.getAttribute(DATA.readingOrder);
+  try {
+    const titles: unknown = json ? JSON.parse(json) : [];
+    return Array.isArray(titles) ? titles.filter((t): t is string => typeof t === 'string') : [];
+  } catch {
+    return [];
+  }
 }
