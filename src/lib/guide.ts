@@ -83,7 +83,7 @@ export interface ComponentHelp {
 export const COMPONENT_HELP: ComponentHelp[] = [
   { name: 'Term', example: '<Term id="commons">the commons</Term>', what: 'Links to the glossary entry. Without text between the tags it shows the headword.' },
   { name: 'Cite', example: '<Cite id="kostakis-bauwens-2014" locator="p. 12" />', what: `An author\u2013date citation linked to the bibliography; \`locator\` is optional (\u201Cp. 12\u201D, \u201Cpp. 3\u20135\u201D, \u201Cchap. 2\u201D), \`mode\` is ${CITE_MODES.map((m) => `\`${m}\``).join(' or ')} (\u201CKostakis and Bauwens (2014)\u201D).` },
-  { name: 'PassageRef', example: '<PassageRef id="kleiner-public-funding" />', what: 'Links to a passage, shown as its number (\u00B614) unless you give text. In a glossary entry add `reading="\u2026"` when the edition has several readings.' },
+  { name: 'PassageRef', example: '<PassageRef id="kleiner-public-funding" />', what: 'Links to a passage, shown as its number (\u00B614) unless you give text. Without `reading="\u2026"` it points into the note\u2019s own reading, or the one reading that has the id; add `reading` only when two readings share the id (the check says so).' },
 ];
 
 export const NOTE_EXAMPLE = `---

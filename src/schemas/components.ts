@@ -35,7 +35,7 @@ export const PassageRefPropsSchema = z
   .object({
     /** Passage id from the reading's passage map. */
     id: SlugSchema,
-    /** Reading id; defaults to the note's own reading (required in glossary bodies when there are several readings). */
+    /** Reading id; defaults to the note's own reading, else the one reading with this passage id (needed only when two readings share it). */
     reading: SlugSchema.optional(),
   })
   .strict();
