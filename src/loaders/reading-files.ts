@@ -104,7 +104,7 @@ export async function loadReadingFolder(
     entryLines: meta.passages.map((_, index) => yaml.lineOf(['passages', index])),
     sectionIds: meta.sections.map((section) => section.id),
   });
-  if (!segmentation) return { problems: mapProblems };
+  if (!segmentation) return { problems: withoutRestatedSpans(mapProblems) };
   // Inline marks quote their words like notes do; words not in the passage are refused here.
   const badMarks = markProblems(segmentation.passages, { file: metaFile, lineOf: yaml.lineOf });
   if (badMarks.length) return { problems: badMarks };
@@ -113,6 +113,16 @@ export async function loadReadingFolder(
     reading: { id: asReadingId(path.basename(folder)), meta: rest, source, segmentation, folder: relativeTo(root, folder) },
     problems: [],
   };
+}
+
+/**
+ * A passage whose `lines` run into another's is reported as an overlap; that its span does not
+ * match one block is the same mistake seen again, and its suggested span would only move the
+ * overlap (for "6-8" it offered the other passage's "5-6"), so it is left out.
+ */
+function withoutRestatedSpans(problems: ContentProblem[]): ContentProblem[] {
+  const overlapping = new Set(problems.filter((p) => p.kind === 'passage-overlap').map((p) => p.field));
+  return problems.filter((p) => !(p.kind === 'passage-misaligned' && overlapping.has(p.field)));
 }
 
 /** 64 times the same digit: written to be replaced (`sha256sum` is not on every system). */
