@@ -151,9 +151,10 @@ export function parseYamlWithLines(text: string, file: string, lineOffset = 0): 
 
 /**
  * One problem for a file that does not parse: its first error. The parser goes on after a mistake
- * and reports what follows from it (one unquoted colon in a bibliography once came back as 710
- * problems, the real one last), so the first error is the one cause worth reading. When its line
- * has an unquoted value with ": " in it, that is what the message names, with the value quoted.
+ * and reports what follows from it (a value with two colons is two errors on one line; a line
+ * indented by mistake is also "Implicit keys need to be on a single line"), so the first error is
+ * the one cause worth reading. When its line has an unquoted value with ": " in it, that is what
+ * the message names, with the value quoted.
  */
 function firstSyntaxError(
   errors: readonly { pos: [number, number]; message: string }[],
