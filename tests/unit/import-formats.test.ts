@@ -212,6 +212,22 @@ describe('Markdown, right to left', async () => {
   });
 });
 
+describe('verse and short pages', () => {
+  test('Markdown lines ended by a hard break are a stanza, each line one line of source.txt', async () => {
+    const poem = '---\ntitle: The Tyger\nlang: en\n---\n# The Tyger\n\nTyger Tyger, burning bright,  \nIn the forests of the night;  \nWhat immortal hand or eye,  \nCould frame thy *fearful* symmetry?\n\nA note on the poem follows here, in prose that runs on past the width of any verse line in the poem above it.\n';
+    const reading = await load('tyger.md', Buffer.from(poem));
+    expect(passagesOf(reading).map((p) => [p.role, p.text.split('\n').length])).toEqual([['heading', 1], ['verse', 4], ['paragraph', 1]]);
+    expect(byText(reading, 'Tyger Tyger').marks).toEqual([{ text: 'fearful', style: 'emphasis' }]);
+  });
+
+  test('a short page keeps its text and leaves out its navigation and footer', async () => {
+    const page = '<!doctype html><html lang="en"><head><title>Notice</title></head><body><nav><a href="/">Home</a></nav><h1>Notice</h1><p>The garden opens at nine.</p><footer>Contact us</footer></body></html>';
+    const reading = await load('notice.html', Buffer.from(page));
+    expect(reading.source).toBe('Notice\n\nThe garden opens at nine.\n');
+    expect(reading.meta.provenance?.omitted).toEqual(["the page's navigation (1 word)", "the page's footer (2 words)"]);
+  });
+});
+
 describe('Word document', async () => {
   const reading = await load('allotments.docx', allotmentDocx());
 

@@ -137,7 +137,10 @@ export class HtmlBlocks {
     if (isFootnotes(element)) return this.footnotes(element, context);
     if (/^h[1-6]$/.test(name)) return this.emit('heading', this.inlineOf(element, context), context, Number(name[1]));
     switch (name) {
-      case 'p':
+      case 'p': {
+        const built = this.inlineOf(element, context);
+        return this.emit(isByline(element) ? 'attribution' : looksLikeVerse(built.text) ? 'verse' : context.quote ? 'quote' : 'paragraph', built, context);
+      }
       case 'dt':
       case 'dd':
       case 'summary':
@@ -304,6 +307,15 @@ export class HtmlBlocks {
       }
     }
   }
+}
+
+/**
+ * A paragraph broken into short lines (line breaks in Markdown, Shift+Enter in Word, <br> in HTML)
+ * is a stanza: each line one verse line. Prose broken by hand into long lines stays a paragraph.
+ */
+export function looksLikeVerse(text: string): boolean {
+  const lines = text.split('\n');
+  return lines.length >= 2 && lines.every((line) => line.trim().length > 0 && line.length <= 72);
 }
 
 /** A copy without the "↩" links back to the reference (the renderer's, not the author's). */

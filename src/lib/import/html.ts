@@ -123,6 +123,8 @@ export function importHtml(html: string): ImportedDocument {
   }
   const rest = bodyWords - wordCount(articleText) - chromeWords;
   if (rest > 0) document.omitted.push(`other text outside the main article, as Readability judged it (${rest} word${rest === 1 ? '' : 's'})`);
-  document.omitted.push(...walker.omitted());
+  // A navigation Readability kept in the article is skipped there too: reported once, as the page's.
+  const navigationReported = [...chrome.keys()].some((label) => label.includes('navigation'));
+  document.omitted.push(...walker.omitted().filter((entry) => !(navigationReported && entry.startsWith('navigation'))));
   return document;
 }
