@@ -32,8 +32,12 @@ const ANCHOR_KINDS = new Set<ContentProblem['kind']>(['unknown-passage', 'phrase
 
 const USAGE = 'npm run import -- <file> [--id <reading-id>] [--lang <code>] [--title "…"] [--author "…"] [--force]';
 
-/** Runs the command against the project at `root`; never throws for an author's mistake. */
-export async function runImport(args: readonly string[], root: string): Promise<ImportRun> {
+/**
+ * Runs the command against the project at `root`; never throws for an author's mistake. A relative
+ * file name is read from `cwd` (where the command was typed: npm itself runs scripts in the project
+ * folder and says where it was called from in INIT_CWD).
+ */
+export async function runImport(args: readonly string[], root: string, cwd: string = root): Promise<ImportRun> {
   const run: ImportRun = { code: 0, out: [], err: [] };
   const refuse = (message: string) => {
     run.err.push(message);
@@ -62,9 +66,10 @@ export async function runImport(args: readonly string[], root: string): Promise<
   const shown = file;
   if (values.id !== undefined && !SLUG_PATTERN.test(values.id)) return refuse(refusals.badId(values.id, suggestSlug(values.id)).message);
 
-  const full = path.resolve(root, file);
+  const full = path.resolve(cwd, file);
   const info = await stat(full).catch(() => undefined);
-  if (!info) return refuse(`${shown}: no such file; check the path (it is read from ${path.relative(process.cwd(), root) || 'the project folder'}).`);
+  const from = path.isAbsolute(file) ? '' : ` (a relative path is read from ${path.resolve(cwd) === path.resolve(root) ? 'the project folder' : path.resolve(cwd)})`;
+  if (!info) return refuse(`${shown}: no such file; check the path${from}.`);
   if (!info.isFile()) return refuse(`${shown}: this is not a file; name the document itself, e.g. ${path.join(file, 'text.docx')}.`);
 
   let imported;
@@ -125,7 +130,7 @@ export async function runImport(args: readonly string[], root: string): Promise<
 }
 
 if (import.meta.main) {
-  const result = await runImport(process.argv.slice(2), path.resolve(process.env.READER_ROOT ?? '.'));
+  const result = await runImport(process.argv.slice(2), path.resolve(process.env.READER_ROOT ?? '.'), process.env.INIT_CWD ?? process.cwd());
   for (const line of result.out) console.log(line);
   for (const line of result.err) console.error(line);
   process.exitCode = result.code;

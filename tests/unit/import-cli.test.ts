@@ -85,19 +85,20 @@ describe('refusals: one line with the file, what is wrong and the fix', () => {
     ['a bad --id', () => [write('named.txt', 'Words.\n'), '--id', 'My Reading'], '--id "My Reading" is not a valid reading id; use lower-case letters, digits and single hyphens, e.g. "my-reading".'],
     ['XML that is not TEI', () => [write('feed.xml', '<?xml version="1.0"?><rss version="2.0"><channel><title>News</title></channel></rss>')], 'texts/feed.xml: this XML file is not TEI P5 (its root element is <rss>, not <TEI>); export the text as TEI P5, or save it as .txt or .html and import that.'],
     ['malformed XML', () => [write('torn.xml', '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>Half a paragraph</body></text></TEI>')], 'texts/torn.xml: this is not a readable XML file (it is not well-formed: 1:79: unexpected close tag); open it in the program that made it, save it again and import the new copy.'],
-    ['a missing file', () => ['texts/nowhere.txt'], 'texts/nowhere.txt: no such file; check the path (it is read from the project folder).'],
+    ['a missing file', () => ['texts/nowhere.txt'], 'texts/nowhere.txt: no such file; check the path (a relative path is read from the project folder).'],
     ['no file named', () => ['--lang', 'en'], 'npm run import: name the file to import, e.g. npm run import -- texts/alice.txt (usage: npm run import -- <file> [--id <reading-id>] [--lang <code>] [--title "…"] [--author "…"] [--force]).'],
   ])('%s', async (_case, args, message) => {
-    const cwd = process.cwd();
-    process.chdir(root);
-    try {
-      const run = await runImport(args(), root);
-      expect(run.err).toEqual([message]);
-      expect(run.code).toBe(1);
-      expect(run.out).toEqual([]);
-    } finally {
-      process.chdir(cwd);
-    }
+    const run = await runImport(args(), root);
+    expect(run.err).toEqual([message]);
+    expect(run.code).toBe(1);
+    expect(run.out).toEqual([]);
+  });
+
+  test('a relative path is read from where the command was typed', async () => {
+    const run = await runImport(['christmas-carol-pg46.txt', '--id', 'carol-again'], root, path.join(root, 'texts'));
+    expect(run.code).toBe(0);
+    const missing = await runImport(['nowhere.txt'], root, path.join(root, 'texts'));
+    expect(missing.err).toEqual([`nowhere.txt: no such file; check the path (a relative path is read from ${path.join(root, 'texts')}).`]);
   });
 
   test('an id already taken', async () => {
