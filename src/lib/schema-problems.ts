@@ -332,22 +332,30 @@ export function zodProblems(
       continue;
     }
     const missing = issue.code === 'invalid_type' && issue.message.includes('received undefined');
-    const fields = issue.code === 'invalid_type' && issue.expected === 'object' && context ? objectFields(schemaAt(context.schema, inSchema(issue.path))) : undefined;
-    if (fields && (fields.required.length || fields.optional.length)) {
-      const name = issue.path.length ? String(issue.path.at(-1)) : undefined;
-      const item = typeof issue.path.at(-1) === 'number';
-      const example = name === undefined ? undefined : `${item ? '- ' : `${name}: `}${exampleMapping(fields, missing ? undefined : valueAt(context?.data, inSchema(issue.path)))}`;
-      const lines = item ? 'one field per line, the first after the `- `' : `one field per line, indented under \`${name}:\``;
-      const received = /received (\w+)/.exec(issue.message)?.[1];
-      problems.push({
-        kind: 'invalid-field',
-        ...at,
-        message: missing
-          ? `this required field is missing: ${mappingWith(at.field, fields)}.`
-          : `${mappingWith(name === undefined ? 'the file' : at.field, fields)}, not ${RECEIVED[received ?? ''] ?? received ?? 'this'}.`,
-        fix: example === undefined ? `write one field per line, e.g. \`${fields.required[0] ?? fields.optional[0]}: …\`.` : `${missing ? 'add' : 'write'} it as a mapping, e.g. \`${example}\` (or ${lines}).`,
-      });
+    if (context && issue.code === 'invalid_union') {
+      // A mapping whose fields fit one of the choices (a name with `family`) is held to that one.
+      const value = valueAt(context.data, inSchema(issue.path));
+      const fitting = issue.errors.filter((branch) => !branch.some((i) => i.code === 'unrecognized_keys' || (i.code === 'invalid_type' && i.message.includes('received undefined'))));
+      if (isMapping(value) && fitting.length === 1) {
+        const issues = fitting[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
+        problems.push(...zodProblems({ issues } as z.ZodError, file, lineOf, context));
+        continue;
+      }
+    }
+    const choices =
+      context && ((issue.code === 'invalid_type' && issue.expected === 'object') || issue.code === 'invalid_union')
+        ? mappingChoices(schemaAt(context.schema, inSchema(issue.path)))
+        : [];
+    if (choices.length) {
+      problems.push({ kind: 'invalid-field', ...at, ...mappingProblem(issue.path, at.field, choices, missing ? undefined : { value: valueAt(context?.data, inSchema(issue.path)) }) });
       continue;
+    }
+    if (context && !missing && issue.code === 'invalid_type' && issue.expected === 'array' && issue.path.length && typeof issue.path.at(-1) === 'string') {
+      const list = listProblem(String(issue.path.at(-1)), at.field, schemaAt(context.schema, inSchema(issue.path)), valueAt(context.data, inSchema(issue.path)));
+      if (list) {
+        problems.push({ kind: 'invalid-field', ...at, ...list });
+        continue;
+      }
     }
     problems.push({
       kind: 'invalid-field',
@@ -359,13 +367,71 @@ export function zodProblems(
   return problems;
 }
 
-const RECEIVED: Record<string, string> = {
-  string: 'a string of text',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  null: 'empty',
-};
+const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What was written instead of a mapping, as the message names it. */
+function writtenAs(value: unknown): string {
+  if (typeof value === 'string') return 'a string of text';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'true or false';
+  if (Array.isArray(value)) return 'a list';
+  if (value === null || value === undefined) return 'empty';
+  const keys = Object.keys(value);
+  return keys.length ? `one with ${listed(keys)}` : 'an empty mapping';
+}
+
+const listed = (keys: readonly string[]) => (keys.length < 2 ? keys.join('') : `${keys.slice(0, -1).join(', ')} and ${keys.at(-1)}`);
+
+/**
+ * The problem of a value that must be a mapping (or one of several kinds of mapping): each kind
+ * with its fields, and an example of each. `written` is undefined when the field is missing.
+ */
+function mappingProblem(path: readonly PropertyKey[], field: string, choices: readonly ObjectFields[], written?: { value: unknown }): { message: string; fix: string } {
+  const name = path.length ? String(path.at(-1)) : undefined;
+  const label = name === undefined ? 'the file' : field;
+  const kinds = choices.map(describeMapping);
+  const must = `${label} must be ${kinds.length > 1 ? 'either ' : ''}${kinds.join(' or ')}`;
+  if (name === undefined) {
+    const first = choices[0]!;
+    return { message: `${must}, not ${writtenAs(written?.value)}.`, fix: `write one field per line, e.g. \`${first.required[0] ?? first.optional[0]}: …\`.` };
+  }
+  const item = typeof path.at(-1) === 'number';
+  const examples = choices.map((choice) => `\`${item ? '- ' : `${name}: `}${exampleMapping(choice, written?.value)}\``).join(' or ');
+  const lines = item ? 'one field per line, the first after the `- `' : `one field per line, indented under \`${name}:\``;
+  return written
+    ? { message: `${must}, not ${writtenAs(written.value)}.`, fix: `write it as a mapping, e.g. ${examples} (or ${lines}).` }
+    : { message: `this required field is missing: ${must}.`, fix: `add it as a mapping, e.g. ${examples} (or ${lines}).` };
+}
+
+/**
+ * A value where a list belongs (`authors: Homer`): the message says so, and the example is a list
+ * of one item made from what was written (`authors: [{ family: "Homer" }]`).
+ */
+function listProblem(name: string, field: string, schema: unknown, written: unknown): { message: string; fix: string } | undefined {
+  const def = (unwrap(schema) as { def?: { type?: string; element?: unknown } })?.def;
+  if (def?.type !== 'array') return undefined;
+  const element = (unwrap(def.element) as { def?: { type?: string; entries?: Record<string, unknown> } })?.def;
+  const choice = mappingChoices(def.element)[0];
+  const item = choice
+    ? exampleMapping(choice, written)
+    : typeof written === 'string' && element?.type === 'string'
+      ? quoteYaml(written)
+      : element?.type === 'enum'
+        ? String(Object.values(element.entries ?? {})[0] ?? '…')
+        : '…';
+  return {
+    message: `${field} must be a list, not ${writtenAs(written)}.`,
+    fix: `write it as a list, e.g. \`${name}: [${item}]\` (or one item per line under \`${name}:\`, each after a \`- \`).`,
+  };
+}
+
+/** The kinds of mapping a schema accepts: one for an object, one per option for a union of objects. */
+export function mappingChoices(schema: unknown): ObjectFields[] {
+  const def = (unwrap(schema) as { def?: { type?: string; options?: unknown[] } })?.def;
+  const options = def?.type === 'union' ? (def.options ?? []) : [schema];
+  const choices = options.map(objectFields);
+  return choices.every((choice) => choice && (choice.required.length || choice.optional.length)) ? (choices as ObjectFields[]) : [];
+}
 
 /** The fields of an object schema, required first, each in the schema's order. */
 export interface ObjectFields {
@@ -386,12 +452,16 @@ export function objectFields(schema: unknown): ObjectFields | undefined {
 
 /** "licence must be a mapping with name and url (note is optional)". */
 export function mappingWith(field: string, fields: ObjectFields): string {
-  const list = (keys: readonly string[]) => (keys.length < 2 ? keys.join('') : `${keys.slice(0, -1).join(', ')} and ${keys.at(-1)}`);
+  return `${field} must be ${describeMapping(fields)}`;
+}
+
+/** "a mapping with name and url (note is optional)". */
+function describeMapping(fields: ObjectFields): string {
   const { required, optional } = fields;
-  if (!required.length) return `${field} must be a mapping with any of ${list(optional)}`;
+  if (!required.length) return `a mapping with any of ${listed(optional)}`;
   const shown = optional.length > 4 ? [...optional.slice(0, 4), `${optional.length - 4} more`] : optional;
-  const optionalPart = optional.length ? ` (${list(shown)} ${optional.length === 1 ? 'is' : 'are'} optional)` : '';
-  return `${field} must be a mapping with ${list(required)}${optionalPart}`;
+  const optionalPart = optional.length ? ` (${listed(shown)} ${optional.length === 1 ? 'is' : 'are'} optional)` : '';
+  return `a mapping with ${listed(required)}${optionalPart}`;
 }
 
 /**
