@@ -52,8 +52,8 @@ export function displayDate(date: string): string {
   return [day && String(Number(day)), m, y].filter(Boolean).join(' ');
 }
 
-/** Machine-readable form of an original date for `<time datetime>` (years BCE have none in HTML, so undefined). */
-export const dateTimeAttribute = (date: string) => (date.startsWith('-') ? undefined : date);
+/** An original date for `<time datetime>`: "0850", "1848-02"; undefined for a year BCE, which HTML cannot state (show it as text, not in <time>). */
+export const dateTimeAttribute = (date: string) => (date.startsWith('-') ? undefined : date.replace(/^\d{1,3}(?=-|$)/, (year) => year.padStart(4, '0')));
 
 /** How the formats an import reads are named to readers. */
 export const IMPORT_FORMAT_LABELS: Record<NonNullable<ReadingMeta['provenance']>['format'], string> = {

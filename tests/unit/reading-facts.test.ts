@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildEdition, compareReadings, readingScope, type NoteInput, type TermInput } from '../../src/lib/edition.ts';
 import { epubFiles, type Book } from '../../src/lib/epub/book.ts';
-import { authorList, authorName, displayDate, inReadingOrder, languageName, provenanceSentence } from '../../src/lib/reading-facts.ts';
+import { authorList, authorName, dateTimeAttribute, displayDate, inReadingOrder, languageName, provenanceSentence } from '../../src/lib/reading-facts.ts';
 import { readingJsonLd } from '../../src/lib/structured-data.ts';
 
 describe('the order of readings', () => {
@@ -60,6 +60,15 @@ describe('a reading as people read its facts', () => {
     ['0850', '850'],
   ])('displayDate(%j) is %j', (date, shown) => {
     expect(displayDate(date)).toBe(shown);
+  });
+
+  test.each([
+    ['1848', '1848'],
+    ['1848-02-21', '1848-02-21'],
+    ['850', '0850'],
+    ['-0700', undefined],
+  ])('dateTimeAttribute(%j) is %j', (date, attribute) => {
+    expect(dateTimeAttribute(date)).toBe(attribute);
   });
 
   test('names as they are read, and lists of them', () => {
