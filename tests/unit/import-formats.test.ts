@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { SLUG_PATTERN } from '../../src/lib/ids.ts';
-import { importFile, type ImportedReading } from '../../src/lib/import/index.ts';
+import { importFile, MAX_IMPORT_MB, type ImportedReading } from '../../src/lib/import/index.ts';
 import { cslName, normaliseDate, slugFromWords } from '../../src/lib/import/reading.ts';
 import { splitBlocks, words } from '../../src/lib/passages.ts';
 import { ReadingMetaSchema } from '../../src/schemas/reading.ts';
@@ -393,6 +393,18 @@ describe('ids', () => {
     const reading = await load('repeat.md', Buffer.from('---\nlang: en\n---\n# Notes\n\nChorus.\n\nChorus.\n\nChorus.\n'));
     expect(reading.meta.passages.map((p) => p.id)).toEqual(['notes', 'chorus', 'chorus-2', 'chorus-3']);
   });
+});
+
+test('a text that is not UTF-8 is read as Windows-1252, with a notice', async () => {
+  const reading = await importFile(Uint8Array.from([...Buffer.from('Caf'), 0xe9, ...Buffer.from(' au lait\n')]), { fileName: 'old.txt', lang: 'fr' });
+  expect(reading.source).toBe('Café au lait\n');
+  expect(reading.warnings[0]).toBe('the file is not UTF-8; it was read as Windows-1252 (Western European): check accented letters in source.txt.');
+});
+
+test('a file over the import limit is refused before it is parsed', async () => {
+  await expect(importFile(new Uint8Array(MAX_IMPORT_MB * 1024 * 1024 + 1), { fileName: 'huge.txt' })).rejects.toThrow(
+    'huge.txt: the file is 50.0 MB, over the 50 MB an import reads; split the work into parts (one per volume or chapter) and import each.',
+  );
 });
 
 describe('names and dates', () => {

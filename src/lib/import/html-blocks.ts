@@ -7,7 +7,7 @@
  * counted and reported as left out.
  */
 import type { PassageRole } from '../../schemas/reading.ts';
-import { InlineText, joinLines, normaliseLanguage, webAddress, type Direction, type ImportBlock, type InlineAttributes, type MarkStyle, type Span } from './model.ts';
+import { InlineText, joinLines, NO_ATTRIBUTES, normaliseLanguage, webAddress, type Direction, type ImportBlock, type InlineAttributes, type MarkStyle, type Span } from './model.ts';
 import { classesOf, isElement, langOf, textOf, type XChild, type XElement } from './tree.ts';
 
 const BLOCK_ELEMENTS = new Set([
@@ -112,22 +112,18 @@ export class HtmlBlocks {
     };
     for (const node of element.children) {
       if (!isElement(node)) {
-        if (node.trim() !== '' || pending) (pending ??= new InlineText()).push(node, this.attributesOf(context));
+        if (node.trim() !== '' || pending) (pending ??= new InlineText()).push(node);
         continue;
       }
       if (this.skipped(node)) continue;
       if (!BLOCK_ELEMENTS.has(node.name) && !isVerseContainer(node)) {
-        this.inline(node, (pending ??= new InlineText()), this.attributesOf(context), context.lang);
+        this.inline(node, (pending ??= new InlineText()), NO_ATTRIBUTES, context.lang);
         continue;
       }
       flush();
       this.block(node, context);
     }
     flush();
-  }
-
-  private attributesOf(_context: Context): InlineAttributes {
-    return { styles: [] };
   }
 
   private block(element: XElement, outer: Context): void {
