@@ -52,8 +52,9 @@ export function noteMarker(note: Pick<NoteMark, 'id' | 'number'>, withId = false
  * "Textual note 3" alone, and the page carries one element less per mark (the reader's HTML is
  * budgeted against its text).
  */
-export function apparatusMark(note: Pick<NoteMark, 'id' | 'number'>): string {
-  return `<a class="${CLASS.apparatusRef}" href="#${attr(noteAnchor(note.id))}" id="${attr(noteRefAnchor(note.id))}"><span>Textual note ${note.number}</span></a>`;
+export function apparatusMark(note: Pick<NoteMark, 'id' | 'number'>, lang?: string): string {
+  const language = lang ? ` lang="${attr(lang)}"` : '';
+  return `<a class="${CLASS.apparatusRef}" href="#${attr(noteAnchor(note.id))}" id="${attr(noteRefAnchor(note.id))}"${language}><span>Textual note ${note.number}</span></a>`;
 }
 
 /** What the original's setting adds to a passage: inline marks, verse lines, its direction. */
@@ -64,7 +65,7 @@ export interface PassageFormat {
   direction?: TextDirection | undefined;
   /** A verse passage: the number of its first line in the reading, and how often a number shows. */
   verse?: { passageId: string; firstLine: number; every: number } | undefined;
-  /** The site's language, for the hidden words of note markers when the text is in another. */
+  /** The site's language, for the hidden words of note and apparatus marks when the text is in another. */
   markerLang?: string | undefined;
 }
 
@@ -84,7 +85,7 @@ export function annotatePassageHtml(
   for (const note of [...notes].sort((a, b) => order(a) - order(b) || a.number - b.number)) {
     const whole = note.start === undefined || note.end === undefined;
     if (note.kind === APPARATUS_KIND) {
-      insertions.push({ at: whole ? passage.text.length : note.end!, html: apparatusMark(note) });
+      insertions.push({ at: whole ? passage.text.length : note.end!, html: apparatusMark(note, format.markerLang) });
       continue;
     }
     if (!whole) {

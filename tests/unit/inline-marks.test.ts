@@ -176,3 +176,8 @@ describe('marks with notes and terms', () => {
 test('renderRanges: a link range pushes insertions to its end', () => {
   expect(renderRanges('abcdef', [{ key: 'l', start: 1, end: 5, open: '<a>', close: '</a>', link: true }], [{ at: 3, html: '^' }])).toBe('a<a>bcde</a>^f');
 });
+
+test('an apparatus mark in text of another language names the site language too', () => {
+  const html = annotatePassageHtml({ text: 'μῆνιν ἄειδε', role: 'paragraph' }, [{ id: 'a', number: 1, kind: 'apparatus', start: 0, end: 5 }], [], undefined, { markerLang: 'en' });
+  expect(html).toBe('μῆνιν<a class="app-ref" href="#note-a" id="ref-a" lang="en"><span>Textual note 1</span></a> ἄειδε');
+});
