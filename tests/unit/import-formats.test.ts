@@ -13,6 +13,7 @@ import { importFile, MAX_IMPORT_MB, type ImportedReading } from '../../src/lib/i
 import { cslName, normaliseDate, slugFromWords } from '../../src/lib/import/reading.ts';
 import { splitBlocks, words } from '../../src/lib/passages.ts';
 import { ReadingMetaSchema } from '../../src/schemas/reading.ts';
+import { buildEpub } from '../fixtures/import/build.ts';
 import { ALLOTMENT_LINK, allotmentDocx, tygerEpub } from '../fixtures/import/documents.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/import');
@@ -292,6 +293,13 @@ describe('EPUB', async () => {
       '1 spine item outside the reading order (linear="no")',
       'page numbers (1)',
     ]);
+  });
+
+  test('an EPUB 2 chapter with HTML entities (not well-formed XML) is read as HTML', async () => {
+    const xhtml = '<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd"><html xmlns="http://www.w3.org/1999/xhtml"><head><title>I</title></head><body><h2>Chapter&nbsp;I</h2><p>It was the best of times,&nbsp;it was the <em>worst</em> of times.</p></body></html>';
+    const tale = await load('tale.epub', buildEpub({ title: 'A Tale', language: 'en', chapters: [{ file: 'c1.xhtml', xhtml }] }));
+    expect(tale.source).toBe('Chapter\u00a0I\n\nIt was the best of times,\u00a0it was the worst of times.\n');
+    expect(byText(tale, 'It was').marks).toEqual([{ text: 'worst', style: 'emphasis' }]);
   });
 
   test('package metadata: title, author (not the book producer), language, date, rights, source', () => {

@@ -90,9 +90,10 @@ export class InlineText {
       });
       return;
     }
-    for (const part of clean.split(/(\s+)/)) {
+    // HTML's collapsible white space: ASCII only, so a no-break space stays what it is.
+    for (const part of clean.split(/([ \t\n\f\r]+)/)) {
       if (part === '') continue;
-      if (/^\s+$/.test(part)) {
+      if (/^[ \t\n\f\r]+$/.test(part)) {
         if (this.text !== '' && !this.text.endsWith('\n')) this.pendingSpace = true;
         continue;
       }
