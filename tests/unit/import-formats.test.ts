@@ -374,6 +374,23 @@ describe('TEI P5 with Greek verse', async () => {
   });
 });
 
+test('TEI drama: each speech’s passages name their speaker; the speaker’s name is an attribution', async () => {
+  const play = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Hamlet</title><author>William Shakespeare</author></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+<text xml:lang="en"><body><div type="scene"><head>Act III, Scene I</head>
+<sp who="#hamlet"><speaker>HAMLET.</speaker><l>To be, or not to be, that is the question:</l><l>Whether ’tis nobler in the mind to suffer</l></sp>
+<stage>Enter Ophelia.</stage>
+<sp who="#ophelia"><speaker>OPHELIA.</speaker><p>Good my lord, how does your honour for this many a day?</p></sp></div></body></text></TEI>`;
+  const reading = await load('hamlet.xml', Buffer.from(play));
+  expect(passagesOf(reading).map((p) => [p.role, p.speaker, p.text.split('\n').length])).toEqual([
+    ['heading', undefined, 1],
+    ['attribution', 'HAMLET', 1],
+    ['verse', 'HAMLET', 2],
+    ['paragraph', undefined, 1],
+    ['attribution', 'OPHELIA', 1],
+    ['paragraph', 'OPHELIA', 1],
+  ]);
+});
+
 describe('ids', () => {
   test.each([
     ['Kleiner on public funding', 'kleiner-public-funding'],

@@ -79,6 +79,7 @@ export const IMPORT_MAPPINGS: ImportMapping[] = [
       ['div and its head (a nested div one level deeper)', 'heading; the outermost divisions open sections'],
       ['p, ab; quote and cit; list; bibl', 'paragraph; quote; list; reference'],
       ['lg with its l elements (l outside lg are grouped)', 'verse: one stanza a passage, one l a line'],
+      ['sp with its speaker; stage', 'the speaker on every passage of the speech, the name itself an attribution; paragraph'],
       ['note', 'reference, right after its passage'],
       ['xml:lang; hi rend="italic" and others, emph, foreign, ref', 'a passage’s or a mark’s lang; marks'],
       ['pb, lb, fw, gap, milestone', 'left out (page breaks counted in provenance.omitted)'],

@@ -30,6 +30,8 @@ export interface ImportBlock {
   spans: Span[];
   lang?: string;
   dir?: Direction;
+  /** Who speaks (a TEI sp's speaker). */
+  speaker?: string;
 }
 
 export interface ImportedLicence {

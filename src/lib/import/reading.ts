@@ -236,6 +236,7 @@ export function buildReading(document: ImportedDocument, options: ReadingOptions
       role: block.role,
       ...(block.role === 'heading' ? { level: levels.get(block) ?? 2 } : {}),
       section: sectionOf[index]!,
+      ...(block.speaker ? { speaker: block.speaker } : {}),
     };
     const lang = block.lang && block.lang !== language ? block.lang : undefined;
     if (lang) entry.lang = lang;

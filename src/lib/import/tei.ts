@@ -14,6 +14,8 @@ interface Context {
   lang?: string | undefined;
   quote: boolean;
   depth: number;
+  /** Inside an sp: who speaks. */
+  speaker?: string | undefined;
 }
 
 const DIV = /^div[1-7]?$/;
@@ -55,6 +57,7 @@ class TeiBlocks {
       const block: ImportBlock = { role, text: built.text, spans: built.spans };
       if (depth !== undefined) block.depth = depth;
       if (context.lang) block.lang = context.lang;
+      if (context.speaker) block.speaker = context.speaker;
       this.blocks.push(block);
     }
     // Notes found inside this block follow it, each a passage of its own.
@@ -97,10 +100,17 @@ class TeiBlocks {
         return this.emit('heading', this.inlineOf(element, context), context, Math.max(1, context.depth));
       case 'doctitle':
         return this.walk(element, context);
+      case 'sp': {
+        // A speech: every passage in it is the speaker's; the speaker's name is an attribution.
+        const named = elementChildren(element, 'speaker')[0];
+        const speaker = oneLine(textOf(named)).replace(/[.:,]$/, '') || element.attrs.who?.replace(/^#/, '');
+        return this.walk(element, { ...context, speaker });
+      }
+      case 'speaker':
+        return this.emit('attribution', this.inlineOf(element, context), context);
       case 'p':
       case 'ab':
       case 'stage':
-      case 'speaker':
       case 'label':
       case 'trailer':
         return hasBlocks(element) ? this.walk(element, context) : this.emit(context.quote ? 'quote' : 'paragraph', this.inlineOf(element, context), context);
