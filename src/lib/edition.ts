@@ -325,6 +325,16 @@ export interface ReadingScope {
  * so no link in its glossary leads out of it), and the sources its notes cite and those terms cite.
  */
 export function readingScope(edition: Pick<Edition, 'readingById' | 'termById' | 'termUsage'>, readingId: string): ReadingScope {
+  // Every per-reading page lists every reading's count: computed once per edition and reading.
+  let memo = scopes.get(edition);
+  if (!memo) scopes.set(edition, (memo = new Map()));
+  let scope = memo.get(readingId);
+  if (!scope) memo.set(readingId, (scope = computeReadingScope(edition, readingId)));
+  return scope;
+}
+const scopes = new WeakMap<object, Map<string, ReadingScope>>();
+
+function computeReadingScope(edition: Pick<Edition, 'readingById' | 'termById' | 'termUsage'>, readingId: string): ReadingScope {
   const reading = edition.readingById.get(asReadingId(readingId));
   const terms = new Set<TermId>();
   const sources = new Set<SourceId>();
