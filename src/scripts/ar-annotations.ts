@@ -4,13 +4,16 @@
  * - hovering or focusing a phrase or its marker lights its note, and the other way round;
  * - on narrow screens a marker folds its note open right after the phrase instead of jumping;
  * - a glossary term (a link to its entry) opens its definition popover on click and on keyboard
- *   focus instead of navigating; the popover links on to the full entry. Escape closes it.
+ *   focus instead of navigating; the popover links on to the full entry. Escape, focus moving on
+ *   and a mouse moving away close it; Enter on the term follows its link.
  */
 import { CLASS, DATA, TERM_POPOVER_ID, noteAnchor, noteIdOf, noteIdOfRef, noteRefAnchor } from '../lib/constants.ts';
 import { parseTermDefinitions, type TermDefinitions } from '../lib/term-definitions.ts';
 import { glossaryTermOf } from '../lib/urls.ts';
 
 const WIDE_QUERY = '(min-width: 1100px)';
+/** How long a mouse may be off a term and its definition before the definition closes. */
+const POINTER_CLOSE_DELAY_MS = 400;
 const LIT = 'is-lit';
 const MARKER = `a.${CLASS.noteRef}`;
 const TERM = `a.${CLASS.term}`;
@@ -37,6 +40,8 @@ class ArAnnotations extends HTMLElement {
     this.addEventListener('click', this.#onTermClick);
     this.addEventListener('focusin', this.#onTermFocus);
     this.addEventListener('focusout', this.#onTermBlur);
+    this.addEventListener('pointerout', this.#onTermPointerOut);
+    this.addEventListener('pointerover', this.#onTermPointerOver);
     this.addEventListener('pointerover', this.#loadDefinitions, { once: true });
     this.addEventListener('focusin', this.#loadDefinitions, { once: true });
     for (const term of this.querySelectorAll(TERM)) {
@@ -179,23 +184,49 @@ class ArAnnotations extends HTMLElement {
     popover.className = 'term-popover';
     popover.popover = 'auto';
     popover.setAttribute('role', 'dialog');
-    popover.addEventListener('toggle', (event) => {
-      const open = (event as ToggleEvent).newState === 'open';
-      this.#openTerm?.setAttribute('aria-expanded', String(open));
-      if (!open) this.#openTerm = undefined;
+    // Escape or a click outside closed it: the term it belonged to is no longer expanded.
+    popover.addEventListener('toggle', () => {
+      if (!popover.matches(':popover-open')) this.#releaseTerm();
     });
+    // Focus leaving the definition for anything but its own term closes it, so it never covers
+    // the next focus stop (WCAG 2.4.11).
+    popover.addEventListener('focusout', (event) => this.#closeUnlessStillWithin(event.relatedTarget));
+    popover.addEventListener('pointerleave', this.#onPointerLeave);
+    popover.addEventListener('pointerenter', this.#cancelPointerClose);
     this.append(popover);
     return (this.#popover = popover);
   }
 
-  async #showTerm(term: HTMLAnchorElement) {
+  /** The term whose definition was showing: not expanded, not described by it, any more. */
+  #releaseTerm() {
+    const term = this.#openTerm;
+    if (!term) return;
+    term.setAttribute('aria-expanded', 'false');
+    term.removeAttribute('aria-describedby');
+    this.#openTerm = undefined;
+  }
+
+  #closeTerm() {
+    clearTimeout(this.#pointerCloseTimer);
+    if (this.#popover?.matches(':popover-open')) this.#popover.hidePopover();
+    this.#releaseTerm();
+  }
+
+  /** Closes the definition unless `next` (where focus or the pointer went) is its term or inside it. */
+  #closeUnlessStillWithin(next: EventTarget | null) {
+    if (!this.#openTerm) return;
+    if (next instanceof Node && (this.#popover?.contains(next) || this.#openTerm.contains(next))) return;
+    this.#closeTerm();
+  }
+
+  /** Shows a term's definition; one asked for by focus only if focus is still there once definitions have loaded. */
+  async #showTerm(term: HTMLAnchorElement, { whileFocused = false } = {}) {
     const definition = (await this.#loadDefinitions())[glossaryTermOf(term.getAttribute('href') ?? '') ?? ''];
     if (!definition) return; // the link still leads to the full entry
+    if (whileFocused && document.activeElement !== term) return;
     const popover = this.#popoverElement();
-    if (popover.matches(':popover-open')) {
-      if (this.#openTerm === term) return;
-      popover.hidePopover();
-    }
+    if (this.#openTerm === term && popover.matches(':popover-open')) return;
+    this.#closeTerm();
     const head = document.createElement('p');
     head.className = 'term-popover-head';
     const dfn = document.createElement('dfn');
@@ -230,24 +261,47 @@ class ArAnnotations extends HTMLElement {
   #onTermClick = (event: MouseEvent) => {
     const term = this.#termOf(event.target);
     if (!term || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    // Enter on a focused term (a click with no pointer: detail 0) follows the link to the entry;
+    // focus has already shown the definition.
+    if (event.detail === 0) return;
     event.preventDefault();
-    if (this.#openTerm === term && this.#popover?.matches(':popover-open')) this.#popover.hidePopover();
+    if (this.#openTerm === term && this.#popover?.matches(':popover-open')) this.#closeTerm();
     else void this.#showTerm(term);
   };
 
   /** Keyboard focus on a term shows its definition (a click does too). */
   #onTermFocus = (event: FocusEvent) => {
     const term = this.#termOf(event.target);
-    if (term?.matches(':focus-visible')) void this.#showTerm(term);
+    if (term?.matches(':focus-visible')) void this.#showTerm(term, { whileFocused: true });
   };
 
   #onTermBlur = (event: FocusEvent) => {
     const term = this.#termOf(event.target);
-    const popover = this.#popover;
-    if (!term || !popover?.matches(':popover-open') || this.#openTerm !== term) return;
-    const next = event.relatedTarget;
-    if (next instanceof Node && popover.contains(next)) return;
-    popover.hidePopover();
+    if (term && term === this.#openTerm) this.#closeUnlessStillWithin(event.relatedTarget);
+  };
+
+  /**
+   * A mouse moving off the term and its definition closes it after a moment (time to cross the gap
+   * between them); a touch has no hover, and focus inside the definition keeps it.
+   */
+  #pointerCloseTimer: number | undefined;
+  #onPointerLeave = (event: PointerEvent) => {
+    if (event.pointerType !== 'mouse' || !this.#openTerm) return;
+    if (this.#popover?.contains(document.activeElement)) return;
+    clearTimeout(this.#pointerCloseTimer);
+    this.#pointerCloseTimer = window.setTimeout(() => this.#closeTerm(), POINTER_CLOSE_DELAY_MS);
+  };
+
+  #cancelPointerClose = () => clearTimeout(this.#pointerCloseTimer);
+
+  #onTermPointerOut = (event: PointerEvent) => {
+    const term = this.#termOf(event.target);
+    if (!term || term !== this.#openTerm || (event.relatedTarget instanceof Node && term.contains(event.relatedTarget))) return;
+    this.#onPointerLeave(event);
+  };
+
+  #onTermPointerOver = (event: PointerEvent) => {
+    if (this.#termOf(event.target) === this.#openTerm) this.#cancelPointerClose();
   };
 }
 

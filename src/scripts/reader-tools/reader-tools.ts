@@ -49,6 +49,7 @@ class ArReaderTools extends HTMLElement {
     document.addEventListener('pointerup', this.#checkSoon);
     document.addEventListener('keydown', this.#onKey);
     document.addEventListener('click', this.#onPageClick);
+    document.addEventListener('focusin', this.#onFocusIn);
     document.addEventListener(SETTINGS_EVENT, (event) => this.#applySettings((event as CustomEvent<ReadingSettings>).detail));
     window.addEventListener('beforeprint', () => void loadPrint().then((print) => print.prepareForPrint()));
     this.#applySettings(readStoredSettings());
@@ -83,6 +84,22 @@ class ArReaderTools extends HTMLElement {
       if (event.key === 'Escape') this.#hideBar(true);
     });
   }
+
+  /**
+   * Focus moving on past the toolbar (or away from the passage number that opened it) closes it,
+   * so it never covers the next focus stop. A dialog the toolbar opened keeps it: focus returns
+   * to the button that opened the dialog.
+   */
+  #onFocusIn = (event: FocusEvent) => {
+    if (this.#bar.hidden || !(event.target instanceof Element)) return;
+    const target = event.target;
+    if (this.#bar.contains(target) || target.closest('dialog, [popover]')) return;
+    // The stops of its passage before it (the number, links in the text) are the way to it.
+    const passage = this.#target && readerContext().passageElement(this.#target.passage);
+    const before = (target.compareDocumentPosition(this.#bar) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    if (passage?.contains(target) && before) return;
+    this.#hideBar(false);
+  };
 
   #onSelectionChange = () => {
     clearTimeout(this.#timer);
@@ -146,6 +163,13 @@ class ArReaderTools extends HTMLElement {
     const number = target.closest<HTMLElement>(`.reading-body .${CLASS.passageNumber}`);
     const passage = number && passageOf(number);
     if (passage) {
+      // A plain click or tap offers the tools where the number is: the address becomes the
+      // passage's permalink, but the page neither jumps nor gains a history entry. With a
+      // modifier (a new tab or window) the link works as a link.
+      if (!(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) && event.button === 0 && number instanceof HTMLAnchorElement) {
+        event.preventDefault();
+        history.replaceState(history.state, '', number.href);
+      }
       this.#target = { passage: passageIdOfElement(passage) };
       // The number's grid cell runs the passage's whole height: place the bar under its text.
       const text = document.createRange();

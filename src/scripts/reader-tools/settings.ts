@@ -49,6 +49,13 @@ class ArSettings extends HTMLElement {
     const button = this.querySelector<HTMLButtonElement>('button[data-panel]');
     button?.setAttribute('popovertarget', button.dataset.panel!);
     this.#form = this.querySelector('form');
+    // Focus moving on from the open panel closes it, so it never covers the next focus stop.
+    const panel = this.querySelector<HTMLElement>('[popover]');
+    panel?.addEventListener('focusout', (event) => {
+      const next = event.relatedTarget;
+      if (next instanceof Node && (panel.contains(next) || button?.contains(next))) return;
+      if (panel.matches(':popover-open')) panel.hidePopover();
+    });
     this.#show(readStoredSettings());
     this.#form?.addEventListener('change', this.#onChange);
   };
