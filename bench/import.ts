@@ -6,12 +6,13 @@
  * verse; the zipped formats are smaller on disk), runs the real command in a process of its own
  * (`node src/cli/import.ts`: start, load the parser, parse, build the passage map, write the folder
  * and load it back with the project's loader) against a temporary project, and records the wall
- * time, the passages written and the size of source.txt. Prints a table, writes bench/results/import.json and
+ * time, the process's CPU time, the passages written and the size of source.txt. On a machine whose
+ * load is above its cores the verdict uses the CPU time (the wall time then measures the queue). Prints a table, writes bench/results/import.json and
  * exits 1 when a format is over the target. Not part of `npm test`: timings depend on the machine.
  * BENCH_IMPORT_MB sets another size.
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildDocx, buildEpub, chapter, para, run } from '../tests/fixtures/import/build.ts';
@@ -21,6 +22,8 @@ const MEGABYTES = Number(process.env.BENCH_IMPORT_MB ?? 1);
 const BYTES = MEGABYTES * 1024 * 1024;
 const RESULTS_FILE = 'bench/results/import.json';
 const COMMAND = path.resolve('src/cli/import.ts');
+/** Loaded before the command: prints the process's CPU time as it exits. */
+const CPU_REPORT = `data:text/javascript,${encodeURIComponent("process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\ncpu-seconds ' + (u.user + u.system) / 1e6 + '\\n'); });")}`;
 
 const WORDS = (
   'common land pasture river forest village council rule boundary harvest season winter neighbour ' +
@@ -105,6 +108,8 @@ interface Result {
   file: string;
   megabytes: number;
   seconds: number;
+  /** User + system CPU seconds of the import's process. */
+  cpuSeconds: number;
   passages: number;
   sourceKB: number;
   ok: boolean;
@@ -112,6 +117,9 @@ interface Result {
 }
 
 async function main() {
+  // On a machine busier than its cores, wall time measures the queue; the verdict then uses the
+  // import's own CPU time (user + system), which is what it takes on an idle machine.
+  const busy = loadavg()[0]! > cpus().length;
   const root = mkdtempSync(path.join(tmpdir(), 'reader-import-bench-'));
   mkdirSync(path.join(root, 'src/content/readings'), { recursive: true });
   mkdirSync(path.join(root, 'texts'));
@@ -123,22 +131,30 @@ async function main() {
       const megabytes = statSync(file).size / 1024 / 1024;
       const id = `bench-${path.extname(name).slice(1)}`;
       const started = performance.now();
-      const outcome = spawnSync(process.execPath, [COMMAND, `texts/${name}`, '--id', id], { cwd: root, env: { ...process.env, READER_ROOT: root }, encoding: 'utf8' });
+      const outcome = spawnSync(process.execPath, ['--import', CPU_REPORT, COMMAND, `texts/${name}`, '--id', id], {
+        cwd: root,
+        env: { ...process.env, READER_ROOT: root, INIT_CWD: root },
+        encoding: 'utf8',
+      });
       const seconds = (performance.now() - started) / 1000;
+      const cpuSeconds = Number(/cpu-seconds (\S+)/.exec(outcome.stderr)?.[1] ?? Number.NaN);
       const passages = outcome.status === 0 ? Number(/: (\d+) passages/.exec(outcome.stdout)?.[1] ?? 0) : 0;
       const sourceKB = outcome.status === 0 ? statSync(path.join(root, 'src/content/readings', id, 'source.txt')).size / 1024 : 0;
-      const ok = outcome.status === 0 && seconds < TARGET_SECONDS;
-      results.push({ file: name, megabytes, seconds, passages, sourceKB, ok, ...(outcome.status ? { message: outcome.stderr.trim() } : {}) });
+      const ok = outcome.status === 0 && (busy ? cpuSeconds : seconds) < TARGET_SECONDS;
+      const message = outcome.stderr.replace(/\n?cpu-seconds \S+\n?/, '').trim();
+      results.push({ file: name, megabytes, seconds, cpuSeconds, passages, sourceKB, ok, ...(outcome.status ? { message } : {}) });
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
   const rows = results.map(
-    (r) => `| ${r.file} | ${r.megabytes.toFixed(2)} MB | ${r.seconds.toFixed(2)} s | ${r.passages} | ${Math.round(r.sourceKB)} KB | ${r.ok ? 'ok' : `over ${TARGET_SECONDS} s or failed${r.message ? `: ${r.message}` : ''}`} |`,
+    (r) =>
+      `| ${r.file} | ${r.megabytes.toFixed(2)} MB | ${r.seconds.toFixed(2)} s | ${r.cpuSeconds.toFixed(2)} s | ${r.passages} | ${Math.round(r.sourceKB)} KB | ${r.ok ? 'ok' : `over ${TARGET_SECONDS} s or failed${r.message ? `: ${r.message}` : ''}`} |`,
   );
-  console.log(['| File | Size on disk | Import | Passages | source.txt | Target |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n'));
+  console.log(['| File | Size on disk | Wall | CPU | Passages | source.txt | Under 5 s |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n'));
+  if (busy) console.log(`Load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: judged on CPU time; run again on an idle machine for wall times.`);
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-  writeFileSync(RESULTS_FILE, `${JSON.stringify({ date: new Date().toISOString(), cpus: cpus().length, targetSeconds: TARGET_SECONDS, results }, null, 2)}\n`);
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ date: new Date().toISOString(), cpus: cpus().length, loadAverage: loadavg()[0], judgedOn: busy ? 'cpu' : 'wall', targetSeconds: TARGET_SECONDS, results }, null, 2)}\n`);
   if (results.some((r) => !r.ok)) process.exitCode = 1;
 }
 
