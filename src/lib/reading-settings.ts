@@ -22,6 +22,8 @@ export const READING_SETTINGS = {
   mine: ['on', 'off'],
   /** A first reading: the verbatim text alone, every layer hidden whatever the switches above say. */
   clean: ['off', 'on'],
+  /** Single-character shortcuts ("/" opens search); off for speech input and for readers who press keys by accident (WCAG 2.1.4). */
+  keys: ['on', 'off'],
   /** Where editorial notes go on paper: after each passage (footnotes) or at the end (endnotes). */
   print: ['footnotes', 'endnotes'],
 } as const;
@@ -31,6 +33,8 @@ export type ReadingSettings = { [K in SettingName]: (typeof READING_SETTINGS)[K]
 
 export const SETTING_NAMES = Object.keys(READING_SETTINGS) as SettingName[];
 export const SETTINGS_STORAGE_KEY = 'ar-settings';
+/** Fired on document whenever the settings change; `detail` is the full ReadingSettings. */
+export const SETTINGS_EVENT = 'ar-settings-change';
 /** `data-ar-theme`, `data-ar-size`, … on the root element. */
 export const settingAttribute = (name: SettingName) => `data-ar-${name}`;
 

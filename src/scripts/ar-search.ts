@@ -9,11 +9,15 @@
  * reached from a result (`?highlight=`) also loads the small highlighter.
  */
 import { SEARCH } from '../lib/constants.ts';
+import { SETTINGS_EVENT, settingAttribute } from '../lib/reading-settings.ts';
 import { afterFirstPaint } from './schedule.ts';
 
 type SearchPanelModule = typeof import('./search-panel.ts');
 let loadedPanel: SearchPanelModule | undefined;
 const panel = () => import('./search-panel.ts').then((module) => (loadedPanel = module));
+
+/** The reader can turn single-character shortcuts off in the Display panel (WCAG 2.1.4). */
+const singleKeysOn = () => document.documentElement.getAttribute(settingAttribute('keys')) !== 'off';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
@@ -32,16 +36,24 @@ class ArSearch extends HTMLElement {
     this.#button.addEventListener('pointerenter', panel, { once: true });
     this.#button.addEventListener('focus', panel, { once: true });
     document.addEventListener('keydown', this.#onKey);
+    this.#announceShortcuts();
+    document.addEventListener(SETTINGS_EVENT, this.#announceShortcuts);
   }
+
+  /** The button names only the shortcuts that work. */
+  #announceShortcuts = () => {
+    this.#button?.setAttribute('aria-keyshortcuts', singleKeysOn() ? 'Control+K Meta+K /' : 'Control+K Meta+K');
+  };
 
   disconnectedCallback() {
     document.removeEventListener('keydown', this.#onKey);
+    document.removeEventListener(SETTINGS_EVENT, this.#announceShortcuts);
   }
 
   #onKey = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.isComposing || event.altKey) return;
     const commandK = (event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'k';
-    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !isTyping(event.target);
+    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !isTyping(event.target) && singleKeysOn();
     if (!commandK && !slash) return;
     event.preventDefault();
     this.open();

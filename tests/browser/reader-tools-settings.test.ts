@@ -100,6 +100,30 @@ describe('reading settings and the print handout', () => {
     await context.close();
   });
 
+  test('the single-key shortcut "/" can be turned off, and the search button then names only Ctrl+K', async () => {
+    const { page, context } = await openPage(session);
+    await page.goto(session.url('/'));
+    const trigger = page.locator('ar-search button');
+    await trigger.waitFor();
+    expect(await trigger.getAttribute('aria-keyshortcuts')).toBe('Control+K Meta+K /');
+    const panel = await openSettings(page);
+    await panel.getByRole('checkbox', { name: 'The / key opens search' }).uncheck();
+    await page.keyboard.press('Escape');
+    expect(await trigger.getAttribute('aria-keyshortcuts')).toBe('Control+K Meta+K');
+    const searchDialog = page.locator('dialog[open] input[type="search"]');
+    await page.locator('main').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('/');
+    await page.waitForTimeout(300);
+    expect(await searchDialog.count()).toBe(0);
+    // Remembered: on the next page too, "/" stays off and Ctrl+K still opens search.
+    await page.goto(session.url(READER_PATH));
+    await page.locator('ar-search button').waitFor();
+    expect(await page.locator('ar-search button').getAttribute('aria-keyshortcuts')).toBe('Control+K Meta+K');
+    await page.keyboard.press('Control+k');
+    await searchDialog.waitFor();
+    await context.close();
+  });
+
   test('layers: notes, glossary marks and clean text hide the apparatus but never change the text', async () => {
     const { page, context } = await openPage(session);
     await page.goto(session.url(READER_PATH));

@@ -6,6 +6,7 @@
  */
 import { whenIdle } from '../schedule.ts';
 import {
+  SETTINGS_EVENT,
   SETTINGS_STORAGE_KEY,
   SETTING_NAMES,
   applySettings,
@@ -14,8 +15,7 @@ import {
   type ReadingSettings,
 } from '../../lib/reading-settings.ts';
 
-/** Fired on document whenever the settings change; `detail` is the full ReadingSettings. */
-export const SETTINGS_EVENT = 'ar-settings-change';
+export { SETTINGS_EVENT };
 
 export function readStoredSettings(): ReadingSettings {
   try {
