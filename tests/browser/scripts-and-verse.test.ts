@@ -22,7 +22,14 @@ let fixture: Fixture;
 let session: Session;
 beforeAll(async () => {
   fixture = makeScriptsFixture('browser-scripts');
-  const built = await runBuild(fixture);
+  // Vitest sets NODE_ENV=test, which a child build inherits and Vite reads as development: the
+  // search script would then report "not available in development" instead of loading the index.
+  const testEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  const built = await runBuild(fixture).finally(() => {
+    if (testEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = testEnv;
+  });
   if (built.code !== 0) throw new Error(built.stderr);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
   const server = await startStaticServer({ root: fixture.file('dist'), port: 0, base: '/' });
@@ -125,6 +132,29 @@ describe('Greek verse', () => {
     expect(await dialog.getByLabel('Link to line 3').inputValue()).toMatch(/\/read\/homer-proem\/#p-wrath-l3$/);
     expect(await runAxe(page)).toEqual([]);
     expect(record.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('search and arrival', () => {
+  test.each([
+    ['Ἀχιλλεύς', '/read/homer-proem/#p-strife'],
+    ['Αχιλλευς', '/read/homer-proem/#p-strife'],
+    ['والقلمُ', '/read/mutanabbi/#p-the-line'],
+    ['والقلم', '/read/mutanabbi/#p-the-line'],
+  ])('searching for %s finds its passage in the one index (accents and vowel marks optional)', async (word, site) => {
+    const { page, context, record } = await openPage(session);
+    await page.goto(session.url(`/search/?q=${encodeURIComponent(word)}&kind=passage`), { waitUntil: 'networkidle' });
+    const links = () => page.$$eval('[data-search-page] .search-result a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
+    await poll(links).toContain(site);
+    expect(record.pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('a verse line’s anchor lands on that line', async () => {
+    const { page, context } = await openPage(session, { viewport: { width: 375, height: 500 } });
+    await page.goto(session.url('/read/homer-proem/#p-strife-l7'));
+    await poll(() => page.locator('#p-strife-l7').evaluate((el) => el.matches(':target') && el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
     await context.close();
   });
 });
