@@ -4,11 +4,12 @@
  */
 import { READING_WORDS_PER_MINUTE, passageAnchor } from './constants.ts';
 import { words } from './passages.ts';
+import type { PassageRole } from '../schemas/reading.ts';
 
 /** The fields of a passage this module needs (a subset, so tests can pass plain objects). */
 export interface StructuredPassage {
   id: string;
-  role: 'heading' | 'paragraph' | 'quote' | 'list' | 'attribution' | 'reference';
+  role: PassageRole;
   level?: number | undefined;
   section: string;
   speaker?: string | undefined;
