@@ -73,7 +73,9 @@ function processIsRunning(pid: number): boolean {
 async function main(): Promise<number> {
   const started = performance.now();
   await removeStaleBuildFolders();
-  const env = { ...process.env, READER_OUT_DIR: tempDir, ASTRO_TELEMETRY_DISABLED: '1' };
+  // A published site is a production build whoever starts it: a test runner's NODE_ENV=test would
+  // make Vite build in development mode, and the pages would say search is not available.
+  const env = { ...process.env, NODE_ENV: 'production', READER_OUT_DIR: tempDir, ASTRO_TELEMETRY_DISABLED: '1' };
   const astro = startAstro(env);
   // The content check, in this process: bad content stops the build here, in about a second, with
   // the same messages as `npm run check` (Astro's loaders run the same check, so nothing slips by).

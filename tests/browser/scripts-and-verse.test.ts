@@ -22,14 +22,8 @@ let fixture: Fixture;
 let session: Session;
 beforeAll(async () => {
   fixture = makeScriptsFixture('browser-scripts');
-  // Vitest sets NODE_ENV=test, which a child build inherits and Vite reads as development: the
-  // search script would then report "not available in development" instead of loading the index.
-  const testEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  const built = await runBuild(fixture).finally(() => {
-    if (testEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = testEnv;
-  });
+  // The build is a production build even under Vitest's NODE_ENV=test (src/cli/build.ts), so search works.
+  const built = await runBuild(fixture);
   if (built.code !== 0) throw new Error(built.stderr);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
   const server = await startStaticServer({ root: fixture.file('dist'), port: 0, base: '/' });

@@ -79,6 +79,8 @@ export const GET: APIRoute = async ({ props, site }) => {
     title: data.title,
     subtitle: data.subtitle,
     language: data.language,
+    direction: data.direction,
+    verseLineNumbers: data.verseLineNumbers,
     attribution: data.attribution,
     authors: data.authors?.map(authorName),
     date: data.date ? displayDate(data.date) : undefined,
