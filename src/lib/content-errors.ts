@@ -9,7 +9,6 @@ export const ERROR_KINDS = {
   'invalid-field': 'A field has the wrong type or value, or a required field is missing.',
   'unknown-field': 'A field name is not part of the schema (often a typo).',
   'source-hash-mismatch': 'The source text differs from the sha256 recorded in reading.yaml.',
-  'passage-count-mismatch': 'The passage map has more or fewer entries than the source has blocks.',
   'passage-uncovered': 'A block of the source text is not covered by any passage.',
   'passage-overlap': 'Two passages claim the same line of the source text.',
   'passage-misaligned': 'A passage\u2019s lines do not match a block of the source text exactly.',

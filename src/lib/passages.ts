@@ -202,15 +202,8 @@ export function segment(
     }
   }
 
-  if (map.length !== blocks.length) {
-    problems.push({
-      kind: 'passage-count-mismatch',
-      file: context.file,
-      field: 'passages',
-      message: `the passage map has ${map.length} entries but the source has ${blocks.length} blocks.`,
-      fix: 'list exactly one passage per block of text (blocks are separated by blank lines).',
-    });
-  }
+  // A map with more or fewer entries than blocks always shows as one of the problems above (a block
+  // no entry covers, two entries on one block, an entry on no block): counting is not reported again.
 
   for (let index = 1; index < matched.length; index++) {
     const previous = matched[index - 1];
