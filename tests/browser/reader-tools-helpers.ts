@@ -2,8 +2,9 @@
  * Helpers for the reader-tools browser suites: selecting words in a passage the way a reader does,
  * reading the reader's stored notes, and the highlights painted in the page.
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { openPage, type PageRecord, type Session } from './harness.ts';
 
 /** expect.poll with room for a loaded machine: lazy chunks and idle callbacks can take seconds. */
 export const poll = <T>(value: () => T | Promise<T>) => expect.poll(value, { timeout: 15_000, interval: 100 });
@@ -72,3 +73,15 @@ export async function paintedHighlights(page: Page): Promise<Record<string, stri
 export async function toolsReady(page: Page) {
   await page.waitForFunction(() => customElements.get('ar-reader-tools') !== undefined && !document.querySelector('[data-tool="notes"]')?.hasAttribute('hidden'));
 }
+
+/** Opens the reading in a fresh browser context, once its reader tools run. */
+export async function openReader(session: Session, options: BrowserContextOptions = {}) {
+  const opened = await openPage(session, options);
+  await opened.page.goto(session.url(READER_PATH));
+  await toolsReady(opened.page);
+  return opened;
+}
+
+/** Nothing a reader must never see happened: no console error, exception, CSP violation or request away. */
+export const expectClean = (record: PageRecord) =>
+  expect(record).toMatchObject({ consoleErrors: [], pageErrors: [], cspViolations: [], foreignRequests: [] });

@@ -4,6 +4,13 @@
  * selection, search highlighting and screen readers see exactly what they saw before), and marked
  * by a small button beside each passage that has notes, which is how keyboards and screen readers
  * reach them. Loaded only when the reader has notes or makes the first one.
+ *
+ * CSS highlights are not in the accessibility tree, so each passage with notes also gets a
+ * visually hidden summary after its text ("Your highlights and notes in passage 3: highlighted
+ * “…”; note on “…”: …"), which a screen reader reads in the flow of the text. Wrapping the words
+ * in <mark> instead would change the text's DOM, which the notes promise never to touch (search
+ * highlighting, the copied text and the verbatim checks all read it), and a description on the
+ * paragraph (aria-describedby) is read by screen readers only on focusable elements.
  */
 import { mergeNotes, parseStoredNotes, serializeStoredNotes, sortNotes, uuidFromBytes, type MergeResult, type StoredNotes } from '../../lib/personal-notes.ts';
 import { describeRange, reanchor } from '../../lib/reanchor.ts';
@@ -15,8 +22,10 @@ import type { Target } from './reader-tools.ts';
 /** Highlight registry names; reader-tools.css paints `::highlight(<name>)`. */
 const HIGHLIGHT = 'ar-mine';
 const HIGHLIGHT_WITH_NOTE = 'ar-mine-note';
+const SUMMARY_CLASS = 'my-notes-summary';
 
 let stored: StoredNotes | undefined;
+/** Notes on words, by id, where they are now (a click inside one opens it). */
 const placed = new Map<string, Range>();
 const listeners = new Set<() => void>();
 
@@ -116,7 +125,12 @@ function paint() {
     perPassage.set(note.passage, (perPassage.get(note.passage) ?? 0) + 1);
     const element = passageElement(note.passage);
     const text = element && textElementOf(element);
-    if (!text || !note.quote) continue;
+    if (!text) continue;
+    if (!note.quote) {
+      // A highlight or note on the whole passage paints all of its text.
+      (note.text ? noted : plain).push(offsetsToRange(text, 0, textOf(text).length));
+      continue;
+    }
     const at = reanchor(textOf(text), note.quote, note.quote.start !== undefined ? { start: note.quote.start, end: note.quote.end ?? note.quote.start } : undefined);
     if (!at) continue;
     const range = offsetsToRange(text, at.start, at.end);
@@ -127,7 +141,7 @@ function paint() {
     CSS.highlights.set(HIGHLIGHT, new Highlight(...plain));
     CSS.highlights.set(HIGHLIGHT_WITH_NOTE, new Highlight(...noted));
   }
-  for (const marker of document.querySelectorAll('.my-notes-marker')) marker.remove();
+  for (const marker of document.querySelectorAll(`.my-notes-marker, .${SUMMARY_CLASS}`)) marker.remove();
   for (const { id, number } of passages) {
     const count = perPassage.get(id);
     const element = passageElement(id);
@@ -146,9 +160,34 @@ function paint() {
     marker.append(label, shown);
     marker.addEventListener('click', () => void import('./notes-ui.ts').then((ui) => ui.openPanel(marker, id)));
     element.querySelector('.passage-number')?.after(marker);
+    textElementOf(element)?.after(summaryOf(id, number));
   }
   const total = stored!.notes.length;
   for (const count of document.querySelectorAll('[data-notes-count]')) count.textContent = total ? String(total) : '';
+}
+
+/**
+ * What a screen reader reads after a passage's text: the reader's highlights and notes on it, in
+ * the text's order, each with its words and the note's text. Visually hidden (the painted
+ * highlights show it), never copied with a selection, never searched.
+ */
+function summaryOf(passage: string, number: number): HTMLElement {
+  const notes = sortNotes(stored!.notes.filter((note) => note.passage === passage), readerContext().passages);
+  const summary = document.createElement('div');
+  summary.className = `${SUMMARY_CLASS} visually-hidden`;
+  summary.dataset.pagefindIgnore = 'all';
+  const intro = document.createElement('p');
+  intro.textContent = `Your highlights and notes in passage ${number}:`;
+  const list = document.createElement('ul');
+  for (const note of notes) {
+    const item = document.createElement('li');
+    const words = note.quote ? `“${note.quote.exact}”` : 'the whole passage';
+    const lost = note.quote && !placed.has(note.id) ? ' (these words are no longer in the text)' : '';
+    item.textContent = note.text ? `Note on ${words}${lost}: ${note.text}` : `Highlighted ${words}${lost}.`;
+    list.append(item);
+  }
+  summary.append(intro, list);
+  return summary;
 }
 
 /** A click inside one of the reader's highlights opens that note in the notes panel. */

@@ -5,7 +5,9 @@
  * everything else (notes, panels, citations, print preparation) on first use.
  *
  * Keyboard: select text (or click a passage number), then Tab reaches the toolbar; with a selection,
- * Alt+Shift+H highlights it and Alt+Shift+N opens a note on it.
+ * Alt+Shift+H highlights it and Alt+Shift+N opens a note on it. Without a mouse or caret browsing
+ * (static text has no caret), Enter on a passage number offers its tools, and "Select words…" there
+ * chooses any of its words by arrow keys or by typing them (word-picker.ts).
  */
 import { CLASS } from '../../lib/constants.ts';
 import { type ReadingSettings } from '../../lib/reading-settings.ts';
@@ -21,19 +23,22 @@ export interface Target {
   end?: number;
 }
 
-type Action = 'highlight' | 'note' | 'cite' | 'link';
+type Action = 'highlight' | 'note' | 'cite' | 'link' | 'choose';
 const SHORTCUTS: Partial<Record<string, Action>> = { KeyH: 'highlight', KeyN: 'note' };
 const BUTTONS: [Action, string, string?][] = [
   ['highlight', 'Highlight', 'Alt+Shift+H'],
   ['note', 'Note', 'Alt+Shift+N'],
   ['cite', 'Cite'],
   ['link', 'Copy link'],
+  // A passage's tools only: the way to choose some of its words without a mouse.
+  ['choose', 'Select words…'],
 ];
 
 const loadNotes = () => import('./notes-runtime.ts');
 const loadNotesUi = () => import('./notes-ui.ts');
 const loadCite = () => import('./cite.ts');
 const loadPrint = () => import('./print.ts');
+const loadPicker = () => import('./word-picker.ts');
 
 class ArReaderTools extends HTMLElement {
   #bar = document.createElement('div');
@@ -135,9 +140,12 @@ class ArReaderTools extends HTMLElement {
     const number = passageNumberOf(passage);
     this.#bar.setAttribute('aria-label', whole ? `Passage ${number}` : label);
     for (const button of this.#bar.querySelectorAll<HTMLButtonElement>('[data-action]')) {
-      button.hidden = whole && button.dataset.action === 'highlight';
-      const base = BUTTONS.find(([action]) => action === button.dataset.action)![1];
-      button.textContent = whole && button.dataset.action !== 'link' ? `${base} ¶${number}` : base;
+      const [action, base, keys] = BUTTONS.find(([name]) => name === button.dataset.action)!;
+      button.hidden = !whole && action === 'choose';
+      button.textContent = whole && action !== 'link' && action !== 'choose' ? `${base} ¶${number}` : base;
+      // The shortcuts act on a selection, not on a passage.
+      if (keys && !whole) button.setAttribute('aria-keyshortcuts', keys);
+      else button.removeAttribute('aria-keyshortcuts');
     }
     after.after(this.#bar);
     this.#bar.hidden = false;
@@ -148,13 +156,15 @@ class ArReaderTools extends HTMLElement {
     this.#bar.style.insetInlineStart = `${left}px`;
   }
 
+  /** Hides the toolbar; with `returnFocus`, focus it held goes back to its passage's number, never to the page. */
   #hideBar(returnFocus: boolean) {
     const hadFocus = this.#bar.contains(document.activeElement);
     this.#bar.hidden = true;
-    const passage = this.#target && readerContext().passageElement(this.#target.passage);
-    if (returnFocus && hadFocus) passage?.querySelector<HTMLElement>(`.${CLASS.passageNumber}`)?.focus();
+    if (returnFocus && hadFocus && this.#target) this.#numberOf(this.#target.passage)?.focus();
     this.#target = undefined;
   }
+
+  #numberOf = (passage: string) => readerContext().passageElement(passage)?.querySelector<HTMLElement>(`.${CLASS.passageNumber}`) ?? null;
 
   /** A click on a passage number offers the passage's tools; a click elsewhere closes them. */
   #onPageClick = (event: MouseEvent) => {
@@ -194,22 +204,33 @@ class ArReaderTools extends HTMLElement {
     if (button?.dataset.tool === 'print') void loadPrint().then((print) => print.printHandout());
   };
 
-  async #act(action: Action) {
-    const target = this.#target;
+  /**
+   * Acts on the toolbar's target, or on words chosen in the word picker (`chosen`): then focus,
+   * once the action is done, returns to the passage's number, where the reader started.
+   */
+  async #act(action: Action, chosen?: Target) {
+    const target = chosen ?? this.#target;
     if (!target) return;
-    const opener = this.#bar.querySelector<HTMLElement>(`[data-action="${action}"]`) ?? undefined;
-    if (action === 'highlight') {
+    const number = this.#numberOf(target.passage);
+    const opener = chosen ? (number ?? undefined) : (this.#bar.querySelector<HTMLElement>(`[data-action="${action}"]`) ?? undefined);
+    if (chosen) this.#hideBar(false);
+    if (action === 'choose') {
+      (await loadPicker()).openWordPicker(target.passage, (picked, words) => void this.#act(picked, words));
+    } else if (action === 'highlight') {
       const notes = await loadNotes();
       await notes.startNotes();
       notes.addNote(target, '');
       getSelection()?.removeAllRanges();
-      this.#hideBar(false);
+      // Focus never drops to the page: the toolbar's button is gone, its passage number takes it.
+      this.#hideBar(true);
+      if (chosen) number?.focus();
     } else if (action === 'note') {
       (await loadNotesUi()).openEditor({ target }, opener);
     } else if (action === 'cite') {
       await (await loadCite()).openCite(target, opener);
     } else {
       await (await loadCite()).copyLink(target);
+      if (chosen) number?.focus();
     }
   }
 
