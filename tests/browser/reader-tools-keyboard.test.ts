@@ -126,9 +126,10 @@ describe('annotating with the keyboard alone', () => {
     const { dialog, number } = await openWordPicker(page, SECOND);
     const text = await passageText(page, SECOND);
     const words = await offeredWords(page, text);
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('choose-words-find');
+    // Typing in the list moves to the find field, the first letter included.
     await page.keyboard.type('partner state approach … autonomous social prod');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('choose-words-find');
+    expect(await page.locator('#choose-words-find').inputValue()).toBe('partner state approach … autonomous social prod');
     const [choice] = findWords(text, words, 'partner state approach … autonomous social prod', 'en');
     const phrase = text.slice(words[choice!.anchor]!.start, words[choice!.focus]!.end);
     expect(phrase).toMatch(/^partner state approach \(PSA\).*autonomous social production$/);

@@ -86,7 +86,7 @@ function renderList() {
   const numberOf = new Map(passages.map((p) => [p.id, p.number]));
   panel.list.replaceChildren(
     notes.length === 0
-      ? h('p', { class: 'notes-empty' }, 'No notes yet. Select words in the text, then choose Highlight or Note (or press Alt+Shift+H or Alt+Shift+N).')
+      ? h('p', { class: 'notes-empty' }, 'No notes yet. Select words in the text, then choose Highlight or Note (or press Alt+Shift+H or Alt+Shift+N); with the keyboard, press Enter on a passage number and choose Select words….')
       : h('p', { class: 'hint' }, `${plural(notes.length, 'note')} on ${plural(groups.size, 'passage')}.`),
     ...[...groups].map(([passage, own]) => {
       const element = passageElement(passage);

@@ -66,7 +66,7 @@ function build(): Picker {
     'p',
     { class: 'hint', id: `${DIALOG_ID}-hint` },
     'Arrow keys move word by word; Shift with an arrow extends the choice; Home and End go to the first and last word. ' +
-      'Or type the words below: the first and last few with “…” between them choose everything from one to the other.',
+      'Or type the words (typing in the list starts there): the first and last few with “…” between them choose everything from one to the other.',
   );
   const list = h('div', {
     class: 'word-list',
@@ -115,7 +115,12 @@ function build(): Picker {
 }
 
 function onListKey(event: KeyboardEvent) {
-  if (!session || event.altKey || event.ctrlKey || event.metaKey) return;
+  if (!session || !picker || event.altKey || event.ctrlKey || event.metaKey) return;
+  // Typing in the list searches: focus moves to the find field, and the letter lands there.
+  if (event.key.length === 1 && event.key !== ' ') {
+    picker.find.focus();
+    return;
+  }
   let move = KEYS[event.key];
   // In right-to-left text the next word is to the left.
   if (session.rtl && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) move = event.key === 'ArrowLeft' ? 'next' : 'previous';
