@@ -14,6 +14,14 @@
  * URLs are stored as if the site sat at `/`; the search script passes the site's base to Pagefind
  * as `baseUrl`, so one index works under any sub-path.
  *
+ * One bundle per language, each indexed with that language forced, so each gets its own word
+ * splitting and stemmer: the site's language (its <html lang>) in `pagefind/`, holding the pages
+ * above, the notes and every passage in it; a passage in another language (the `lang` most of its
+ * words carry, see src/lib/search-languages.ts for Ancient Greek) in `pagefind-<language>/`. A
+ * site in one language writes exactly the one bundle it always did. When there are others, every
+ * page's <ar-search> names them, and the search script runs one engine per bundle and merges the
+ * results (Pagefind's `mergeIndex` would search them all with the first engine's stemmer).
+ *
  * Only the search engine is shipped (pagefind.js, its worker, WebAssembly and index chunks): the
  * site draws its own search UI, so Pagefind's prebuilt UIs and highlighter are not copied.
  */
@@ -22,11 +30,14 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCH } from '../lib/constants.ts';
 import { extractSearchRecords } from '../lib/search-records.ts';
+import { SEARCH_LANGUAGES_ATTRIBUTE, indexLanguageOf, languageBundleDir } from '../lib/search-languages.ts';
 import { isNoindex } from '../lib/reading-pages.ts';
 import type { PostBuildStep } from './post-build.ts';
 
-/** Bundle files the site never loads (Pagefind's own UIs and highlighter, the unknown-language engine). */
-const UNUSED_BUNDLE_FILE = /^(pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)|wasm\.unknown\.pagefind)$/;
+/** Bundle files the site never loads: Pagefind's own UIs and highlighter. */
+const UNUSED_BUNDLE_FILE = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
+/** A WebAssembly engine: Pagefind writes every one it has; a bundle keeps only its language's. */
+const WASM_FILE = /^wasm\.([^.]+)\.pagefind$/;
 
 export interface SearchIndexSummary {
   passages: number;
@@ -34,6 +45,8 @@ export interface SearchIndexSummary {
   pages: number;
   files: number;
   bytes: number;
+  /** Records in each other language's bundle (`el` → 7), none for a site in one language. */
+  languages: Record<string, number>;
 }
 
 async function htmlFiles(dir: string, prefix = ''): Promise<string[]> {
@@ -41,7 +54,7 @@ async function htmlFiles(dir: string, prefix = ''): Promise<string[]> {
   for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (relative === SEARCH.bundleDir.replace(/\/$/, '') || entry.name === '_astro') continue;
+      if (relative === SEARCH.bundleDir.replace(/\/$/, '') || /^pagefind-/.test(relative) || entry.name === '_astro') continue;
       found.push(...(await htmlFiles(dir, relative)));
     } else if (entry.name.endsWith('.html')) found.push(relative);
   }
@@ -61,19 +74,33 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
     files.map(async (file) => ({ file, ...extractSearchRecords(await readFile(path.join(outDir, file), 'utf8'), file) })),
   );
   const home = pages.find((page) => page.file === 'index.html');
-  // One language for the whole site: Pagefind splits indexes by language and a page searches only
-  // its own, so a reading in another language would otherwise be invisible from the rest of the site.
-  const language = (home?.language ?? 'en').toLowerCase();
-  const summary: SearchIndexSummary = { passages: 0, notes: 0, pages: 0, files: 0, bytes: 0 };
+  // The site's language (its <html lang>) takes the glossary, sources, study pages, notes and every
+  // passage in it; each other language gets an index of its own, analysed with its own stemmer
+  // (src/lib/search-languages.ts). Pagefind's merged indexes are all searched with the first
+  // one's stemmer, so the browser runs one engine per bundle instead (src/scripts/search-panel.ts).
+  const siteLanguage = (home?.language ?? 'en').toLowerCase();
+  const summary: SearchIndexSummary = { passages: 0, notes: 0, pages: 0, files: 0, bytes: 0, languages: {} };
   try {
-    const { index } = check(await pagefind.createIndex({ forceLanguage: language }), 'start');
-    if (!index) throw new Error('Pagefind returned no index.');
+    const indexes = new Map<string, pagefind.PagefindIndex>();
+    const indexFor = async (language: string) => {
+      let index = indexes.get(language);
+      if (!index) {
+        index = check(await pagefind.createIndex({ forceLanguage: language }), 'start').index;
+        if (!index) throw new Error('Pagefind returned no index.');
+        indexes.set(language, index);
+      }
+      return index;
+    };
+    const main = await indexFor(siteLanguage);
     for (const page of pages) {
+      const grouped = page.records.map((record) => ({ record, language: indexLanguageOf(record.language, siteLanguage) }));
+      for (const { language } of grouped) await indexFor(language);
       // Sent concurrently: each call is a round trip to Pagefind's indexing process.
       const added = await Promise.all(
-        page.records.map((record) =>
-          index.addCustomRecord({
-            ...record,
+        grouped.map(({ record, language }) =>
+          indexes.get(language)!.addCustomRecord({
+            url: record.url,
+            content: record.content,
             language,
             meta: record.meta as Record<string, string>,
             filters: record.filters as Record<string, string[]>,
@@ -81,9 +108,10 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
         ),
       );
       added.forEach((response, i) => check(response, `index ${page.records[i]!.url}`));
-      for (const record of page.records) {
+      for (const { record, language } of grouped) {
         if (record.filters.kind?.[0] === 'passage') summary.passages++;
         else summary.notes++;
+        if (language !== siteLanguage) summary.languages[language] = (summary.languages[language] ?? 0) + 1;
       }
       if (page.pageIndexed) {
         const content = await readFile(path.join(outDir, page.file), 'utf8');
@@ -93,7 +121,7 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
           throw new Error(`${page.file} asks not to be indexed (robots noindex) but marks content with data-pagefind-body; remove one of the two.`);
         }
         const url = `/${page.file}`.replace(/(^|\/)index\.html$/, '$1');
-        check(await index.addHTMLFile({ url, content }), `index ${page.file}`);
+        check(await main.addHTMLFile({ url, content }), `index ${page.file}`);
         summary.pages++;
       }
     }
@@ -103,21 +131,58 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
           '(see src/lib/search-records.ts); was the class renamed in src/lib/constants.ts?',
       );
     }
-    const { files: bundle } = check(await index.getFiles(), 'write the index');
-    const bundleDir = path.join(outDir, SEARCH.bundleDir);
-    await rm(bundleDir, { recursive: true, force: true });
-    for (const file of bundle) {
-      if (UNUSED_BUNDLE_FILE.test(file.path)) continue;
-      const target = path.join(bundleDir, file.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.content);
-      summary.files++;
-      summary.bytes += file.content.byteLength;
+    for (const entry of await readdir(outDir)) {
+      if (entry.startsWith('pagefind-')) await rm(path.join(outDir, entry), { recursive: true, force: true });
     }
+    for (const [language, index] of indexes) {
+      const dir = language === siteLanguage ? SEARCH.bundleDir : languageBundleDir(language);
+      const written = await writeBundle(index, path.join(outDir, dir));
+      summary.files += written.files;
+      summary.bytes += written.bytes;
+    }
+    const others = Object.keys(summary.languages).sort();
+    if (others.length > 0) await nameLanguageBundles(outDir, files, others);
   } finally {
     await pagefind.close();
   }
   return summary;
+}
+
+/** Writes one index's bundle: its engine, its language's WebAssembly module, index and filter chunks. */
+async function writeBundle(index: pagefind.PagefindIndex, bundleDir: string): Promise<{ files: number; bytes: number }> {
+  const { files: bundle } = check(await index.getFiles(), 'write the index');
+  const entry = bundle.find((file) => file.path === 'pagefind-entry.json');
+  const languages = entry ? (JSON.parse(new TextDecoder().decode(entry.content)) as { languages?: Record<string, { wasm?: string | null }> }).languages : undefined;
+  // A language Pagefind has no stemmer for is searched with its language-neutral module.
+  const wasm = new Set(Object.values(languages ?? {}).map((language) => language.wasm ?? 'unknown'));
+  await rm(bundleDir, { recursive: true, force: true });
+  const written = { files: 0, bytes: 0 };
+  for (const file of bundle) {
+    const engine = WASM_FILE.exec(file.path)?.[1];
+    if (UNUSED_BUNDLE_FILE.test(file.path) || (engine !== undefined && !wasm.has(engine))) continue;
+    const target = path.join(bundleDir, file.path);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, file.content);
+    written.files++;
+    written.bytes += file.content.byteLength;
+  }
+  return written;
+}
+
+/**
+ * Tells every page's search control which other-language bundles exist, so the search script
+ * starts their engines too (and a site in one language requests nothing more): the control gets
+ * SEARCH_LANGUAGES_ATTRIBUTE. Written here rather than by the template because only the index
+ * step knows which languages the built text is in.
+ */
+async function nameLanguageBundles(outDir: string, files: string[], languages: string[]) {
+  const control = /<ar-search(?=[\s>])/;
+  for (const file of [...files, '404.html']) {
+    const target = path.join(outDir, file);
+    const html = await readFile(target, 'utf8').catch(() => undefined);
+    if (html === undefined || !control.test(html)) continue;
+    await writeFile(target, html.replace(control, `<ar-search ${SEARCH_LANGUAGES_ATTRIBUTE}="${languages.join(' ')}"`));
+  }
 }
 
 export const searchIndexStep: PostBuildStep = {
@@ -126,8 +191,9 @@ export const searchIndexStep: PostBuildStep = {
     const started = performance.now();
     const s = await buildSearchIndex(outDir);
     const ms = Math.round(performance.now() - started);
+    const others = Object.entries(s.languages).map(([language, records]) => `, ${languageBundleDir(language)} (${records} records)`).join('');
     console.log(
-      `Search index: ${s.passages} passages, ${s.notes} notes, ${s.pages} pages → ${SEARCH.bundleDir} ` +
+      `Search index: ${s.passages} passages, ${s.notes} notes, ${s.pages} pages → ${SEARCH.bundleDir}${others} ` +
         `(${s.files} files, ${(s.bytes / 1024).toFixed(0)} KB) in ${ms} ms.`,
     );
   },

@@ -45,6 +45,11 @@ export interface SearchRecord {
   meta: { number?: string; passage?: string; phrase?: string };
   /** Not searched, returned with each result: what the result shows, and what facets filter on. */
   filters: Partial<Record<SearchFilter | 'noteKind', string[]>>;
+  /**
+   * The language most of its words are in (`lang` of the elements holding them, lower case), so
+   * the index step can give it that language's stemmer; undefined when no element says.
+   */
+  language: string | undefined;
 }
 
 export interface PageRecords {
@@ -109,6 +114,31 @@ export function textOf(root: Node, skip: (el: Element) => boolean = () => false)
   };
   walk(root);
   return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The language most of `root`'s visible words are in (by characters, the same text `textOf`
+ * reads): a passage of Arabic with an English title in it is Arabic, an English paragraph with
+ * a Latin phrase English. Each word's language is the `lang` of its nearest element that has one.
+ */
+export function languageOf(root: Element, skip: (el: Element) => boolean = () => false): string | undefined {
+  const counts = new Map<string, number>();
+  const inherited = closest(root, (el) => hasAttr(el, 'lang'));
+  const walk = (node: Node, language: string | undefined) => {
+    for (const child of childrenOf(node)) {
+      if (child.nodeName === '#text') {
+        const letters = (child as DefaultTreeAdapterTypes.TextNode).value.replace(/[\s\p{P}\p{N}]+/gu, '').length;
+        if (language && letters) counts.set(language, (counts.get(language) ?? 0) + letters);
+      } else if (isElement(child)) {
+        if (NEVER_TEXT.has(child.tagName) || unsearched(child) || skip(child)) continue;
+        walk(child, attr(child, 'lang')?.trim().toLowerCase() || language);
+      }
+    }
+  };
+  walk(root, inherited && (attr(inherited, 'lang')?.trim().toLowerCase() || undefined));
+  let best: string | undefined;
+  for (const [language, count] of counts) if (best === undefined || count > counts.get(best)!) best = language;
+  return best;
 }
 
 /** `/read/partner-state/` from `read/partner-state/index.html` (paths as the site serves them). */
@@ -193,6 +223,7 @@ export function extractSearchRecords(html: string, htmlFile: string): PageRecord
       content,
       meta: compactMeta({ number }),
       filters: compact({ kind: ['passage'], reading: [reading], section: [section], speaker: [speaker] }),
+      language: languageOf(passage, isNote),
     });
   }
 
@@ -238,6 +269,7 @@ export function extractSearchRecords(html: string, htmlFile: string): PageRecord
         speaker: [passage ? attr(passage, DATA.speaker) : undefined],
         noteKind: [kindOf(note)],
       }),
+      language: languageOf(note),
     });
   }
   return { language, pageIndexed, records };

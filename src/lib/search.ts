@@ -266,3 +266,38 @@ export function resultSummary(count: number, query: string, filtered: boolean): 
   if (count === 0) return `No results for ${what}.`;
   return `${count} ${count === 1 ? 'result' : 'results'} for ${what}.`;
 }
+
+/** What one Pagefind engine's search returns (the fields merging needs). */
+export interface EngineSearch<R extends { score: number }> {
+  results: R[];
+  /** Results per filter value, given the query and the filters applied. */
+  filters: Record<string, Record<string, number>>;
+}
+
+/**
+ * One search over several engines (the site's language and each other language, indexed apart so
+ * each keeps its own stemming): results interleaved by score, each engine's own order kept (only
+ * the heads of the lists are compared, so a list is never reordered), the first engine winning
+ * ties; facet counts added up.
+ */
+export function mergeSearches<R extends { score: number }>(searches: readonly EngineSearch<R>[]): EngineSearch<R> {
+  const results: R[] = [];
+  const at = searches.map(() => 0);
+  for (;;) {
+    let best = -1;
+    searches.forEach((search, i) => {
+      const head = search.results[at[i]!];
+      if (head && (best < 0 || head.score > searches[best]!.results[at[best]!]!.score)) best = i;
+    });
+    if (best < 0) break;
+    results.push(searches[best]!.results[at[best]!++]!);
+  }
+  const filters: Record<string, Record<string, number>> = {};
+  for (const search of searches) {
+    for (const [name, values] of Object.entries(search.filters ?? {})) {
+      const sum = (filters[name] ??= {});
+      for (const [value, count] of Object.entries(values)) sum[value] = (sum[value] ?? 0) + count;
+    }
+  }
+  return { results, filters };
+}

@@ -10,12 +10,19 @@
  *
  * Pagefind itself (its script, WebAssembly engine and index chunks) is imported the first time the
  * field gets focus or a search runs, from `<base>/pagefind/`; its result URLs get the same base.
+ * A site with text in other languages has one more bundle per language (`pagefind-el/`, named on
+ * <ar-search> by the build, see src/lib/search-languages.ts), each with that language's stemmer:
+ * their engines start at the same time, every search runs on all of them, and the results are
+ * merged by score (`mergeSearches`). Each bundle's own pagefind.js is imported, so each is a
+ * separate module with its own worker and WebAssembly module: engines made from one pagefind.js
+ * (`mergeIndex`, `createInstance`) share the first one's WebAssembly, and so its stemmer.
  */
 import { DATA, SEARCH, type SearchFilter } from '../lib/constants.ts';
 import {
   FILTER_LABELS,
   KIND_LABELS,
   filterValueLabel,
+  mergeSearches,
   pagefindFilters,
   rankFirstPage,
   readSearchState,
@@ -26,10 +33,11 @@ import {
   type ResultRow,
   type SearchState,
 } from '../lib/search.ts';
+import { SEARCH_LANGUAGES_ATTRIBUTE, languageBundleDir, parseSearchLanguages } from '../lib/search-languages.ts';
 import { withBase } from '../lib/urls.ts';
 
 interface PagefindSearch {
-  results: { id: string; data: () => Promise<PagefindResultData> }[];
+  results: { id: string; score: number; data: () => Promise<PagefindResultData> }[];
   /** Results per filter value, given the query and the filters applied. */
   filters: Record<string, Record<string, number>>;
 }
@@ -47,24 +55,64 @@ const TYPING_PAUSE_MS = 90;
 
 class EngineMissing extends Error {}
 
-let engine: Promise<Pagefind> | undefined;
+/** What the panel searches with: Pagefind's calls, over every language's engine at once. */
+interface Engine {
+  preload: (term: string) => Promise<void>;
+  search: (term: string, options?: object) => Promise<PagefindSearch>;
+}
 
-/** Imports and starts Pagefind once; a failed load is forgotten so the next use retries. */
-export function loadEngine(): Promise<Pagefind> {
+/** Imports and starts the Pagefind engine of the bundle in `dir` (under the site's base). */
+async function startPagefind(dir: string): Promise<Pagefind> {
+  const pagefind = (await import(/* @vite-ignore */ withBase(`/${dir}pagefind.js`))) as Pagefind;
+  await pagefind.options({
+    baseUrl: import.meta.env.BASE_URL,
+    excerptLength: 24,
+    excerptEllipsis: '…',
+    highlightParam: SEARCH.highlightParam,
+  });
+  await pagefind.init();
+  // Loads the filter indexes; until then a search without filters reports no facet counts.
+  await pagefind.filters();
+  return pagefind;
+}
+
+let engine: Promise<Engine> | undefined;
+/** The other languages' engines that started; one that failed is tried again by the next search. */
+const languageEngines = new Map<string, Promise<Pagefind>>();
+
+/**
+ * Starts Pagefind once: the site-language engine, and one per other language the page names. A
+ * failed site-language engine is forgotten so the next use retries; a failed other-language
+ * engine leaves the search to the ones that work (its results are missing, the rest are not).
+ */
+export function loadEngine(): Promise<Engine> {
   engine ??= (async () => {
     // `astro dev` serves no index: Pagefind's files are written by `npm run build`.
     if (import.meta.env.DEV) throw new EngineMissing('dev');
-    const pagefind = (await import(/* @vite-ignore */ withBase(`/${SEARCH.bundleDir}pagefind.js`))) as Pagefind;
-    await pagefind.options({
-      baseUrl: import.meta.env.BASE_URL,
-      excerptLength: 24,
-      excerptEllipsis: '…',
-      highlightParam: SEARCH.highlightParam,
-    });
-    await pagefind.init();
-    // Loads the filter indexes; until then a search without filters reports no facet counts.
-    await pagefind.filters();
-    return pagefind;
+    const languages = parseSearchLanguages(document.querySelector(`[${SEARCH_LANGUAGES_ATTRIBUTE}]`)?.getAttribute(SEARCH_LANGUAGES_ATTRIBUTE));
+    const others = () =>
+      Promise.all(
+        languages.map((language) => {
+          let started = languageEngines.get(language);
+          if (!started) {
+            started = startPagefind(languageBundleDir(language));
+            started.catch(() => languageEngines.delete(language));
+            languageEngines.set(language, started);
+          }
+          return started.catch(() => undefined);
+        }),
+      ).then((engines) => engines.filter((e): e is Pagefind => e !== undefined));
+    const [main] = await Promise.all([startPagefind(SEARCH.bundleDir), others()]);
+    if (languages.length === 0) return main;
+    return {
+      preload: async (term) => {
+        await Promise.all([main, ...(await others())].map((e) => e.preload(term)));
+      },
+      search: async (term, options) => {
+        const engines = [main, ...(await others())];
+        return mergeSearches(await Promise.all(engines.map((e) => e.search(term, options))));
+      },
+    } satisfies Engine;
   })();
   engine.catch(() => (engine = undefined));
   return engine;
@@ -233,7 +281,7 @@ class SearchPanel {
       this.#say('');
       return;
     }
-    let pagefind: Pagefind;
+    let pagefind: Engine;
     try {
       if (!engine) this.#say('Loading search…');
       pagefind = await loadEngine();

@@ -131,18 +131,59 @@ describe('Greek verse', () => {
 });
 
 describe('search and arrival', () => {
+  /** Result links (path and fragment) of a search on /search/, waiting until `expected` is among them (or, without it, until the search is done). */
+  async function searchLinks(query: string, filters = '', expected?: string) {
+    const { page, context, record } = await openPage(session);
+    await page.goto(session.url(`/search/?q=${encodeURIComponent(query)}${filters}`), { waitUntil: 'networkidle' });
+    const links = () =>
+      page.$$eval('[data-search-page] .search-result a.search-result-link', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href)).map((u) => u.pathname + u.hash));
+    if (expected) await poll(links).toContain(expected);
+    else await poll(() => page.locator('[data-search-page] .search-status').textContent()).toMatch(/results? for|No results/);
+    const found = await links();
+    const facet = await page.$$eval('[data-search-page] .search-facet--reading .search-option', (labels) => labels.map((l) => [...l.querySelectorAll('span')].map((span) => span.textContent).join(' ')));
+    expect(record.pageErrors).toEqual([]);
+    expect(record.consoleErrors).toEqual([]);
+    expect(record.cspViolations).toEqual([]);
+    expect(record.foreignRequests).toEqual([]);
+    await context.close();
+    return { found, facet };
+  }
+
   test.each([
     ['Ἀχιλλεύς', '/read/homer-proem/#p-strife'],
     ['Αχιλλευς', '/read/homer-proem/#p-strife'],
     ['والقلمُ', '/read/mutanabbi/#p-the-line'],
     ['والقلم', '/read/mutanabbi/#p-the-line'],
-  ])('searching for %s finds its passage in the one index (accents and vowel marks optional)', async (word, site) => {
-    const { page, context, record } = await openPage(session);
-    await page.goto(session.url(`/search/?q=${encodeURIComponent(word)}&kind=passage`), { waitUntil: 'networkidle' });
-    const links = () => page.$$eval('[data-search-page] .search-result a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
-    await poll(links).toContain(site);
-    expect(record.pageErrors).toEqual([]);
-    await context.close();
+  ])('searching for %s finds its passage (accents and vowel marks optional)', async (word, site) => {
+    expect((await searchLinks(word, '&kind=passage', site)).found).toContain(site);
+  });
+
+  // Each language is indexed with its own stemmer (pagefind-el/, pagefind-ar/) and searched by its
+  // own engine: none of these forms is in the text, and the English stemmer finds none of them.
+  test.each([
+    ['خيل', 'الخيلُ, with the article', '/read/mutanabbi/#p-the-line'],
+    ['شاعر', 'الشاعر, with the article', '/read/mutanabbi/#p-comment'],
+    ['ψυχαί', 'ψυχὰς, another case of ψυχή', '/read/homer-proem/#p-wrath'],
+    ['ανδρες', 'ἀνδρῶν, the genitive plural, without accents', '/read/homer-proem/#p-strife'],
+  ])('%s finds %s by its stem', async (word, _, site) => {
+    expect((await searchLinks(word, '', site)).found).toContain(site);
+  });
+
+  test('English results are the English stemmer’s, on the same page as other languages’ (one list, every engine)', async () => {
+    // "protecting" is not in the text; its stem is ("protects").
+    expect((await searchLinks('protecting', '', '/read/sample/#p-definition')).found).toEqual(['/read/sample/#p-definition']);
+    // English words inside the Arabic passage are found there, as the English reading’s are.
+    const { found, facet } = await searchLinks('partner', '&kind=passage', '/read/mutanabbi/#p-comment');
+    expect(found).toEqual(expect.arrayContaining(['/read/sample/#p-definition', '/read/mutanabbi/#p-comment']));
+    expect(facet).toEqual(expect.arrayContaining(['A Line of al-Mutanabbi (1)', 'A Sample Reading (2)']));
+  });
+
+  test('the filters work on every engine: the Greek reading’s passages, and not under another kind or speaker', async () => {
+    const reading = `&reading=${encodeURIComponent('The Proem of the Iliad')}`;
+    expect((await searchLinks('ψυχαί', reading, '/read/homer-proem/#p-wrath')).found).toEqual(['/read/homer-proem/#p-wrath']);
+    expect((await searchLinks('ψυχαί', `${reading}&kind=annotation`)).found).toEqual([]);
+    expect((await searchLinks('ψυχαί', '&speaker=Nobody')).found).toEqual([]);
+    expect((await searchLinks('شاعر', `${reading}`)).found).toEqual([]);
   });
 
   test('a verse line’s anchor lands on that line', async () => {

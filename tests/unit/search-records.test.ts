@@ -70,6 +70,7 @@ describe('extractSearchRecords', () => {
       content: "Kleiner's term for worker-owned enclosure-free firms.",
       meta: { number: '4', passage: '13', phrase: 'venture communism' },
       filters: { kind: ['annotation'], reading: ['The Partner State'], section: ['Opinions on the Partner State'], speaker: ['Dmytri Kleiner'], noteKind: ['context'] },
+      language: 'en',
     });
     // A reading-wide question has no marker: its number is its place in the list of questions.
     expect(byUrl('note-q')).toEqual({
@@ -77,6 +78,7 @@ describe('extractSearchRecords', () => {
       content: 'Is the state a partner?',
       meta: { number: '2' },
       filters: { kind: ['annotation'], reading: ['The Partner State'], noteKind: ['question'] },
+      language: 'en',
     });
   });
 
@@ -101,6 +103,27 @@ describe('extractSearchRecords', () => {
   test('a passage inside data-pagefind-body but ignored is fine', () => {
     const html = page('<div data-pagefind-body><div data-pagefind-ignore><div class="passage" id="p-a">Text</div></div></div>');
     expect(extractSearchRecords(html, 'x/index.html').records.map((r) => r.url)).toEqual(['/x/#p-a']);
+  });
+});
+
+describe('the language of a record (which search index, so which stemmer, it goes into)', () => {
+  const doc = (body: string) => `<!DOCTYPE html><html lang="en"><body><article data-reading><h1>R</h1>${body}</article></body></html>`;
+  const languages = (html: string) => extractSearchRecords(html, 'read/r/index.html').records.map((r) => [r.url.split('#')[1], r.language]);
+  test.each([
+    ['the page’s, when its text says nothing', '<p class="passage" id="p-a">Plain words</p>', [['p-a', 'en']]],
+    ['its text’s own', '<div class="passage" id="p-a"><p class="passage-text" lang="GRC">μῆνιν ἄειδε θεὰ</p></div>', [['p-a', 'grc']]],
+    [
+      'the one most of its words are in: Arabic with an English title is Arabic',
+      '<div class="passage" id="p-a"><p lang="ar">يفخر الشاعر في هذا البيت بفروسيته وبلاغته معًا؛ قارن كتاب <em lang="en">The Partner State</em></p></div>',
+      [['p-a', 'ar']],
+    ],
+    [
+      'a note’s own, not its passage’s (and the note does not count for the passage)',
+      '<div class="passage" id="p-a"><p lang="grc">μῆνιν ἄειδε θεὰ</p><ol><li class="note" id="note-n" lang="en"><p>A long English note about the wrath of Achilles</p></li></ol></div>',
+      [['p-a', 'grc'], ['note-n', 'en']],
+    ],
+  ])('is %s', (_, body, expected) => {
+    expect(languages(doc(body))).toEqual(expected);
   });
 });
 

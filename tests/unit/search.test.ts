@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { indexLanguageOf, languageBundleDir, parseSearchLanguages } from '../../src/lib/search-languages.ts';
 import {
+  mergeSearches,
   findHits,
   highlightTerms,
   pagefindFilters,
@@ -185,5 +187,45 @@ describe('result rows', () => {
     [12, 'state', true, '12 results for “state” with these filters.'],
   ])('%i results for %s (filtered: %s) is announced as %s', (count, query, filtered, text) => {
     expect(resultSummary(count, query, filtered)).toBe(text);
+  });
+});
+
+describe('mergeSearches (one search over the site-language engine and each other language’s)', () => {
+  const r = (id: string, score: number) => ({ id, score });
+  test('interleaves by score without reordering any engine’s own list; the first engine wins ties', () => {
+    const en = { results: [r('en1', 9), r('en2', 3), r('en3', 5)], filters: {} };
+    const el = { results: [r('el1', 7), r('el2', 3), r('el3', 8)], filters: {} };
+    expect(mergeSearches([en, el]).results.map((x) => x.id)).toEqual(['en1', 'el1', 'en2', 'en3', 'el2', 'el3']);
+  });
+  test('adds up the facet counts', () => {
+    const en = { results: [], filters: { kind: { passage: 2, annotation: 1 }, reading: { A: 3 } } };
+    const ar = { results: [], filters: { kind: { passage: 4 }, reading: { B: 4 } } };
+    expect(mergeSearches([en, ar]).filters).toEqual({ kind: { passage: 6, annotation: 1 }, reading: { A: 3, B: 4 } });
+  });
+  test('one engine is that engine’s search', () => {
+    const en = { results: [r('a', 1), r('b', 2)], filters: { kind: { passage: 2 } } };
+    expect(mergeSearches([en])).toEqual(en);
+  });
+});
+
+describe('which index a text goes into', () => {
+  test.each([
+    ['en', 'en', 'en'],
+    ['en-GB', 'en', 'en'],
+    [undefined, 'en', 'en'],
+    ['und', 'en', 'en'],
+    ['ar', 'en', 'ar'],
+    ['grc', 'en', 'el'],
+    ['el', 'en', 'el'],
+    ['la', 'en', 'la'],
+    ['de-CH', 'en', 'de'],
+    ['en', 'de', 'en'],
+  ])('%s on a site in %s: %s', (language, site, expected) => {
+    expect(indexLanguageOf(language, site)).toBe(expected);
+  });
+  test('bundles are named by language and read back from the page', () => {
+    expect(languageBundleDir('el')).toBe('pagefind-el/');
+    expect(parseSearchLanguages(' ar  el ar ../x ')).toEqual(['ar', 'el']);
+    expect(parseSearchLanguages(null)).toEqual([]);
   });
 });
