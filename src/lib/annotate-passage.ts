@@ -67,6 +67,12 @@ export interface PassageFormat {
   verse?: { passageId: string; firstLine: number; every: number } | undefined;
   /** The site's language, for the hidden words of note and apparatus marks when the text is in another. */
   markerLang?: string | undefined;
+  /**
+   * Markers kept out of the text and collected here, in reading order, instead: a heading's
+   * accessible name is its words alone ("Opinions on the Partner State", not "…StateNote 15"),
+   * so its markers go beside it.
+   */
+  markersApart?: string[] | undefined;
 }
 
 export function annotatePassageHtml(
@@ -82,10 +88,11 @@ export function annotatePassageHtml(
   // Margin notes first, then apparatus marks: the two are numbered apart, and where a phrase ends
   // in both, the note's number comes before the discreet apparatus sign.
   const order = (n: NoteMark) => (n.kind === APPARATUS_KIND ? 1 : 0);
+  const insert = (insertion: Insertion) => (format.markersApart ? format.markersApart.push(insertion.html) : insertions.push(insertion));
   for (const note of [...notes].sort((a, b) => order(a) - order(b) || a.number - b.number)) {
     const whole = note.start === undefined || note.end === undefined;
     if (note.kind === APPARATUS_KIND) {
-      insertions.push({ at: whole ? passage.text.length : note.end!, html: apparatusMark(note, format.markerLang) });
+      insert({ at: whole ? passage.text.length : note.end!, html: apparatusMark(note, format.markerLang) });
       continue;
     }
     if (!whole) {
@@ -95,7 +102,7 @@ export function annotatePassageHtml(
       const reopen = `<span class="${classes}" ${DATA.anno}="${attr(note.id)}">`;
       ranges.push({ key: `n-${note.id}`, start: note.start!, end: note.end!, open, reopen, close: '</span>' });
     }
-    insertions.push({ at: whole ? passage.text.length : note.end!, html: noteMarker(note, whole, format.markerLang) });
+    insert({ at: whole ? passage.text.length : note.end!, html: noteMarker(note, whole, format.markerLang) });
   }
   for (const term of terms) {
     ranges.push({

@@ -1,8 +1,8 @@
 /**
  * A link to words (`#p-x:~:text=…`) must leave them in view. Chromium scrolls to the words when it
- * finds them, which can be some time after load on a busy machine, while the passages above still
- * have their estimated size (content-visibility); as they are laid out they grow and push the words
- * below the screen. So for a while after arrival, whenever the reading's size changes, the target is
+ * finds them, which can be some time after load on a busy machine, and what is above them can still
+ * change size afterwards (web fonts arriving, the reader tools setting up), pushing the words below
+ * the screen. So for a while after arrival, whenever the reading's size changes, the target is
  * brought back into view, unless the reader has started moving about. Watching sizes rather than
  * counting frames keeps this right however slow the machine is. A plain `#p-` link is already in
  * view, so nothing moves.

@@ -128,6 +128,32 @@ describe('the reader page', () => {
     await context.close();
   });
 
+  test("Chromium's accessibility tree holds every heading and link of the page, each heading named by its words alone", async () => {
+    const { page, context } = await openPage(session);
+    await page.goto(session.url('/read/partner-state/'));
+    const cdp = await context.newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; ignored: boolean }[] };
+    const headingNames = nodes.filter((node) => !node.ignored && node.role?.value === 'heading').map((node) => node.name?.value ?? '');
+    // Every heading passage of the map, by its source line (headings are one line each).
+    const lines = source.split('\n');
+    const expected = (meta.passages as { id: string; lines: number | string; role?: string }[])
+      .filter((passage) => passage.role === 'heading')
+      .map((passage) => lines[Number(passage.lines) - 1]!.trim());
+    expect(expected.length).toBeGreaterThan(5);
+    for (const words of expected) expect(headingNames, words).toContain(words);
+    expect(headingNames.filter((name) => /Note \d|Textual note/.test(name))).toEqual([]);
+    // Nothing the page shows is missing from the tree: every heading and every link of the page,
+    // also those far below the first screen (passages skipped while off screen once were).
+    const domHeadings = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((els) => els.filter((el) => el.checkVisibility()).length);
+    expect(headingNames.length).toBe(domHeadings);
+    const domLinks = await page.locator('a[href]').evaluateAll((els) => els.filter((el) => el.checkVisibility()).length);
+    const treeLinks = nodes.filter((node) => !node.ignored && node.role?.value === 'link').length;
+    expect(treeLinks).toBe(domLinks);
+    // The markers are still there, as links, right after their heading.
+    expect(await page.locator('#p-opinions-heading .heading-markers a.note-ref').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
   test('sets a long-reading measure of 60–75 characters a line on wide screens', async () => {
     const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 } });
     await page.goto(session.url('/read/partner-state/'));
