@@ -180,6 +180,13 @@ describe('annotating with the keyboard alone', () => {
     await poll(() => cite.isVisible()).toBe(false);
     await poll(() => onNumberOf(page, FIRST)).toBe(true);
 
+    // Escape closes the chooser without acting, and focus is back on the number.
+    const again = await openWordPicker(page, FIRST, false);
+    await page.keyboard.press('Escape');
+    await poll(() => again.dialog.isVisible()).toBe(false);
+    await poll(() => onNumberOf(page, FIRST)).toBe(true);
+    expect(await storedNotes(page)).toEqual([]);
+
     // Copy link on chosen words, from where focus came back.
     await openWordPicker(page, FIRST, false);
     await page.keyboard.press('ArrowRight');

@@ -121,6 +121,8 @@ function onListKey(event: KeyboardEvent) {
     picker.find.focus();
     return;
   }
+  // Space would scroll the list; the choice is already made by the arrows.
+  if (event.key === ' ') event.preventDefault();
   let move = KEYS[event.key];
   // In right-to-left text the next word is to the left.
   if (session.rtl && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) move = event.key === 'ArrowLeft' ? 'next' : 'previous';
