@@ -186,6 +186,45 @@ describe('search and arrival', () => {
     expect((await searchLinks('شاعر', `${reading}`)).found).toEqual([]);
   });
 
+  test('under a sub-path, every language’s bundle loads from below the base and its results link there', async () => {
+    const base = '/courses/pol-101/reader/';
+    // The spawned build reads READER_BASE from the environment it inherits; Vitest's own BASE_URL
+    // ("/") would override the base inside Astro's pages, so it is left out while the build starts.
+    const saved = { READER_BASE: process.env.READER_BASE, BASE_URL: process.env.BASE_URL };
+    process.env.READER_BASE = base;
+    delete process.env.BASE_URL;
+    const building = runBuild(fixture, 'dist-sub');
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    const built = await building;
+    expect(built.code, built.stderr).toBe(0);
+    const server = await startStaticServer({ root: fixture.file('dist-sub'), port: 0, base });
+    try {
+      const { page, context, record } = await openPage({ ...session, server, baseUrl: server.url, url: (p) => new URL(p.replace(/^\//, ''), server.url).href });
+      const bundles = new Set<string>();
+      /** Anything not found: a bundle, or a link, that missed the base. */
+      const missing: string[] = [];
+      page.on('response', (response) => void (response.status() >= 400 && missing.push(response.url())));
+      page.on('request', (request) => {
+        const match = /^(.*\/pagefind(?:-[a-z]+)?)\//.exec(new URL(request.url()).pathname);
+        if (match) bundles.add(match[1]!);
+      });
+      await page.goto(new URL(`search/?q=${encodeURIComponent('خيل')}`, server.url).href, { waitUntil: 'networkidle' });
+      const links = () => page.$$eval('[data-search-page] .search-result a.search-result-link', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href)).map((u) => u.pathname + u.hash));
+      await poll(links).toEqual([`${base}read/mutanabbi/#p-the-line`]);
+      await page.locator('[data-search-page] input[type="search"]').fill('ψυχαί');
+      await poll(links).toEqual([`${base}read/homer-proem/#p-wrath`]);
+      expect([...bundles].sort()).toEqual([`${base}pagefind`, `${base}pagefind-ar`, `${base}pagefind-el`]);
+      expect([...record.consoleErrors, ...missing]).toEqual([]);
+      expect(record.cspViolations).toEqual([]);
+      await context.close();
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
   test('a verse line’s anchor lands on that line', async () => {
     const { page, context } = await openPage(session, { viewport: { width: 375, height: 500 } });
     await page.goto(session.url('/read/homer-proem/#p-strife-l7'));
