@@ -176,12 +176,14 @@ async function writeBundle(index: pagefind.PagefindIndex, bundleDir: string): Pr
  * step knows which languages the built text is in.
  */
 async function nameLanguageBundles(outDir: string, files: string[], languages: string[]) {
-  const control = /<ar-search(?=[\s>])/;
+  // The control's start tag up to its closing `>`, attribute by attribute (a value may hold `>`):
+  // the list goes last, so the attributes the template writes keep their place.
+  const control = /<ar-search(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*/;
   for (const file of [...files, '404.html']) {
     const target = path.join(outDir, file);
     const html = await readFile(target, 'utf8').catch(() => undefined);
     if (html === undefined || !control.test(html)) continue;
-    await writeFile(target, html.replace(control, `<ar-search ${SEARCH_LANGUAGES_ATTRIBUTE}="${languages.join(' ')}"`));
+    await writeFile(target, html.replace(control, (tag) => `${tag} ${SEARCH_LANGUAGES_ATTRIBUTE}="${languages.join(' ')}"`));
   }
 }
 
