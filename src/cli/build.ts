@@ -74,8 +74,10 @@ async function main(): Promise<number> {
   const started = performance.now();
   await removeStaleBuildFolders();
   // A published site is a production build whoever starts it: a test runner's NODE_ENV=test would
-  // make Vite build in development mode, and the pages would say search is not available.
-  const env = { ...process.env, NODE_ENV: 'production', READER_OUT_DIR: tempDir, ASTRO_TELEMETRY_DISABLED: '1' };
+  // make Vite build in development mode (the pages would say search is not available), and its
+  // BASE_URL=/ would override the site's base in links under a sub-path.
+  const { BASE_URL: _testRunnersBase, ...inherited } = process.env;
+  const env = { ...inherited, NODE_ENV: 'production', READER_OUT_DIR: tempDir, ASTRO_TELEMETRY_DISABLED: '1' };
   const astro = startAstro(env);
   // The content check, in this process: bad content stops the build here, in about a second, with
   // the same messages as `npm run check` (Astro's loaders run the same check, so nothing slips by).
