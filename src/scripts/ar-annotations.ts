@@ -37,6 +37,7 @@ class ArAnnotations extends HTMLElement {
     this.addEventListener('pointerout', this.#onLeave);
     this.addEventListener('focusout', this.#onLeave);
     this.addEventListener('click', this.#onClick);
+    this.addEventListener('keydown', this.#onMarkerKey);
     this.addEventListener('click', this.#onTermClick);
     this.addEventListener('focusin', this.#onTermFocus);
     this.addEventListener('focusout', this.#onTermBlur);
@@ -132,6 +133,16 @@ class ArAnnotations extends HTMLElement {
     }
     if (this.hasAttribute('data-fold')) marker.setAttribute('aria-expanded', String(open));
   }
+
+  /** A folded marker is announced as a button, so Space works it as well as Enter (a link knows only Enter). */
+  #onMarkerKey = (event: KeyboardEvent) => {
+    if (event.key !== ' ' || event.altKey || event.ctrlKey || event.metaKey || !this.hasAttribute('data-fold')) return;
+    const marker = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>(`${MARKER}[role="button"]`) : null;
+    const id = marker && noteIdOfElement(marker);
+    if (!id) return;
+    event.preventDefault();
+    this.#fold(id, !this.#isOpen(id));
+  };
 
   #onClick = (event: MouseEvent) => {
     const target = event.target instanceof Element ? event.target : null;

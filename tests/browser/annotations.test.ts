@@ -116,6 +116,17 @@ describe('notes and glossary terms in the reader', () => {
     await marker.click();
     expect(await marker.getAttribute('aria-expanded')).toBe('false');
     expect(await note.isVisible()).toBe(false);
+    // Announced as a button, it answers Space as well as Enter, and Space does not scroll the page.
+    await marker.focus();
+    const scrolled = await page.evaluate(() => scrollY);
+    await page.keyboard.press('Space');
+    expect(await marker.getAttribute('aria-expanded')).toBe('true');
+    expect(await note.isVisible()).toBe(true);
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+    await page.keyboard.press('Space');
+    expect(await marker.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    expect(await marker.getAttribute('aria-expanded')).toBe('true');
     await context.close();
   });
 

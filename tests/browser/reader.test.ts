@@ -154,6 +154,19 @@ describe('the reader page', () => {
     await context.close();
   });
 
+  test('at 375 px with text at 200%, nothing widens the page: long words, addresses and the hash wrap', async () => {
+    const { page, context } = await openPage(session, { viewport: { width: 375, height: 812 } });
+    await page.goto(session.url('/read/partner-state/'));
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    const widest = await page.evaluate(() => {
+      const wide = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > innerWidth + 1);
+      return { page: document.documentElement.scrollWidth, wide: wide.map((el) => `${el.tagName} ${el.textContent?.slice(0, 40)}`) };
+    });
+    expect(widest.wide).toEqual([]);
+    expect(widest.page).toBeLessThanOrEqual(375);
+    await context.close();
+  });
+
   test('sets a long-reading measure of 60–75 characters a line on wide screens', async () => {
     const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 } });
     await page.goto(session.url('/read/partner-state/'));
