@@ -46,14 +46,14 @@ export interface Session {
   close: () => Promise<void>;
 }
 
-/** Starts Chromium (fresh profile) and a static server for dist/. */
-export async function startSession(): Promise<Session> {
-  if (!existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`No built site in ${DIST}; run \`npm run build\` first (npm test does).`);
+/** Starts Chromium (fresh profile) and a static server for dist/ (or a fixture site's build, at the root). */
+export async function startSession(site: { root: string; base: string } = { root: DIST, base: BASE }): Promise<Session> {
+  if (!existsSync(path.join(site.root, 'index.html'))) {
+    throw new Error(`No built site in ${site.root}; run \`npm run build\` first (npm test does).`);
   }
   // launch() always starts from a new, empty temporary profile (its own --user-data-dir).
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
-  const server = await startStaticServer({ root: DIST, port: 0, base: BASE });
+  const server = await startStaticServer({ root: site.root, port: 0, base: site.base });
   const url = (sitePath: string) => new URL(sitePath.replace(/^\//, ''), server.url).href;
   return {
     browser,
