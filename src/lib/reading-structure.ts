@@ -31,7 +31,13 @@ export interface ReaderSection<P extends StructuredPassage> {
   blocks: ReaderBlock<P>[];
 }
 
-const isQuoted = (p: StructuredPassage) => p.role === 'quote' || p.role === 'list';
+/**
+ * A quotation is a quote, or a list that belongs to one: the list a quoted speaker goes on to give
+ * (it has a speaker, or it follows a quotation). A document's own list, between its paragraphs, is
+ * not a quotation.
+ */
+const isQuoted = (p: StructuredPassage, previous: ReaderBlock<StructuredPassage> | undefined) =>
+  p.role === 'quote' || (p.role === 'list' && (p.speaker !== undefined || previous?.kind === 'voice'));
 
 export function buildSections<P extends StructuredPassage>(
   passages: readonly P[],
@@ -43,7 +49,7 @@ export function buildSections<P extends StructuredPassage>(
       const blocks: ReaderBlock<P>[] = [];
       for (const passage of own) {
         const last = blocks.at(-1);
-        if (isQuoted(passage)) {
+        if (isQuoted(passage, last)) {
           if (last?.kind === 'voice') {
             last.passages.push(passage);
             if (passage.speaker && !last.speakers.includes(passage.speaker)) last.speakers.push(passage.speaker);

@@ -1,0 +1,23 @@
+import { describe, expect, test } from 'vitest';
+import { buildSections } from '../../src/lib/reading-structure.ts';
+
+const passage = (id: string, role: string, speaker?: string) => ({ id, role, section: 'main', speaker, level: role === 'heading' ? 2 : undefined });
+const shape = (passages: ReturnType<typeof passage>[]) =>
+  buildSections(passages, [{ id: 'main', title: 'Main' }])[0]!.blocks.map((block) =>
+    block.kind === 'passage' ? block.passage.id : `${block.kind}(${block.passages.map((p) => p.id).join(' ')})`,
+  );
+
+describe('quotations and lists', () => {
+  test('a list a quoted speaker goes on to give is part of the quotation', () => {
+    expect(shape([passage('intro', 'paragraph'), passage('says', 'quote', 'Helfrich'), passage('roles', 'list', 'Helfrich')])).toEqual(['intro', 'voice(says roles)']);
+  });
+  test('a list with a speaker is a quotation on its own', () => {
+    expect(shape([passage('intro', 'paragraph'), passage('roles', 'list', 'Helfrich')])).toEqual(['intro', 'voice(roles)']);
+  });
+  test("a document's own list between its paragraphs is not a quotation", () => {
+    expect(shape([passage('intro', 'paragraph'), passage('steps', 'list'), passage('after', 'paragraph')])).toEqual(['intro', 'steps', 'after']);
+  });
+  test('references gather into one list; quotes in a row into one voice', () => {
+    expect(shape([passage('q1', 'quote', 'A'), passage('q2', 'quote', 'B'), passage('r1', 'reference'), passage('r2', 'reference')])).toEqual(['voice(q1 q2)', 'references(r1 r2)']);
+  });
+});
