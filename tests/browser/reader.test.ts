@@ -167,6 +167,35 @@ describe('the reader page', () => {
     await context.close();
   });
 
+  test('on a 375×812 phone the header is one row and the reading starts on the first screen; Menu and Contents unfold', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const { page, context } = await openPage(session, { viewport: { width: 375, height: 812 }, javaScriptEnabled });
+      await page.goto(session.url('/read/partner-state/'));
+      const header = await page.locator('.site-header').boundingBox();
+      expect(header!.height, `header (JavaScript ${javaScriptEnabled})`).toBeLessThan(60);
+      const first = await page.locator('.passage').first().boundingBox();
+      expect(first!.y, `first passage (JavaScript ${javaScriptEnabled})`).toBeLessThan(812 - 40);
+      // The site's links are one tap away, and the contents too.
+      const glossary = page.getByRole('link', { name: 'Glossary', exact: true });
+      expect(await glossary.isVisible()).toBe(false);
+      await page.getByText('Menu', { exact: true }).click();
+      expect(await glossary.isVisible()).toBe(true);
+      const contentsLink = page.locator('.toc a').first();
+      expect(await contentsLink.isVisible()).toBe(false);
+      await page.locator('.toc summary').click();
+      expect(await contentsLink.isVisible()).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await context.close();
+    }
+    // Wider, nothing is folded: the site's links and the contents show without a click.
+    const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 } });
+    await page.goto(session.url('/read/partner-state/'));
+    expect(await page.getByRole('link', { name: 'Glossary', exact: true }).isVisible()).toBe(true);
+    expect(await page.locator('.toc a').first().isVisible()).toBe(true);
+    expect(await page.getByText('Menu', { exact: true }).isVisible()).toBe(false);
+    await context.close();
+  });
+
   test('sets a long-reading measure of 60–75 characters a line on wide screens', async () => {
     const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 } });
     await page.goto(session.url('/read/partner-state/'));
