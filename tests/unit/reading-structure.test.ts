@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildSections } from '../../src/lib/reading-structure.ts';
 
-const passage = (id: string, role: string, speaker?: string) => ({ id, role, section: 'main', speaker, level: role === 'heading' ? 2 : undefined });
+const passage = (id: string, role: string, speaker?: string) => ({ id, role, section: 'main', speaker, text: id, level: role === 'heading' ? 2 : undefined });
 const shape = (passages: ReturnType<typeof passage>[]) =>
   buildSections(passages, [{ id: 'main', title: 'Main' }])[0]!.blocks.map((block) =>
     block.kind === 'passage' ? block.passage.id : `${block.kind}(${block.passages.map((p) => p.id).join(' ')})`,
