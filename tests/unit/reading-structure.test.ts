@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { buildSections } from '../../src/lib/reading-structure.ts';
+import { buildSections, type StructuredPassage } from '../../src/lib/reading-structure.ts';
+import type { PassageRole } from '../../src/schemas/reading.ts';
 
-const passage = (id: string, role: string, speaker?: string) => ({ id, role, section: 'main', speaker, text: id, level: role === 'heading' ? 2 : undefined });
-const shape = (passages: ReturnType<typeof passage>[]) =>
+const passage = (id: string, role: PassageRole, speaker?: string): StructuredPassage => ({ id, role, section: 'main', speaker, text: id });
+const shape = (passages: StructuredPassage[]) =>
   buildSections(passages, [{ id: 'main', title: 'Main' }])[0]!.blocks.map((block) =>
     block.kind === 'passage' ? block.passage.id : `${block.kind}(${block.passages.map((p) => p.id).join(' ')})`,
   );
