@@ -111,6 +111,8 @@ describe('search records', () => {
     expect(records[1]).toEqual({
       url: '/read/r/#note-typo',
       content: 'Ronfeld Ronfeldt Misspelt.',
+      // Indexed in the language most of its letters carry (src/lib/search-languages.ts).
+      language: 'en',
       meta: { number: '1', passage: '1' },
       filters: { kind: ['annotation'], reading: ['R'], section: ['Main'], noteKind: ['apparatus'] },
     });
