@@ -86,8 +86,10 @@ const GLOBAL_ATTRIBUTES: AttributeRule[] = ['lang', ['dir', 'ltr', 'rtl', 'auto'
 export const NOTE_SCHEMA: Schema = {
   tagNames: Object.keys(ELEMENTS),
   attributes: { ...ELEMENTS, '*': GLOBAL_ATTRIBUTES },
-  // The URL policy decides; these schemes are the outer bound the library enforces on its own.
-  protocols: { href: ['http', 'https', 'mailto'], cite: ['http', 'https'], src: [] },
+  // The URL policy decides; these schemes are the outer bound the library enforces on its own. A
+  // `cite` is held to the same policy as a link (the check lets `mailto:` through), so the bound is
+  // the same: a narrower one here silently dropped what the check had passed.
+  protocols: { href: ['http', 'https', 'mailto'], cite: ['http', 'https', 'mailto'], src: [] },
   // Elements whose content is code or page chrome, never text a reader should see.
   strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'select', 'svg', 'math', 'object'],
   // An <li> or <td> outside its list or table is odd but harmless; cleaning must not drop it silently.
