@@ -188,15 +188,7 @@ describe('search and arrival', () => {
 
   test('under a sub-path, every language’s bundle loads from below the base and its results link there', async () => {
     const base = '/courses/pol-101/reader/';
-    // The spawned build reads READER_BASE from the environment it inherits (and leaves Vitest's
-    // own BASE_URL out: src/cli/build.ts).
-    const saved = { READER_BASE: process.env.READER_BASE };
-    process.env.READER_BASE = base;
-    const building = runBuild(fixture, 'dist-sub');
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    const building = runBuild(fixture, 'dist-sub', base);
     const built = await building;
     expect(built.code, built.stderr).toBe(0);
     const server = await startStaticServer({ root: fixture.file('dist-sub'), port: 0, base });
