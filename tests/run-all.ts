@@ -23,6 +23,8 @@ const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** Every failed test by file and name, repeated just above the last line so the tail of a log says what failed. */
+const failures: string[] = [];
 
 /** A whole command counted as one check (type-check, build). */
 function step(label: string, command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): boolean {
@@ -33,6 +35,7 @@ function step(label: string, command: string, args: string[], extraEnv: NodeJS.P
   else {
     failed++;
     console.error(`✗ ${label} failed (exit ${result.status ?? result.signal})`);
+    failures.push(`${label} (exit ${result.status ?? result.signal})`);
   }
   return ok;
 }
@@ -54,16 +57,28 @@ function vitestRun(label: string, reportName: string, args: string[], extraEnv: 
       numPendingTests: number;
       numTodoTests: number;
       numTotalTestSuites: number;
-      testResults: { status: string; message?: string; assertionResults: unknown[]; name: string }[];
+      testResults: {
+        status: string;
+        message?: string;
+        assertionResults: { status: string; fullName: string; failureMessages?: string[] }[];
+        name: string;
+      }[];
     };
     passed += results.numPassedTests;
     failed += results.numFailedTests;
     skipped += results.numPendingTests + results.numTodoTests;
     // A test file that fails to load has no test results of its own: count it as a failure.
     for (const file of results.testResults) {
+      const fileName = path.relative(process.cwd(), file.name);
       if (file.status === 'failed' && file.assertionResults.length === 0) {
         failed++;
-        console.error(`✗ ${path.relative(process.cwd(), file.name)} failed to run: ${file.message ?? ''}`);
+        failures.push(`${label}: ${fileName} failed to run: ${file.message ?? ''}`);
+        console.error(`✗ ${fileName} failed to run: ${file.message ?? ''}`);
+      }
+      for (const test of file.assertionResults) {
+        if (test.status !== 'failed') continue;
+        const firstLine = (test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+        failures.push(`${label}: ${fileName} › ${test.fullName}\n    ${firstLine}`);
       }
     }
     if (results.numPassedTests + results.numFailedTests === 0) {
@@ -92,5 +107,6 @@ if (process.argv.length <= 2) {
   }
 }
 
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((line) => `✗ ${line}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);
