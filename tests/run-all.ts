@@ -77,7 +77,7 @@ function vitestRun(label: string, reportName: string, args: string[], extraEnv: 
       }
       for (const test of file.assertionResults) {
         if (test.status !== 'failed') continue;
-        const firstLine = (test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+        const firstLine = (test.failureMessages?.[0] ?? '').split('\n', 1)[0]?.slice(0, 300) ?? '';
         failures.push(`${label}: ${fileName} › ${test.fullName}\n    ${firstLine}`);
       }
     }
