@@ -104,7 +104,7 @@ function languageXml(own: TextLanguage, outer: TextLanguage): string {
  * documents (title page, glossary, bibliography) in the site's, as on the site. Within the text,
  * the edition's words (footnotes, questions, apparatus) name the site's language again.
  */
-const document = (_book: Book, title: string, body: string, language: TextLanguage = SITE_TEXT) =>
+const document = (title: string, body: string, language: TextLanguage = SITE_TEXT) =>
   `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${xml(language.lang)}" lang="${xml(language.lang)}"${language.dir === 'rtl' ? ' dir="rtl"' : ''}>
@@ -279,7 +279,7 @@ function textDocument(book: Book): string {
     );
   }
   parts.push('</section>');
-  return document(book, book.title, parts.join('\n'), reading);
+  return document(book.title, parts.join('\n'), reading);
 }
 
 /** A link when the book may carry it (see bookLinkAllowed), else the words alone. */
@@ -288,7 +288,6 @@ const link = (href: string, text: string) => (bookLinkAllowed(href) ? `<a href="
 function titleDocument(book: Book): string {
   const when = book.modified.toISOString().slice(0, 10);
   return document(
-    book,
     book.title,
     `<section epub:type="titlepage" class="titlepage" aria-label="Title page">
 <h1>${xml(book.title)}</h1>
@@ -312,13 +311,12 @@ function glossaryDocument(book: Book): string {
         `<dd epub:type="glossdef"><p class="short">${xml(term.short)}</p>${term.body}</dd>`,
     )
     .join('\n');
-  return document(book, 'Glossary', `<section epub:type="glossary" role="doc-glossary" aria-labelledby="glossary-title">\n<h1 id="glossary-title">Glossary</h1>\n<dl>\n${entries}\n</dl>\n</section>`);
+  return document('Glossary', `<section epub:type="glossary" role="doc-glossary" aria-labelledby="glossary-title">\n<h1 id="glossary-title">Glossary</h1>\n<dl>\n${entries}\n</dl>\n</section>`);
 }
 
 function bibliographyDocument(book: Book): string {
   const entries = book.sources.map((s) => `<li id="source-${xml(s.id)}">${s.entry}</li>`).join('\n');
   return document(
-    book,
     'Bibliography',
     `<section epub:type="bibliography" role="doc-bibliography" aria-labelledby="bibliography-title">\n<h1 id="bibliography-title">Bibliography</h1>\n<ul class="bibliography">\n${entries}\n</ul>\n</section>`,
   );
@@ -332,7 +330,6 @@ function navDocument(book: Book): string {
   const questions = book.questions.length ? `<li><a href="${DOCS.text}#questions">Questions for discussion</a></li>` : '';
   const apparatus = book.apparatus?.length ? `<li><a href="${DOCS.text}#apparatus">Textual apparatus</a></li>` : '';
   return document(
-    book,
     'Contents',
     `<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">
 <h1 id="toc-title">Contents</h1>
