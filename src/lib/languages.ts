@@ -50,3 +50,12 @@ export function languageAttributes(own: TextLanguage, outer: TextLanguage): { la
 }
 
 export const SITE_TEXT: TextLanguage = { lang: SITE_LANGUAGE, dir: SITE_DIRECTION };
+
+/**
+ * A passage's language and direction inside a reading's text: its own language if it names one,
+ * and then that language's direction unless it states another; else the reading's.
+ */
+export const passageText = (passage: { lang?: string | undefined; dir?: TextDirection | undefined }, reading: TextLanguage): TextLanguage => ({
+  lang: passage.lang ?? reading.lang,
+  dir: passage.dir ?? (passage.lang !== undefined ? directionOf(passage.lang) : reading.dir),
+});

@@ -5,7 +5,7 @@
  * direction when it is not the site's, so the row of number, text and notes follows it (numbers on
  * the text's starting side, notes on its ending side).
  */
-import { directionOf, languageAttributes, sameLanguage, SITE_DIRECTION, SITE_LANGUAGE, SITE_TEXT, type TextDirection } from './languages.ts';
+import { directionOf, languageAttributes, passageText, sameLanguage, SITE_DIRECTION, SITE_LANGUAGE, SITE_TEXT, type TextDirection } from './languages.ts';
 import { DEFAULT_VERSE_LINE_NUMBERS, verseLineStarts } from './verse.ts';
 
 export interface ReadingText {
@@ -48,16 +48,13 @@ export interface PassageLanguage {
 }
 
 export function passageLanguage(passage: { lang?: string | undefined; dir?: TextDirection | undefined }, reading?: ReadingText): PassageLanguage {
-  const lang = passage.lang ?? reading?.lang ?? SITE_LANGUAGE;
-  // A passage in its own language takes that language's direction unless it states one.
-  const direction = passage.dir ?? (passage.lang !== undefined ? directionOf(passage.lang) : (reading?.dir ?? SITE_DIRECTION));
+  const text = passageText(passage, reading ?? SITE_TEXT);
   const inherited = { lang: SITE_LANGUAGE, dir: reading?.dir ?? SITE_DIRECTION };
-  const text = { lang, dir: direction };
-  const foreign = !sameLanguage(lang, SITE_LANGUAGE);
+  const foreign = !sameLanguage(text.lang, SITE_LANGUAGE);
   return {
-    direction,
+    direction: text.dir,
     textAttributes: languageAttributes(text, inherited),
     markerLang: foreign ? SITE_LANGUAGE : undefined,
-    noteAttributes: foreign || direction !== SITE_DIRECTION ? { lang: SITE_TEXT.lang, dir: SITE_TEXT.dir } : {},
+    noteAttributes: foreign || text.dir !== SITE_DIRECTION ? { lang: SITE_TEXT.lang, dir: SITE_TEXT.dir } : {},
   };
 }

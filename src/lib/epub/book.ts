@@ -11,7 +11,7 @@ import { EpubError, forbiddenCharactersIn, xmlWellFormednessErrors } from './che
 import { bookLinkAllowed, xml } from './xhtml.ts';
 import type { PassageRole } from '../../schemas/reading.ts';
 import { markRange, placeMarks, type InlineMark } from '../inline-marks.ts';
-import { directionOf, languageAttributes, SITE_TEXT, type TextDirection, type TextLanguage } from '../languages.ts';
+import { directionOf, languageAttributes, passageText, SITE_TEXT, type TextDirection, type TextLanguage } from '../languages.ts';
 import { renderRanges } from '../render-ranges.ts';
 import { DEFAULT_VERSE_LINE_NUMBERS, verseLineAnchor, verseLineStarts } from '../verse.ts';
 
@@ -210,10 +210,7 @@ function passageBlock(
     ...apparatus.map((entry) => ({ at: entry.end ?? passage.text.length, xhtml: appref(entry) })),
   ];
   const number = `<span class="num" title="Passage ${passage.number}">${passage.number}</span> `;
-  const own: TextLanguage = {
-    lang: passage.lang ?? reading.lang,
-    dir: passage.dir ?? (passage.lang !== undefined ? directionOf(passage.lang) : reading.dir),
-  };
+  const own = passageText(passage, reading);
   const body = passage.marks?.length || passage.role === 'verse'
     ? formattedPassageXhtml(passage, markers, own.dir, verse)
     : passageXhtml(passage.text, passage.role, markers);
