@@ -13,7 +13,8 @@ import type { PassageRole } from '../../schemas/reading.ts';
 import { markRange, placeMarks, type InlineMark } from '../inline-marks.ts';
 import { directionOf, languageAttributes, passageText, SITE_TEXT, type TextDirection, type TextLanguage } from '../languages.ts';
 import { renderRanges } from '../render-ranges.ts';
-import { DEFAULT_VERSE_LINE_NUMBERS, verseLineAnchor, verseLineStarts } from '../verse.ts';
+import { readingText, type ReadingText } from '../passage-language.ts';
+import { verseLineAnchor } from '../verse.ts';
 
 export interface BookPassage {
   id: string;
@@ -89,9 +90,6 @@ export interface Book {
 }
 
 export const DOCS = { title: 'title.xhtml', text: 'text.xhtml', glossary: 'glossary.xhtml', bibliography: 'bibliography.xhtml', nav: 'nav.xhtml' } as const;
-
-/** The reading's text language and direction. */
-const textLanguage = (book: Book): TextLanguage => ({ lang: book.language, dir: directionOf(book.language, book.direction) });
 
 /** ` xml:lang="…" lang="…" dir="…"` for what differs from `outer` (an XHTML element names its language both ways). */
 function languageXml(own: TextLanguage, outer: TextLanguage): string {
@@ -201,8 +199,7 @@ function passageBlock(
   passage: BookPassage,
   notes: BookNote[],
   apparatus: BookNote[],
-  reading: TextLanguage = SITE_TEXT,
-  verse?: { firstLine: number; every: number },
+  reading: ReadingText,
 ): string {
   // Apparatus marks after note markers at the same place (the sort below is stable).
   const markers = [
@@ -211,6 +208,8 @@ function passageBlock(
   ];
   const number = `<span class="num" title="Passage ${passage.number}">${passage.number}</span> `;
   const own = passageText(passage, reading);
+  const firstLine = reading.verseStarts.get(passage.id);
+  const verse = firstLine === undefined ? undefined : { firstLine, every: reading.verseEvery };
   const body = passage.marks?.length || passage.role === 'verse'
     ? formattedPassageXhtml(passage, markers, own.dir, verse)
     : passageXhtml(passage.text, passage.role, markers);
@@ -239,10 +238,7 @@ function textDocument(book: Book): string {
   const apparatusOf = new Map<string, BookNote[]>();
   for (const entry of apparatus) apparatusOf.set(entry.passage, [...(apparatusOf.get(entry.passage) ?? []), entry]);
   const numberOf = new Map(book.passages.map((p) => [p.id, p.number]));
-  const reading = textLanguage(book);
-  const verseStarts = verseLineStarts(book.passages);
-  const every = book.verseLineNumbers ?? DEFAULT_VERSE_LINE_NUMBERS;
-  const verseOf = (p: BookPassage) => (verseStarts.has(p.id) ? { firstLine: verseStarts.get(p.id)!, every } : undefined);
+  const reading = readingText(book);
   /** The edition's words inside the text (section titles, questions, apparatus) are in the site's language. */
   const editorial = languageXml(SITE_TEXT, reading);
   const parts: string[] = [`<section epub:type="bodymatter chapter" role="doc-chapter" aria-label="${xml(book.title)}">`];
@@ -250,7 +246,7 @@ function textDocument(book: Book): string {
     const own = book.passages.filter((p) => p.section === section.id);
     if (own.length === 0) continue;
     const heading = own[0]!.role === 'heading' ? '' : `<h2 class="section-title"${editorial}>${xml(section.title)}</h2>\n`;
-    parts.push(`<section id="section-${xml(section.id)}" aria-label="${xml(section.title)}">\n${heading}${own.map((p) => passageBlock(p, notesOf.get(p.id) ?? [], apparatusOf.get(p.id) ?? [], reading, verseOf(p))).join('\n')}\n</section>`);
+    parts.push(`<section id="section-${xml(section.id)}" aria-label="${xml(section.title)}">\n${heading}${own.map((p) => passageBlock(p, notesOf.get(p.id) ?? [], apparatusOf.get(p.id) ?? [], reading)).join('\n')}\n</section>`);
   }
   if (book.questions.length) {
     parts.push(
@@ -445,7 +441,7 @@ ${book.origin ? `<dc:source>${xml(book.origin.url)}</dc:source>` : ''}
 <item id="style" href="style.css" media-type="text/css"/>
 ${docs.map((d) => `<item id="${d.id}" href="${d.href}" media-type="application/xhtml+xml"/>`).join('\n')}
 </manifest>
-<spine${textLanguage(book).dir === 'rtl' ? ' page-progression-direction="rtl"' : ''}>
+<spine${directionOf(book.language, book.direction) === 'rtl' ? ' page-progression-direction="rtl"' : ''}>
 ${[docs[0]!.id, 'nav', ...docs.slice(1).map((d) => d.id)].map((id) => `<itemref idref="${id}"/>`).join('\n')}
 </spine>
 </package>
