@@ -292,19 +292,17 @@ export interface SchemaContext {
 }
 
 /**
- * Maps zod issues to problems; unknown keys get a "did you mean" from the schema's own keys, and a
- * field that must be a mapping names its fields. `schema` is the schema the value was checked
- * against, or (without what that adds) a function listing the keys known at a path.
+ * Maps zod issues to problems; given the schema the value was checked against, unknown keys get a
+ * "did you mean" from the schema's own keys, and a field that must be a mapping names its fields.
  */
 export function zodProblems(
   error: z.ZodError,
   file: string,
   lineOf: (path: readonly PropertyKey[]) => number | undefined,
-  schema: SchemaContext | ((path: readonly PropertyKey[]) => readonly string[]) = () => [],
+  context?: SchemaContext,
 ): ContentProblem[] {
-  const context = typeof schema === 'function' ? undefined : schema;
   const inSchema = (path: readonly PropertyKey[]) => path.slice(context?.at ?? 0);
-  const knownKeysAt = typeof schema === 'function' ? schema : (path: readonly PropertyKey[]) => keysOfSchemaAt(schema.schema, inSchema(path));
+  const knownKeysAt = (path: readonly PropertyKey[]) => (context ? keysOfSchemaAt(context.schema, inSchema(path)) : []);
   const problems: ContentProblem[] = [];
   // An object's own refinement ("a date needs `date-parts` or `literal`") fails when a field of it
   // was misspelt: the unknown field, with its "did you mean", is the one cause to report.
