@@ -329,11 +329,11 @@ export function zodProblems(
       problems.push({ kind: own.kind, ...at, message: `${issue.message}.`, fix: own.fix });
       continue;
     }
-    const missing = issue.code === 'invalid_type' && issue.message.includes('received undefined');
+    const missing = isMissing(issue);
     if (context && issue.code === 'invalid_union') {
       // A mapping whose fields fit one of the choices (a name with `family`) is held to that one.
       const value = valueAt(context.data, inSchema(issue.path));
-      const fitting = issue.errors.filter((branch) => !branch.some((i) => i.code === 'unrecognized_keys' || (i.code === 'invalid_type' && i.message.includes('received undefined'))));
+      const fitting = issue.errors.filter((branch) => !branch.some((i) => i.code === 'unrecognized_keys' || isMissing(i)));
       if (isMapping(value) && fitting.length === 1) {
         const issues = fitting[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
         problems.push(...zodProblems({ issues } as z.ZodError, file, lineOf, context));
@@ -364,6 +364,9 @@ export function zodProblems(
   }
   return problems;
 }
+
+/** A required field that is not there (zod reports it as the wrong type, undefined). */
+const isMissing = (issue: z.core.$ZodIssue) => issue.code === 'invalid_type' && issue.message.includes('received undefined');
 
 const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
