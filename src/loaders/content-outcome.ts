@@ -5,7 +5,7 @@
  * src/integrations/content-errors-in-dev.ts, serves them as the page until they are fixed) and
  * logged once, and every loader loads again when a content file changes.
  */
-import type { LoaderContext } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentError, formatProblem, type ContentProblem } from '../lib/content-errors.ts';
@@ -73,7 +73,7 @@ export function errorForAstro(error: ContentError): ContentError {
  * `astro dev` (the loader has a watcher) it is recorded and logged instead, and the collection
  * keeps what it last loaded. Any other failure is thrown as it is.
  */
-export async function settleLoad(context: LoaderContext, load: () => Promise<void>): Promise<void> {
+async function settleLoad(context: LoaderContext, load: () => Promise<void>): Promise<void> {
   try {
     await load();
     if (!context.watcher) return;
@@ -114,7 +114,7 @@ const SETTLE_MS = 120;
  * reported without a restart. Called on each load Astro starts: Astro drops the listeners of its
  * watcher on a full sync, so the listener is put back each time (the previous one taken off).
  */
-export function watchContent(context: LoaderContext, folders: readonly string[], reload: () => Promise<void>, invalidate: () => void = () => {}) {
+function watchContent(context: LoaderContext, folders: readonly string[], reload: () => Promise<void>, invalidate: () => void = () => {}) {
   const watcher = context.watcher;
   if (!watcher) return;
   const root = fileURLToPath(context.config.root);
@@ -140,4 +140,21 @@ export function watchContent(context: LoaderContext, folders: readonly string[],
   for (const dir of dirs) watcher.add(dir);
   watcher.on('all', listener);
   current.listeners.set(context.collection, { watcher, listener });
+}
+
+/**
+ * A loader's `load`: each load settles as settleLoad says (thrown in `astro build`, reported in
+ * `astro dev`), and in `astro dev` an edit under `folders` loads the collection again, after
+ * `invalidate` (see watchContent).
+ */
+export function contentLoad(
+  folders: readonly string[],
+  load: (context: LoaderContext) => Promise<void>,
+  invalidate?: (context: LoaderContext) => void,
+): Loader['load'] {
+  return async (context) => {
+    const reload = () => settleLoad(context, () => load(context));
+    watchContent(context, folders, reload, invalidate && (() => invalidate(context)));
+    await reload();
+  };
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { authorComponents } from '../lib/author-components.ts';
 import { renderMdxBody, type ComponentRenderers } from '../lib/mdx-html.ts';
 import { accessibleTables, pageComponents } from '../lib/reading-pages.ts';
-import { settleLoad, watchContent } from './content-outcome.ts';
+import { contentLoad } from './content-outcome.ts';
 import { CONTENT_PATHS, loadEditionFiles, type EditionCheck } from './edition-files.ts';
 
 /** One check per content sync, shared by the collections that need it. */
@@ -25,17 +25,11 @@ function checkOnce(context: LoaderContext): Promise<EditionCheck> {
 }
 
 /**
- * Loads a collection from the shared check: throws refused content in `astro build`, and in
- * `astro dev` reports it and loads again whenever a reading or an annotation changes (the check
- * runs again once for all the collections).
+ * Loads a collection from the shared check, again whenever a reading or an annotation changes in
+ * `astro dev` (the check then runs again once for all the collections).
  */
-function editionLoad(load: (context: LoaderContext) => Promise<void>): Loader['load'] {
-  return async (context) => {
-    const reload = () => settleLoad(context, () => load(context));
-    watchContent(context, [CONTENT_PATHS.readings, CONTENT_PATHS.annotations], reload, () => checks.delete(fileURLToPath(context.config.root)));
-    await reload();
-  };
-}
+const editionLoad = (load: (context: LoaderContext) => Promise<void>): Loader['load'] =>
+  contentLoad([CONTENT_PATHS.readings, CONTENT_PATHS.annotations], load, (context) => checks.delete(fileURLToPath(context.config.root)));
 
 /**
  * Notes or glossary terms, from the checked edition. Each entry keeps its frontmatter as data and

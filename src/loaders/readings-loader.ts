@@ -1,7 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { settleLoad, watchContent } from './content-outcome.ts';
+import { contentLoad } from './content-outcome.ts';
 import { loadAllReadings } from './reading-files.ts';
 
 /**
@@ -28,12 +28,5 @@ export function readingsLoader({ base }: { base: string }): Loader {
       store.set({ id: reading.id, data, digest: generateDigest(reading.source + JSON.stringify(reading.meta)) });
     }
   };
-  return {
-    name: 'readings-loader',
-    load: async (context) => {
-      const reload = () => settleLoad(context, () => load(context));
-      watchContent(context, [base], reload);
-      await reload();
-    },
-  };
+  return { name: 'readings-loader', load: contentLoad([base], load) };
 }
