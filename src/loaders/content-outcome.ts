@@ -56,13 +56,13 @@ const isContentError = (error: unknown): error is ContentError =>
   error instanceof Error && error.name === 'ContentError' && Array.isArray((error as Partial<ContentError>).problems);
 
 /**
- * The content error as Astro should print it: the message alone. Astro prints a thrown error's
+ * A content error for `problems` as Astro should print it: the message alone. Astro prints a thrown error's
  * stack and a "Location" taken from its first frame (a line of our loaders, meaningless to an
  * editor), and adds a hint about browser APIs when the text contains "document" or "window" (as a
  * quoted phrase may); an error with no stack and a neutral toString gets none of them.
  */
-export function errorForAstro(error: ContentError): ContentError {
-  const plain = new ContentError(error.problems);
+export function errorForAstro(problems: ContentProblem[]): ContentError {
+  const plain = new ContentError(problems);
   plain.stack = '';
   Object.defineProperty(plain, 'toString', { value: () => plain.name });
   return plain;
@@ -85,7 +85,7 @@ async function settleLoad(context: LoaderContext, load: () => Promise<void>): Pr
     }
   } catch (error) {
     if (!isContentError(error)) throw error;
-    if (!context.watcher) throw errorForAstro(error);
+    if (!context.watcher) throw errorForAstro(error.problems);
     report(context.collection, error.problems);
     const state = devState();
     if (state.logged !== error.message) context.logger.error(`${error.message}\nFix the files above and save: the page in the browser shows these problems until then.`);

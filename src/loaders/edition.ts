@@ -7,7 +7,6 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { DEFAULT_CITATION_STYLE, formatBibliography, type BibliographyEntry, type CitationStyle } from '../lib/citations.ts';
-import { ContentError } from '../lib/content-errors.ts';
 import { buildEdition, type Edition, type EditionNote, type EditionTerm } from '../lib/edition.ts';
 import { errorForAstro } from './content-outcome.ts';
 
@@ -44,7 +43,7 @@ async function loadEdition(): Promise<Edition> {
     sourcesFile: 'annotations/sources.yaml',
   });
   // Printed by Astro as the message alone, like the loaders' (no stack, no internal location).
-  if (problems.length) throw errorForAstro(new ContentError(problems));
+  if (problems.length) throw errorForAstro(problems);
   return edition;
 }
 
