@@ -393,7 +393,7 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
   // Passages by id, per reading (kept on each EditionReading for the pages and exports too).
   const passageIndex = new Map(input.readings.map((r) => [r.id, new Map(r.passages.map((p) => [p.id, p]))]));
   const findPassage = (reading: ReadingInput, id: string) => passageIndex.get(reading.id)?.get(id);
-  const passageReadings = readingsByPassage(input.readings);
+  const passageReadings = readingsByPassage(input.readings.map((r) => ({ id: asReadingId(r.id), passages: r.passages })));
   const termIds = input.terms.map((t) => t.id);
   const termIdSet = new Set(termIds);
 
@@ -879,7 +879,7 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
       sourceById,
       termUsage,
       sourceUsage,
-      passageReadings: readingsByPassage(readings),
+      passageReadings,
     },
     problems,
   };
