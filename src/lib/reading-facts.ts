@@ -7,8 +7,6 @@
 import type { ReadingMeta } from '../schemas/reading.ts';
 import { compareReadings } from './edition.ts';
 
-export { compareReadings, type OrderedReading } from './edition.ts';
-
 /** Collection entries (`{ id, data: { title, order } }`) in reading order, as a new array. */
 export const inReadingOrder = <T extends { id: string; data: { title: string; order?: number | undefined } }>(entries: readonly T[]): T[] =>
   [...entries].sort((a, b) => compareReadings({ id: a.id, ...a.data }, { id: b.id, ...b.data }));
