@@ -7,10 +7,8 @@
 import type { AstroIntegration } from 'astro';
 import type { IncomingMessage } from 'node:http';
 import type { ContentProblem } from '../lib/content-errors.ts';
+import { escapeHtml } from '../lib/render-passage.ts';
 import { devContentProblems, onDevContentReport } from '../loaders/content-outcome.ts';
-
-const escapeHtml = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 /** Escaped text with `code` spans (the messages quote what to write between backticks). */
 const richText = (text: string) => escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
