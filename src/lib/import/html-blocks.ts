@@ -7,7 +7,8 @@
  * counted and reported as left out.
  */
 import type { PassageRole } from '../../schemas/reading.ts';
-import { InlineText, joinLines, NO_ATTRIBUTES, normaliseLanguage, webAddress, type Direction, type ImportBlock, type InlineAttributes, type MarkStyle, type Span } from './model.ts';
+import type { TextDirection } from '../languages.ts';
+import { InlineText, joinLines, NO_ATTRIBUTES, normaliseLanguage, webAddress, type ImportBlock, type InlineAttributes, type MarkStyle, type Span } from './model.ts';
 import { classesOf, isElement, langOf, textOf, type XChild, type XElement } from './tree.ts';
 
 const BLOCK_ELEMENTS = new Set([
@@ -34,7 +35,7 @@ const STYLE_OF: Record<string, MarkStyle> = {
 
 interface Context {
   lang?: string | undefined;
-  dir?: Direction | undefined;
+  dir?: TextDirection | undefined;
   quote: boolean;
 }
 

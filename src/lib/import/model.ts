@@ -6,11 +6,11 @@
  */
 import type { IMPORT_FORMATS, MARK_STYLES, PassageRole } from '../../schemas/reading.ts';
 import { LanguageTagSchema } from '../../schemas/reading.ts';
+import type { TextDirection } from '../languages.ts';
 import { checkUrl } from '../url-policy.ts';
 
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export type MarkStyle = (typeof MARK_STYLES)[number];
-export type Direction = 'ltr' | 'rtl';
 
 /** Inline formatting over [start, end) of a block's text. */
 export interface Span {
@@ -29,7 +29,7 @@ export interface ImportBlock {
   text: string;
   spans: Span[];
   lang?: string;
-  dir?: Direction;
+  dir?: TextDirection;
   /** Who speaks (a TEI sp's speaker). */
   speaker?: string;
 }
@@ -47,7 +47,7 @@ export interface ImportedDocument {
   authors: string[];
   date?: string;
   language?: string;
-  direction?: Direction;
+  direction?: TextDirection;
   description?: string;
   licence?: ImportedLicence;
   origin?: { url: string; title?: string; site?: string };
@@ -198,15 +198,6 @@ export function languageByName(name: string): string | undefined {
   }
   const key = name.trim().toLowerCase();
   return namesToCodes.get(key) ?? namesToCodes.get(key.replace(/\s*\(.*\)\s*$/, '').replace(/,.*$/, ''));
-}
-
-/** Languages written right to left, by primary subtag. */
-const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku-arab', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
-export function impliedDirection(lang: string | undefined): Direction {
-  if (!lang) return 'ltr';
-  const lower = lang.toLowerCase();
-  if (/-(arab|hebr|syrc|thaa|nkoo|adlm|rohg)\b/.test(lower)) return 'rtl';
-  return RTL_LANGUAGES.has(lower.split('-')[0]!) ? 'rtl' : 'ltr';
 }
 
 /** An absolute http(s) address the schema accepts, or undefined. */

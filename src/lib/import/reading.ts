@@ -11,10 +11,11 @@ import { createHash } from 'node:crypto';
 import anyAscii from 'any-ascii';
 import { Document, isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import { indexesOf } from '../anchoring.ts';
+import { impliedDirection } from '../languages.ts';
 import { SLUG_PATTERN } from '../ids.ts';
 import type { IMPORT_FORMATS, ReadingMeta } from '../../schemas/reading.ts';
 import { refusals } from './errors.ts';
-import { impliedDirection, normaliseLanguage, oneLine, type ImportBlock, type ImportedDocument, type MarkStyle, type Span } from './model.ts';
+import { normaliseLanguage, oneLine, type ImportBlock, type ImportedDocument, type MarkStyle, type Span } from './model.ts';
 
 export interface ReadingOptions {
   /** The original file's name (no folders), for provenance and messages. */
