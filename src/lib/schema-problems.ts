@@ -409,9 +409,9 @@ function mappingProblem(path: readonly PropertyKey[], field: string, choices: re
  * of one item made from what was written (`authors: [{ family: "Homer" }]`).
  */
 function listProblem(name: string, field: string, schema: unknown, written: unknown): { message: string; fix: string } | undefined {
-  const def = (unwrap(schema) as { def?: { type?: string; element?: unknown } })?.def;
+  const def = defOf(schema);
   if (def?.type !== 'array') return undefined;
-  const element = (unwrap(def.element) as { def?: { type?: string; entries?: Record<string, unknown> } })?.def;
+  const element = defOf(def.element);
   const choice = mappingChoices(def.element)[0];
   const item = choice
     ? exampleMapping(choice, written)
@@ -428,7 +428,7 @@ function listProblem(name: string, field: string, schema: unknown, written: unkn
 
 /** The kinds of mapping a schema accepts: one for an object, one per option for a union of objects. */
 export function mappingChoices(schema: unknown): ObjectFields[] {
-  const def = (unwrap(schema) as { def?: { type?: string; options?: unknown[] } })?.def;
+  const def = defOf(schema);
   const options = def?.type === 'union' ? (def.options ?? []) : [schema];
   const choices = options.map(objectFields);
   return choices.every((choice) => choice && (choice.required.length || choice.optional.length)) ? (choices as ObjectFields[]) : [];
@@ -444,11 +444,12 @@ export interface ObjectFields {
 
 /** The fields of `schema` when it is an object (after optional/default wrappers), else undefined. */
 export function objectFields(schema: unknown): ObjectFields | undefined {
-  const def = (unwrap(schema) as { def?: { type?: string; shape?: Record<string, unknown> } })?.def;
+  const def = defOf(schema);
   if (def?.type !== 'object' || !def.shape) return undefined;
-  const keys = Object.keys(def.shape);
-  const isOptional = (key: string) => ['optional', 'default', 'prefault'].includes((def.shape![key] as { def?: { type?: string } })?.def?.type ?? '');
-  return { required: keys.filter((k) => !isOptional(k)), optional: keys.filter(isOptional), shape: def.shape };
+  const { shape } = def;
+  const keys = Object.keys(shape);
+  const isOptional = (key: string) => ['optional', 'default', 'prefault'].includes(ownDef(shape[key])?.type ?? '');
+  return { required: keys.filter((k) => !isOptional(k)), optional: keys.filter(isOptional), shape };
 }
 
 /** "licence must be a mapping with name and url (note is optional)". */
@@ -474,7 +475,7 @@ function exampleMapping(fields: ObjectFields, written: unknown): string {
   const keys = fields.required.length ? fields.required : fields.optional.slice(0, 1);
   let used = typeof written !== 'string';
   const entries = keys.map((key) => {
-    const type = (unwrap(fields.shape[key]) as { def?: { type?: string; entries?: Record<string, unknown> } })?.def;
+    const type = defOf(fields.shape[key]);
     if (!used && type?.type === 'string') {
       used = true;
       return `${key}: ${quoteYaml(written as string)}`;
@@ -506,8 +507,7 @@ function fixFor(issue: z.core.$ZodIssue): string {
 export function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): unknown {
   let current: unknown = schema;
   for (const key of path) {
-    current = unwrap(current);
-    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } }).def;
+    const def = defOf(current);
     if (def?.type === 'object' && typeof key === 'string') current = def.shape?.[key];
     else if (def?.type === 'array') current = def.element;
     else return undefined;
@@ -520,10 +520,21 @@ export function keysOfSchemaAt(schema: z.ZodType, path: readonly PropertyKey[]):
   return Object.keys(objectFields(schemaAt(schema, path))?.shape ?? {});
 }
 
-function unwrap(schema: unknown): unknown {
-  let current = schema as { def?: { type?: string; innerType?: unknown } };
-  while (current?.def && ['optional', 'default', 'nullable', 'prefault'].includes(current.def.type ?? '')) {
-    current = current.def.innerType as typeof current;
-  }
-  return current;
+/** What these messages read of a zod schema's definition. */
+interface SchemaDef {
+  type?: string;
+  shape?: Record<string, unknown>;
+  element?: unknown;
+  options?: unknown[];
+  entries?: Record<string, unknown>;
+  innerType?: unknown;
+}
+
+const ownDef = (schema: unknown) => (schema as { def?: SchemaDef } | null | undefined)?.def;
+
+/** The definition of `schema` under its optional, default and nullable wrappers. */
+function defOf(schema: unknown): SchemaDef | undefined {
+  let def = ownDef(schema);
+  while (def && ['optional', 'default', 'nullable', 'prefault'].includes(def.type ?? '')) def = ownDef(def.innerType);
+  return def;
 }
