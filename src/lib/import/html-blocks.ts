@@ -9,7 +9,7 @@
 import type { PassageRole } from '../../schemas/reading.ts';
 import type { TextDirection } from '../languages.ts';
 import { InlineText, joinLines, NO_ATTRIBUTES, normaliseLanguage, webAddress, type ImportBlock, type InlineAttributes, type MarkStyle, type Span } from './model.ts';
-import { classesOf, isElement, langOf, textOf, type XChild, type XElement } from './tree.ts';
+import { classesOf, isElement, langOf, type XChild, type XElement } from './tree.ts';
 
 const BLOCK_ELEMENTS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
@@ -324,10 +324,3 @@ function withoutBackLinks(element: XElement): XElement {
       .map((c) => (isElement(c) ? withoutBackLinks(c) : c)),
   };
 }
-
-/** The first heading's words, for a title when the file has no metadata. */
-export function firstHeading(blocks: readonly ImportBlock[]): string | undefined {
-  return blocks.find((b) => b.role === 'heading')?.text.replace(/\s+/g, ' ');
-}
-
-export const plainText = (element: XElement | undefined) => textOf(element).replace(/\s+/g, ' ').trim();
