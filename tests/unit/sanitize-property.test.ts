@@ -151,7 +151,10 @@ function tryRender(text: string, components: ComponentRenderers): string | undef
   }
 }
 
-const RUNS = { numRuns: 400 };
+/** FAST_CHECK_SCALE=50 searches fifty times deeper, for a run before a release; CI uses the default. */
+const SCALE = Number(process.env.FAST_CHECK_SCALE ?? 1);
+const RUNS = { numRuns: 400 * SCALE };
+const TIMEOUT_MS = 5_000 * SCALE;
 
 describe('the note renderer never publishes anything outside the allowlist', () => {
   test('random Markdown and HTML, with the real author components', () => {
@@ -162,7 +165,7 @@ describe('the note renderer never publishes anything outside the allowlist', () 
       }),
       RUNS,
     );
-  });
+  }, TIMEOUT_MS);
 
   test('author components that return hostile HTML are cleaned too', () => {
     const hostile = fc.array(fc.oneof(inline, fc.constantFrom('<img src=x onerror=alert(1)>', '<a href=javascript:alert(1)>x', '</p><script>x</script>', '<svg><script>x</script></svg>', '<!-- c -->', '<math><mi xlink:href="javascript:x">y</mi></math>')), { maxLength: 4 });
@@ -174,7 +177,7 @@ describe('the note renderer never publishes anything outside the allowlist', () 
       }),
       RUNS,
     );
-  });
+  }, TIMEOUT_MS);
 
   test('a body the check passes is published as written: the cleaning removes nothing from it', () => {
     let passed = 0;
@@ -185,10 +188,10 @@ describe('the note renderer never publishes anything outside the allowlist', () 
         const raw = hastToHtml(mdxToHast(text, { features: MDX_FEATURES, position: false }), REAL).trim();
         expect(structure(renderMdxBody(text, REAL)), text).toEqual(structure(raw));
       }),
-      { numRuns: 1000 },
+      { numRuns: 1000 * SCALE },
     );
     expect(passed).toBeGreaterThan(100);
-  });
+  }, TIMEOUT_MS);
 
   test('the check refuses every body whose rendering would lose something', () => {
     let refused = 0;
@@ -208,5 +211,5 @@ describe('the note renderer never publishes anything outside the allowlist', () 
       RUNS,
     );
     expect(refused).toBeGreaterThan(20);
-  });
+  }, TIMEOUT_MS);
 });
