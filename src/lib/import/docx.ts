@@ -69,10 +69,6 @@ export async function importDocx(bytes: Uint8Array, fileName: string): Promise<I
   const body = find(root, 'body');
   if (body) walker.walk(body, { quote: false, lang: document.language });
   document.blocks = walker.blocks;
-  if (!document.title) {
-    const heading = walker.blocks.find((b) => b.role === 'heading');
-    if (heading) document.title = heading.text;
-  }
   document.omitted.push(...walker.omitted());
   return document;
 }
