@@ -40,13 +40,14 @@ export const lineOfAnchor = (anchor: string | null | undefined) => {
 /**
  * The tags of each line of a verse passage: an anchor on every line, the number shown (by the
  * stylesheet, from `data-n`, so it is never part of the text copied, searched or read aloud as
- * words) on every `every`-th line of the reading.
+ * words) on every `every`-th line of the reading. The reader and the EPUB style the lines by
+ * different classes.
  */
-export function verseLineTags(passageId: string, firstLine: number, every = DEFAULT_VERSE_LINE_NUMBERS) {
+export function verseLineTags(passageId: string, firstLine: number, every: number, className = 'verse-line') {
   return (index: number) => {
     const n = firstLine + index;
     const shown = n % every === 0 ? ` data-n="${n}"` : '';
-    return { open: `<span class="verse-line" id="${verseLineAnchor(passageId, n)}"${shown}>`, close: '</span>' };
+    return { open: `<span class="${className}" id="${verseLineAnchor(passageId, n)}"${shown}>`, close: '</span>' };
   };
 }
 

@@ -14,7 +14,7 @@ import { markRange, placeMarks, type InlineMark } from '../inline-marks.ts';
 import { directionOf, languageAttributes, passageText, SITE_TEXT, type TextDirection, type TextLanguage } from '../languages.ts';
 import { renderRanges } from '../render-ranges.ts';
 import { readingText, type ReadingText } from '../passage-language.ts';
-import { verseLineAnchor } from '../verse.ts';
+import { verseLineTags } from '../verse.ts';
 
 export interface BookPassage {
   id: string;
@@ -174,12 +174,12 @@ function formattedPassageXhtml(
   const insertions = markers.map((m) => ({ at: m.at, html: m.xhtml }));
   const ranges = annotatePassageRanges(passage, direction);
   if (passage.role === 'verse' && verse) {
+    const line = verseLineTags(passage.id, verse.firstLine, verse.every, 'line');
     return renderRanges(passage.text, ranges, insertions, {
       mode: 'verse',
       verseLine: (index) => {
-        const n = verse.firstLine + index;
-        const shown = n % verse.every === 0 ? ` data-n="${n}"` : '';
-        return { open: `${index ? '<br/>' : ''}<span class="line" id="${xml(verseLineAnchor(passage.id, n))}"${shown}>`, close: '</span>' };
+        const { open, close } = line(index);
+        return { open: `${index ? '<br/>' : ''}${open}`, close };
       },
     });
   }
