@@ -7,9 +7,9 @@
  */
 import mammoth from 'mammoth';
 import { refusals } from './errors.ts';
-import { HtmlBlocks } from './html-blocks.ts';
+import { fragmentBlocks } from './html-blocks.ts';
 import { emptyDocument, normaliseLanguage, oneLine, type ImportedDocument } from './model.ts';
-import { child, find, parseHtmlDocument, parseXml, textOf, type XElement } from './tree.ts';
+import { child, find, parseXml, textOf, type XElement } from './tree.ts';
 import { isOleCompound, member, unzip } from './zip.ts';
 
 /** mammoth's default map covers Heading 1–6 and lists; these add what a reading needs. */
@@ -64,10 +64,7 @@ export async function importDocx(bytes: Uint8Array, fileName: string): Promise<I
   } catch (error) {
     throw refusals.corrupt(fileName, 'Word document (.docx)', (error as Error).message.split('\n')[0]!);
   }
-  const { root } = parseHtmlDocument(`<!doctype html><html><body>${html}</body></html>`);
-  const walker = new HtmlBlocks();
-  const body = find(root, 'body');
-  if (body) walker.walk(body, { quote: false, lang: document.language });
+  const walker = fragmentBlocks(html, document.language);
   document.blocks = walker.blocks;
   document.omitted.push(...walker.omitted());
   return document;

@@ -9,7 +9,7 @@
 import type { PassageRole } from '../../schemas/reading.ts';
 import type { TextDirection } from '../languages.ts';
 import { InlineText, joinLines, NO_ATTRIBUTES, normaliseLanguage, webAddress, type ImportBlock, type InlineAttributes, type MarkStyle, type Span } from './model.ts';
-import { classesOf, isElement, langOf, type XChild, type XElement } from './tree.ts';
+import { classesOf, find, isElement, langOf, parseHtmlDocument, type XChild, type XElement } from './tree.ts';
 
 const BLOCK_ELEMENTS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
@@ -304,6 +304,15 @@ export class HtmlBlocks {
       }
     }
   }
+}
+
+/** The blocks of an HTML fragment a converter wrote (satteri for Markdown, mammoth for Word), read as a page's body. */
+export function fragmentBlocks(html: string, lang: string | undefined): HtmlBlocks {
+  const { root } = parseHtmlDocument(`<!doctype html><html><body>${html}</body></html>`);
+  const walker = new HtmlBlocks();
+  const body = find(root, 'body');
+  if (body) walker.walk(body, { quote: false, lang });
+  return walker;
 }
 
 /**

@@ -6,9 +6,8 @@
  */
 import { markdownToHtml } from 'satteri';
 import { parse as parseYaml } from 'yaml';
-import { HtmlBlocks } from './html-blocks.ts';
+import { fragmentBlocks } from './html-blocks.ts';
 import { emptyDocument, normaliseLanguage, oneLine, webAddress, type ImportedDocument } from './model.ts';
-import { parseHtmlDocument } from './tree.ts';
 
 const MARKDOWN_FEATURES = { gfm: true, frontmatter: true, superscript: true, subscript: true, rawHtml: true } as const;
 
@@ -61,10 +60,7 @@ export function importMarkdown(text: string): ImportedDocument {
   const url = webAddress(asText(front.url ?? front.source ?? front.canonical ?? front.origin));
   if (url) document.origin = { url, ...(title ? { title } : {}), ...(asText(front.site) ? { site: oneLine(asText(front.site)) } : {}) };
 
-  const { root } = parseHtmlDocument(`<!doctype html><html><body>${result.html}</body></html>`);
-  const walker = new HtmlBlocks();
-  const body = root.children.find((c) => typeof c === 'object' && c.name === 'body');
-  if (typeof body === 'object') walker.walk(body, { quote: false, lang: document.language });
+  const walker = fragmentBlocks(result.html, document.language);
   document.blocks = walker.blocks;
   if (result.frontmatter?.value) document.omitted.push('the YAML front matter (its fields are in reading.yaml)');
   document.omitted.push(...walker.omitted());
