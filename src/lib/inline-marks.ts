@@ -10,18 +10,13 @@ import { directionOf, type TextDirection } from './languages.ts';
 import { escapeHtml } from './render-passage.ts';
 import type { MarkRange } from './render-ranges.ts';
 import { checkUrl } from './url-policy.ts';
-import type { MARK_STYLES } from '../schemas/reading.ts';
+import type { z } from 'zod';
+import type { InlineMarkSchema, MARK_STYLES } from '../schemas/reading.ts';
 
 export type MarkStyle = (typeof MARK_STYLES)[number];
 
-/** A mark as reading.yaml writes it (see InlineMarkSchema). */
-export interface InlineMark {
-  text: string;
-  occurrence?: number | undefined;
-  style?: MarkStyle | MarkStyle[] | undefined;
-  link?: string | undefined;
-  lang?: string | undefined;
-}
+/** A mark as reading.yaml writes it. */
+export type InlineMark = z.infer<typeof InlineMarkSchema>;
 
 /** A mark found in its passage: offsets into the passage text. */
 export interface PlacedMark {
