@@ -70,10 +70,10 @@ export function importEpub(bytes: Uint8Array, fileName: string): ImportedDocumen
   const description = oneLine(textOf(dc('description')[0]).replace(/<[^>]+>/g, ' '));
   if (description) document.description = description;
   const rights = oneLine(textOf(dc('rights')[0]));
-  if (rights) document.licence = { name: rights, ...(webAddress(/https?:\/\/\S+/.exec(rights)?.[0]) ? { url: webAddress(/https?:\/\/\S+/.exec(rights)?.[0])! } : {}) };
+  if (rights) document.licence = { name: rights, url: webAddress(/https?:\/\/\S+/.exec(rights)?.[0]) };
   const source = [...dc('source'), ...dc('identifier')].map((e) => webAddress(oneLine(textOf(e)))).find(Boolean);
   const publisher = oneLine(textOf(dc('publisher')[0]));
-  if (source) document.origin = { url: source, ...(document.title ? { title: document.title } : {}), ...(publisher ? { site: publisher } : {}) };
+  if (source) document.origin = { url: source, title: document.title, site: publisher };
   const direction = find(opf, 'spine')?.attrs['page-progression-direction'];
   if (direction === 'rtl' || direction === 'ltr') document.direction = direction;
 

@@ -101,9 +101,9 @@ export function importHtml(html: string): ImportedDocument {
   if (published) document.date = published;
   const excerpt = description ?? undefined;
   if (excerpt) document.description = excerpt;
-  if (licenceUrl) document.licence = { name: licenceName || licenceUrl, url: licenceUrl };
-  else if (licenceName) document.licence = { name: licenceName };
-  if (address) document.origin = { url: address, ...(document.title ? { title: document.title } : {}), ...(siteName ? { site: siteName } : {}) };
+  const licence = licenceName || licenceUrl;
+  if (licence) document.licence = { name: licence, url: licenceUrl };
+  if (address) document.origin = { url: address, title: document.title, site: siteName };
 
   const articleText = flat(blocks.map((b) => b.text).join(' '));
   // Each outermost landmark left out, with the landmarks inside it ("banner, with its navigation").

@@ -7,7 +7,7 @@
 import { markdownToHtml } from 'satteri';
 import { parse as parseYaml } from 'yaml';
 import { fragmentBlocks } from './html-blocks.ts';
-import { emptyDocument, normaliseLanguage, oneLine, webAddress, type ImportedDocument } from './model.ts';
+import { emptyDocument, normaliseLanguage, webAddress, type ImportedDocument } from './model.ts';
 
 const MARKDOWN_FEATURES = { gfm: true, frontmatter: true, superscript: true, subscript: true, rawHtml: true } as const;
 
@@ -50,15 +50,13 @@ export function importMarkdown(text: string): ImportedDocument {
   if (licence && typeof licence === 'object') {
     const { name, url } = licence as { name?: unknown; url?: unknown };
     const named = asText(name);
-    const address = webAddress(asText(url));
-    if (named) document.licence = address ? { name: named, url: address } : { name: named };
-  } else if (asText(licence)) {
-    const value = asText(licence)!;
-    const address = webAddress(value);
-    document.licence = address ? { name: value, url: address } : { name: value };
+    if (named) document.licence = { name: named, url: webAddress(asText(url)) };
+  } else {
+    const named = asText(licence);
+    if (named) document.licence = { name: named, url: webAddress(named) };
   }
   const url = webAddress(asText(front.url ?? front.source ?? front.canonical ?? front.origin));
-  if (url) document.origin = { url, ...(title ? { title } : {}), ...(asText(front.site) ? { site: oneLine(asText(front.site)) } : {}) };
+  if (url) document.origin = { url, title, site: asText(front.site) };
 
   const walker = fragmentBlocks(result.html, document.language);
   document.blocks = walker.blocks;

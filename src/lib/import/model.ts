@@ -36,7 +36,8 @@ export interface ImportBlock {
 
 export interface ImportedLicence {
   name: string;
-  url?: string;
+  /** Missing: reading.ts gives a Creative Commons licence its address, or warns. */
+  url?: string | undefined;
 }
 
 export interface ImportedDocument {
@@ -50,7 +51,8 @@ export interface ImportedDocument {
   direction?: TextDirection;
   description?: string;
   licence?: ImportedLicence;
-  origin?: { url: string; title?: string; site?: string };
+  /** An empty or missing title or site is the reading's title and the address's host name (reading.ts). */
+  origin?: { url: string; title?: string | undefined; site?: string | undefined };
   blocks: ImportBlock[];
   /** What was left out of the passages, in words an editor understands. */
   omitted: string[];

@@ -257,7 +257,7 @@ export function buildReading(document: ImportedDocument, options: ReadingOptions
   const firstProse = prose.find((b) => b.text.split(/\s+/).length >= 20) ?? prose[0];
   const description =
     oneLine(document.description) || (firstProse ? summary(firstProse.text) : `${title}, imported from ${fileName}.`);
-  const attribution = authorNames.length ? listNames(authorNames) : document.origin?.site ?? 'Author not stated in the imported file';
+  const attribution = authorNames.length ? listNames(authorNames) : oneLine(document.origin?.site) || 'Author not stated in the imported file';
   if (!authorNames.length) warnings.push(`the file names no author: attribution says "${attribution}"; run again with --author "…" or edit reading.yaml.`);
 
   const meta: Record<string, unknown> = { title };

@@ -257,7 +257,7 @@ export function importTei(text: string, fileName: string): ImportedDocument {
   if (licence) {
     const url = webAddress(licence.attrs.target);
     const name = oneLine(textOf(licence)) || url;
-    if (name) document.licence = url ? { name, url } : { name };
+    if (name) document.licence = { name, url };
   } else if (availability && oneLine(textOf(availability))) {
     document.licence = { name: oneLine(textOf(availability)) };
   }
@@ -266,7 +266,7 @@ export function importTei(text: string, fileName: string): ImportedDocument {
   const sourceUrl = findAll(sourceDesc, 'ref', 'ptr', 'idno').map((e) => webAddress(e.attrs.target ?? textOf(e))).find(Boolean);
   const url = idno ?? sourceUrl;
   const publisher = oneLine(textOf(find(publication, 'publisher', 'distributor', 'authority')));
-  if (url) document.origin = { url, ...(document.title ? { title: document.title } : {}), ...(publisher ? { site: publisher } : {}) };
+  if (url) document.origin = { url, title: document.title, site: publisher };
   const creation = find(find(child(header, 'profiledesc'), 'creation'), 'date');
   const sourceDate = creation ?? find(sourceDesc, 'date');
   const date = sourceDate?.attrs.when ?? oneLine(textOf(sourceDate)) ?? '';

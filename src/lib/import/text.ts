@@ -63,7 +63,7 @@ function importGutenberg(text: string): ImportedDocument {
   const year = published ? /\b(1[0-9]{3}|20[0-9]{2})\b/.exec(published)?.[1] : undefined;
   if (year) document.date = year;
   const ebook = /\[E(?:-?Book|Text) #(\d+)\]/i.exec(header)?.[1];
-  if (ebook) document.origin = { url: `https://www.gutenberg.org/ebooks/${ebook}`, site: 'Project Gutenberg', ...(title ? { title } : {}) };
+  if (ebook) document.origin = { url: `https://www.gutenberg.org/ebooks/${ebook}`, site: 'Project Gutenberg', title };
   document.licence = { name: 'Project Gutenberg License', url: 'https://www.gutenberg.org/policy/license.html' };
 
   const headerLines = lineNumberAt(text, bodyStart);
