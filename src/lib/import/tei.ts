@@ -198,7 +198,6 @@ class TeiBlocks {
     if (name === 'lb' || name === 'cb') return text.space();
     if (name === 'note') {
       this.notes.push(node);
-      this.count('notes (each kept as a reference passage after its passage)');
       return;
     }
     if (name === 'choice') {
@@ -287,6 +286,6 @@ export function importTei(text: string, fileName: string): ImportedDocument {
   if (textElement) walker.walk(textElement, { quote: false, depth: 0, lang: language });
   document.blocks = walker.blocks;
   document.omitted.push('the TEI header (its title, authors, licence and source are in reading.yaml)');
-  for (const [kind, n] of walker.counts) if (!kind.startsWith('notes')) document.omitted.push(`${kind} (${n})`);
+  for (const [kind, n] of walker.counts) document.omitted.push(`${kind} (${n})`);
   return document;
 }
