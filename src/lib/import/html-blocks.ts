@@ -6,9 +6,8 @@
  * another language become spans. What is not text (images, scripts, forms, page numbers) is
  * counted and reported as left out.
  */
-import type { PassageRole } from '../../schemas/reading.ts';
 import type { TextDirection } from '../languages.ts';
-import { InlineText, joinLines, NO_ATTRIBUTES, normaliseLanguage, webAddress, type ImportBlock, type InlineAttributes, type MarkStyle, type Span } from './model.ts';
+import { BlockCollector, InlineText, joinLines, NO_ATTRIBUTES, normaliseLanguage, webAddress, type InlineAttributes, type MarkStyle, type Span } from './model.ts';
 import { classesOf, find, isElement, langOf, parseHtmlDocument, type XChild, type XElement } from './tree.ts';
 
 const BLOCK_ELEMENTS = new Set([
@@ -55,20 +54,8 @@ const isGutenbergBoilerplate = (element: XElement) =>
   element.attrs.id === 'pg-header' || element.attrs.id === 'pg-footer' || classesOf(element).includes('pg-boilerplate');
 const isHidden = (element: XElement) => element.attrs.hidden !== undefined || element.attrs['aria-hidden'] === 'true';
 
-/** Walks HTML and collects blocks; `leftOut` counts what was not text, by kind. */
-export class HtmlBlocks {
-  readonly blocks: ImportBlock[] = [];
-  readonly leftOut = new Map<string, number>();
-
-  private count(kind: string) {
-    this.leftOut.set(kind, (this.leftOut.get(kind) ?? 0) + 1);
-  }
-
-  /** What was left out, in words for provenance.omitted. */
-  omitted(): string[] {
-    return [...this.leftOut].map(([kind, n]) => `${kind} (${n})`);
-  }
-
+/** Walks HTML and collects blocks, counting what was not text. */
+export class HtmlBlocks extends BlockCollector {
   private contextOf(element: XElement, outer: Context): Context {
     const lang = normaliseLanguage(langOf(element)) ?? outer.lang;
     const dirAttribute = element.attrs.dir?.toLowerCase();
@@ -94,21 +81,12 @@ export class HtmlBlocks {
     return isHidden(element);
   }
 
-  private emit(role: PassageRole, built: { text: string; spans: Span[] }, context: Context, depth?: number) {
-    if (built.text.trim() === '') return;
-    const block: ImportBlock = { role, text: built.text, spans: built.spans };
-    if (depth !== undefined) block.depth = depth;
-    if (context.lang) block.lang = context.lang;
-    if (context.dir) block.dir = context.dir;
-    this.blocks.push(block);
-  }
-
   /** The children of a block container: runs of inline content become paragraphs. */
   walk(element: XElement, outer: Context = { quote: false }): void {
     const context = this.contextOf(element, outer);
     let pending: InlineText | undefined;
     const flush = () => {
-      if (pending) this.emit(context.quote ? 'quote' : 'paragraph', pending.finish(), context);
+      if (pending) this.add(context.quote ? 'quote' : 'paragraph', pending.finish(), context);
       pending = undefined;
     };
     for (const node of element.children) {
@@ -132,35 +110,35 @@ export class HtmlBlocks {
     const name = element.name;
     if (isVerseContainer(element)) return this.verse(element, context);
     if (isFootnotes(element)) return this.footnotes(element, context);
-    if (/^h[1-6]$/.test(name)) return this.emit('heading', this.inlineOf(element, context), context, Number(name[1]));
+    if (/^h[1-6]$/.test(name)) return this.add('heading', this.inlineOf(element, context), context, Number(name[1]));
     switch (name) {
       case 'p': {
         const built = this.inlineOf(element, context);
-        return this.emit(isByline(element) ? 'attribution' : looksLikeVerse(built.text) ? 'verse' : context.quote ? 'quote' : 'paragraph', built, context);
+        return this.add(isByline(element) ? 'attribution' : looksLikeVerse(built.text) ? 'verse' : context.quote ? 'quote' : 'paragraph', built, context);
       }
       case 'dt':
       case 'dd':
       case 'summary':
       case 'figcaption':
-        return this.emit(isByline(element) ? 'attribution' : context.quote ? 'quote' : 'paragraph', this.inlineOf(element, context), context);
+        return this.add(isByline(element) ? 'attribution' : context.quote ? 'quote' : 'paragraph', this.inlineOf(element, context), context);
       case 'address':
-        return this.emit('attribution', this.inlineOf(element, context), context);
+        return this.add('attribution', this.inlineOf(element, context), context);
       case 'blockquote':
         return this.walk(element, { ...context, quote: true });
       case 'ul':
       case 'ol':
-        return this.emit('list', joinLines(this.listItems(element, context, 0)), context);
+        return this.add('list', joinLines(this.listItems(element, context, 0)), context);
       case 'li':
-        return this.emit('list', joinLines(this.listItems({ name: 'ul', attrs: {}, children: [element] }, context, 0)), context);
+        return this.add('list', joinLines(this.listItems({ name: 'ul', attrs: {}, children: [element] }, context, 0)), context);
       case 'pre':
-        return this.emit(context.quote ? 'quote' : 'paragraph', this.inlineOf(element, context, true), context);
+        return this.add(context.quote ? 'quote' : 'paragraph', this.inlineOf(element, context, true), context);
       case 'table':
-        return this.emit('list', joinLines(this.tableRows(element, context)), context);
+        return this.add('list', joinLines(this.tableRows(element, context)), context);
       case 'hr':
         return;
       default:
         if (isByline(element) && !element.children.some((c) => isElement(c) && BLOCK_ELEMENTS.has(c.name))) {
-          return this.emit('attribution', this.inlineOf(element, context), context);
+          return this.add('attribution', this.inlineOf(element, context), context);
         }
         return this.walk(element, context);
     }
@@ -255,12 +233,12 @@ export class HtmlBlocks {
   private verse(element: XElement, context: Context): void {
     const stanzas = element.children.filter(isElement).filter((c) => isStanza(c) || (!isVerseContainer(element) ? false : c.name === 'div' || c.name === 'p'));
     if (stanzas.length === 0 || isStanza(element)) {
-      this.emit('verse', this.verseLines(element, context), context);
+      this.add('verse', this.verseLines(element, context), context);
       return;
     }
     for (const node of element.children) {
       if (!isElement(node) || this.skipped(node)) continue;
-      if (stanzas.includes(node)) this.emit('verse', this.verseLines(node, this.contextOf(node, context)), this.contextOf(node, context));
+      if (stanzas.includes(node)) this.add('verse', this.verseLines(node, this.contextOf(node, context)), this.contextOf(node, context));
       else if (BLOCK_ELEMENTS.has(node.name)) this.block(node, context);
     }
   }
@@ -293,14 +271,14 @@ export class HtmlBlocks {
       // satteri's visually hidden "Footnotes" label is the renderer's, not the author's.
       if (/^h[1-6]$/.test(node.name) && classesOf(node).includes('sr-only')) continue;
       if (node.name === 'ol' || node.name === 'ul') {
-        for (const line of this.listItems(withoutBackLinks(node), context, 0)) this.emit('reference', line, context);
+        for (const line of this.listItems(withoutBackLinks(node), context, 0)) this.add('reference', line, context);
       } else if (BLOCK_ELEMENTS.has(node.name) && !/^h[1-6]$/.test(node.name)) {
-        this.emit('reference', this.inlineOf(withoutBackLinks(node), context), context);
+        this.add('reference', this.inlineOf(withoutBackLinks(node), context), context);
       } else if (/^h[1-6]$/.test(node.name)) this.block(node, context);
       else {
         const text = new InlineText();
         this.inline(node, text, { styles: [] }, context.lang);
-        this.emit('reference', text.finish(), context);
+        this.add('reference', text.finish(), context);
       }
     }
   }

@@ -62,6 +62,37 @@ export interface ImportedDocument {
 
 export const emptyDocument = (format: ImportFormat): ImportedDocument => ({ format, authors: [], blocks: [], omitted: [], warnings: [] });
 
+/** What a markup walker (HTML, TEI) collects: the blocks, and what was not text, counted by kind. */
+export class BlockCollector {
+  readonly blocks: ImportBlock[] = [];
+  private readonly leftOut = new Map<string, number>();
+
+  protected count(kind: string): void {
+    this.leftOut.set(kind, (this.leftOut.get(kind) ?? 0) + 1);
+  }
+
+  /** What was left out, in words for provenance.omitted. */
+  omitted(): string[] {
+    return [...this.leftOut].map(([kind, n]) => `${kind} (${n})`);
+  }
+
+  /** Adds a block unless it has no words; depth, language, direction and speaker only where there is one. */
+  protected add(
+    role: PassageRole,
+    built: { text: string; spans: Span[] },
+    context: { lang?: string | undefined; dir?: TextDirection | undefined; speaker?: string | undefined },
+    depth?: number,
+  ): void {
+    if (built.text.trim() === '') return;
+    const block: ImportBlock = { role, text: built.text, spans: built.spans };
+    if (depth !== undefined) block.depth = depth;
+    if (context.lang) block.lang = context.lang;
+    if (context.dir) block.dir = context.dir;
+    if (context.speaker) block.speaker = context.speaker;
+    this.blocks.push(block);
+  }
+}
+
 /** The attributes inline content carries down the tree. */
 export interface InlineAttributes {
   styles: readonly MarkStyle[];

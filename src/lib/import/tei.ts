@@ -7,7 +7,7 @@
  * kept, each as a reference passage right after the passage they belong to.
  */
 import { refusals } from './errors.ts';
-import { emptyDocument, InlineText, joinLines, normaliseLanguage, oneLine, webAddress, type ImportBlock, type ImportedDocument, type InlineAttributes, type MarkStyle, type Span } from './model.ts';
+import { BlockCollector, emptyDocument, InlineText, joinLines, normaliseLanguage, oneLine, webAddress, type ImportBlock, type ImportedDocument, type InlineAttributes, type MarkStyle, type Span } from './model.ts';
 import { child, elementChildren, find, findAll, isElement, langOf, parseXml, textOf, type XChild, type XElement } from './tree.ts';
 
 interface Context {
@@ -39,27 +39,15 @@ const CONTAINED_BLOCKS = new Set(['p', 'ab', 'lg', 'l', 'list', 'listbibl', 'tab
 const hasBlocks = (element: XElement): boolean =>
   element.children.some((c) => isElement(c) && (CONTAINED_BLOCKS.has(c.name) || DIV.test(c.name) || ((c.name === 'quote' || c.name === 'cit') && hasBlocks(c))));
 
-class TeiBlocks {
-  readonly blocks: ImportBlock[] = [];
-  readonly counts = new Map<string, number>();
+class TeiBlocks extends BlockCollector {
   private notes: XElement[] = [];
-
-  private count(kind: string) {
-    this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
-  }
 
   private contextOf(element: XElement, outer: Context): Context {
     return { ...outer, lang: normaliseLanguage(langOf(element)) ?? outer.lang };
   }
 
   private emit(role: ImportBlock['role'], built: { text: string; spans: Span[] }, context: Context, depth?: number) {
-    if (built.text.trim() !== '') {
-      const block: ImportBlock = { role, text: built.text, spans: built.spans };
-      if (depth !== undefined) block.depth = depth;
-      if (context.lang) block.lang = context.lang;
-      if (context.speaker) block.speaker = context.speaker;
-      this.blocks.push(block);
-    }
+    this.add(role, built, context, depth);
     // Notes found inside this block follow it, each a passage of its own.
     const notes = this.notes;
     this.notes = [];
@@ -286,6 +274,6 @@ export function importTei(text: string, fileName: string): ImportedDocument {
   if (textElement) walker.walk(textElement, { quote: false, depth: 0, lang: language });
   document.blocks = walker.blocks;
   document.omitted.push('the TEI header (its title, authors, licence and source are in reading.yaml)');
-  for (const [kind, n] of walker.counts) document.omitted.push(`${kind} (${n})`);
+  document.omitted.push(...walker.omitted());
   return document;
 }
