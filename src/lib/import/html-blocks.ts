@@ -231,15 +231,17 @@ export class HtmlBlocks extends BlockCollector {
 
   /** A poem: each stanza one verse block, each verse line one line. */
   private verse(element: XElement, context: Context): void {
-    const stanzas = element.children.filter(isElement).filter((c) => isStanza(c) || (!isVerseContainer(element) ? false : c.name === 'div' || c.name === 'p'));
+    const stanzas = element.children.filter(isElement).filter((c) => isStanza(c) || c.name === 'div' || c.name === 'p');
     if (stanzas.length === 0 || isStanza(element)) {
       this.add('verse', this.verseLines(element, context), context);
       return;
     }
     for (const node of element.children) {
       if (!isElement(node) || this.skipped(node)) continue;
-      if (stanzas.includes(node)) this.add('verse', this.verseLines(node, this.contextOf(node, context)), this.contextOf(node, context));
-      else if (BLOCK_ELEMENTS.has(node.name)) this.block(node, context);
+      if (stanzas.includes(node)) {
+        const stanza = this.contextOf(node, context);
+        this.add('verse', this.verseLines(node, stanza), stanza);
+      } else if (BLOCK_ELEMENTS.has(node.name)) this.block(node, context);
     }
   }
 
@@ -268,14 +270,15 @@ export class HtmlBlocks extends BlockCollector {
   private footnotes(element: XElement, context: Context): void {
     for (const node of element.children) {
       if (!isElement(node) || this.skipped(node)) continue;
+      const heading = /^h[1-6]$/.test(node.name);
       // satteri's visually hidden "Footnotes" label is the renderer's, not the author's.
-      if (/^h[1-6]$/.test(node.name) && classesOf(node).includes('sr-only')) continue;
-      if (node.name === 'ol' || node.name === 'ul') {
+      if (heading && classesOf(node).includes('sr-only')) continue;
+      if (heading) this.block(node, context);
+      else if (node.name === 'ol' || node.name === 'ul') {
         for (const line of this.listItems(withoutBackLinks(node), context, 0)) this.add('reference', line, context);
-      } else if (BLOCK_ELEMENTS.has(node.name) && !/^h[1-6]$/.test(node.name)) {
+      } else if (BLOCK_ELEMENTS.has(node.name)) {
         this.add('reference', this.inlineOf(withoutBackLinks(node), context), context);
-      } else if (/^h[1-6]$/.test(node.name)) this.block(node, context);
-      else {
+      } else {
         const text = new InlineText();
         this.inline(node, text, { styles: [] }, context.lang);
         this.add('reference', text.finish(), context);
