@@ -34,7 +34,6 @@ const wordsIn = (node: unknown): number => {
     x.name === 'script' || x.name === 'style' || x.name === 'template' ? 0 : x.children.reduce((n, c) => n + (typeof c === 'string' ? wordCount(c) : count(c)), 0);
   return count(element);
 };
-const flat = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 export function importHtml(html: string): ImportedDocument {
   const document = emptyDocument('html');
@@ -52,22 +51,22 @@ export function importHtml(html: string): ImportedDocument {
   if (lang) document.language = lang;
   const dir = (root.getAttribute('dir') ?? dom.body?.getAttribute('dir'))?.toLowerCase();
   if (dir === 'rtl' || dir === 'ltr') document.direction = dir;
-  const firstH1 = flat(dom.querySelector('article h1, main h1, h1')?.textContent);
+  const firstH1 = oneLine(dom.querySelector('article h1, main h1, h1')?.textContent);
   const author = meta('author', 'dc.creator', 'citation_author', 'article:author');
   const date = meta('article:published_time', 'date', 'dc.date', 'dcterms.created', 'citation_publication_date') ?? dom.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
   const description = meta('description', 'og:description', 'dc.description');
   const licenceLink = dom.querySelector('link[rel~="license" i], a[rel~="license" i]');
   const licenceUrl = webAddress(licenceLink?.getAttribute('href'));
-  const licenceName = flat(licenceLink?.getAttribute('title') ?? (licenceLink?.localName === 'a' ? licenceLink.textContent : '')) || meta('dc.rights', 'dcterms.license', 'rights');
+  const licenceName = oneLine(licenceLink?.getAttribute('title') ?? (licenceLink?.localName === 'a' ? licenceLink.textContent : '')) || meta('dc.rights', 'dcterms.license', 'rights');
   const savedFrom = /<!--\s*saved from url=\(\d+\)(\S+)\s*-->/i.exec(html)?.[1];
   const address = webAddress(dom.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? meta('og:url')) ?? webAddress(savedFrom);
   const siteName = meta('og:site_name', 'application-name');
-  const bylineElement = flat(dom.querySelector('.byline, [rel="author"], [itemprop="author"], .author')?.textContent);
+  const bylineElement = oneLine(dom.querySelector('.byline, [rel="author"], [itemprop="author"], .author')?.textContent);
 
   // What lies outside the article, measured before Readability changes the document.
   const bodyWords = dom.body ? wordsIn(dom.body) : 0;
   const landmarks = CHROME.flatMap(([selector, name]) =>
-    [...dom.querySelectorAll(selector)].map((element) => ({ name, element: element as unknown as DomElement, text: flat(element.textContent), words: wordsIn(element) })),
+    [...dom.querySelectorAll(selector)].map((element) => ({ name, element: element as unknown as DomElement, text: oneLine(element.textContent), words: wordsIn(element) })),
   );
 
   const article = new Readability(dom as unknown as Document, {
@@ -80,21 +79,21 @@ export function importHtml(html: string): ImportedDocument {
   const blocks: ImportBlock[] = walker.blocks;
 
   // Readability drops the article's own heading when it repeats the page title: it is the text's, so it comes back.
-  if (firstH1 && !blocks.some((b) => b.role === 'heading' && flat(b.text) === firstH1)) {
+  if (firstH1 && !blocks.some((b) => b.role === 'heading' && oneLine(b.text) === firstH1)) {
     blocks.unshift({ role: 'heading', depth: 1, text: firstH1, spans: [], ...(lang ? { lang } : {}) });
   }
   const byline = oneLine(article?.byline).replace(/^by\s+/i, '');
-  for (const block of blocks) if (byline && block.role === 'paragraph' && flat(block.text).replace(/^by\s+/i, '') === byline) block.role = 'attribution';
+  for (const block of blocks) if (byline && block.role === 'paragraph' && oneLine(block.text).replace(/^by\s+/i, '') === byline) block.role = 'attribution';
   // Readability takes the byline out of the article too; it is the article's, so it comes back under the heading.
-  if (byline && !blocks.some((b) => flat(b.text).includes(byline))) {
+  if (byline && !blocks.some((b) => oneLine(b.text).includes(byline))) {
     const at = blocks[0]?.role === 'heading' ? 1 : 0;
     const written = bylineElement.includes(byline) ? bylineElement : oneLine(article?.byline);
     blocks.splice(at, 0, { role: 'attribution', text: written, spans: [], ...(lang ? { lang } : {}) });
   }
   document.blocks = blocks;
 
-  document.title = firstH1 || oneLine(article?.title) || flat(dom.querySelector('title')?.textContent) || '';
-  if (!document.title) delete document.title;
+  const title = firstH1 || oneLine(article?.title) || oneLine(dom.querySelector('title')?.textContent);
+  if (title) document.title = title;
   const authors = author ?? (byline || undefined);
   if (authors) document.authors = authors.split(/\s*;\s*|\s*,\s*(?=[^,]+\s)|\s+and\s+/).filter(Boolean);
   const published = date ?? article?.publishedTime ?? undefined;
@@ -105,7 +104,7 @@ export function importHtml(html: string): ImportedDocument {
   if (licence) document.licence = { name: licence, url: licenceUrl };
   if (address) document.origin = { url: address, title: document.title, site: siteName };
 
-  const articleText = flat(blocks.map((b) => b.text).join(' '));
+  const articleText = oneLine(blocks.map((b) => b.text).join(' '));
   // Each outermost landmark left out, with the landmarks inside it ("banner, with its navigation").
   const outside = landmarks.filter(({ text }) => text && !articleText.includes(text.slice(0, 60)));
   let chromeWords = 0;

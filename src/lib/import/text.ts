@@ -8,7 +8,7 @@
  * and its licence after the end of the text are recognised by the start and end lines Project
  * Gutenberg puts round every text, left out of the passages, and recorded in provenance.omitted.
  */
-import { emptyDocument, languageByName, withoutControls, type ImportBlock, type ImportedDocument } from './model.ts';
+import { emptyDocument, languageByName, oneLine, withoutControls, type ImportBlock, type ImportedDocument } from './model.ts';
 
 const START = /^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b.*$/im;
 const END = /^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b.*$/im;
@@ -48,7 +48,7 @@ function importGutenberg(text: string): ImportedDocument {
 
   const field = (name: string) => {
     const found = new RegExp(`^${name}:[ \\t]*(.+(?:\\n[ \\t]+\\S.*)*)`, 'im').exec(header);
-    return found?.[1]?.replace(/\s+/g, ' ').trim();
+    return oneLine(found?.[1]);
   };
   const title = field('Title');
   if (title) document.title = title;
@@ -72,7 +72,7 @@ function importGutenberg(text: string): ImportedDocument {
   // Transcribers' credits just inside the start line, and an old-style closing line, are Project Gutenberg's too.
   const produced = /^\s*((?:Produced|Transcribed|E-text prepared) by\b[\s\S]*?)(?:\n[ \t]*\n|$)/i.exec(body);
   if (produced) {
-    document.omitted.push(`the transcribers' credit at the start of the text ("${produced[1]!.replace(/\s+/g, ' ').trim().slice(0, 80)}")`);
+    document.omitted.push(`the transcribers' credit at the start of the text ("${oneLine(produced[1]).slice(0, 80)}")`);
     body = body.slice(produced[0].length);
   }
   const oldEnd = OLD_END.exec(body);
@@ -99,8 +99,7 @@ const FRONT_MATTER = /^(PREFACE|INTRODUCTION|PROLOGUE|EPILOGUE|APPENDIX|CONTENTS
 const ROMAN = /^[IVXLC]+\.?$/;
 const BULLET = /^\s*(?:[-*•·–]|\d{1,3}[.)]|[a-z][.)])\s+\S/;
 
-const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
-const comparable = (text: string) => flat(text).toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '');
+const comparable = (text: string) => oneLine(text).toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '');
 
 function headingDepth(lines: readonly string[]): number | undefined {
   if (lines.length > 2 || lines.some((line) => line.trim().length > 70)) return undefined;
