@@ -28,7 +28,10 @@ export const FORMAT_BY_EXTENSION: Record<string, 'text' | 'markdown' | 'html' | 
   '.tei': 'xml',
 };
 
-/** UTF-8, or (when the bytes are not UTF-8) Windows-1252, the usual encoding of older text files. */
+/**
+ * UTF-8, or (when the bytes are not UTF-8) Windows-1252, the usual encoding of older text files.
+ * The UTF-8 decoder drops a byte order mark, so no format's parser sees one.
+ */
 function decode(bytes: Uint8Array, warnings: string[]): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

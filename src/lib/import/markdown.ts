@@ -23,7 +23,7 @@ function names(value: unknown): string[] {
 
 export function importMarkdown(text: string): ImportedDocument {
   const document = emptyDocument('markdown');
-  const result = markdownToHtml(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), { features: MARKDOWN_FEATURES });
+  const result = markdownToHtml(text.replace(/\r\n?/g, '\n'), { features: MARKDOWN_FEATURES });
   let front: Record<string, unknown> = {};
   if (result.frontmatter?.value) {
     try {

@@ -222,7 +222,7 @@ function personName(author: XElement): string {
 export function importTei(text: string, fileName: string): ImportedDocument {
   let root: XElement;
   try {
-    root = parseXml(text.replace(/^\uFEFF/, ''));
+    root = parseXml(text);
   } catch (error) {
     throw refusals.corrupt(fileName, 'XML file', `it is not well-formed: ${(error as Error).message}`);
   }

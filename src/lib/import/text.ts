@@ -17,9 +17,9 @@ const OLD_END = /^\s*End of (?:the |this )?Project Gutenberg(?:'s)? .*$/im;
 
 export const isGutenberg = (text: string) => START.test(text) || OLD_SMALL_PRINT_END.test(text);
 
-/** LF line endings, no byte order mark, no control characters; a form feed is a break between blocks. */
+/** LF line endings, no control characters; a form feed is a break between blocks. */
 export function normaliseText(text: string): string {
-  return withoutControls(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n\n'));
+  return withoutControls(text.replace(/\r\n?/g, '\n').replace(/\f/g, '\n\n'));
 }
 
 const lineNumberAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
