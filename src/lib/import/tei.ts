@@ -90,7 +90,7 @@ class TeiBlocks extends BlockCollector {
         return this.walk(element, context);
       case 'sp': {
         // A speech: every passage in it is the speaker's; the speaker's name is an attribution.
-        const named = elementChildren(element, 'speaker')[0];
+        const named = child(element, 'speaker');
         const speaker = oneLine(textOf(named)).replace(/[.:,]$/, '') || element.attrs.who?.replace(/^#/, '');
         return this.walk(element, { ...context, speaker });
       }
@@ -115,15 +115,10 @@ class TeiBlocks extends BlockCollector {
       case 'listbibl':
         return this.list(element, context);
       case 'bibl':
-        return this.emit('reference', this.inlineOf(element, context), context);
       case 'note':
         return this.emit('reference', this.inlineOf(element, context), context);
       case 'table':
-        return this.emit(
-          'list',
-          joinLines(findAll(element, 'row').map((row) => this.cells(row, context))),
-          context,
-        );
+        return this.emit('list', joinLines(findAll(element, 'row').map((row) => this.cells(row, context))), context);
       case 'figure':
         this.count('figures');
         for (const head of elementChildren(element, 'head')) this.emit('paragraph', this.inlineOf(head, context), context);
@@ -189,12 +184,12 @@ class TeiBlocks extends BlockCollector {
       return;
     }
     if (name === 'choice') {
-      const preferred = ['sic', 'orig', 'abbr'].map((n) => elementChildren(node, n)[0]).find(Boolean) ?? elementChildren(node)[0];
+      const preferred = ['sic', 'orig', 'abbr'].map((n) => child(node, n)).find(Boolean) ?? elementChildren(node)[0];
       if (preferred) this.inline(preferred, text, outer, blockLang);
       return;
     }
     if (name === 'app') {
-      const lemma = elementChildren(node, 'lem')[0];
+      const lemma = child(node, 'lem');
       if (lemma) this.inline(lemma, text, outer, blockLang);
       return;
     }
