@@ -162,9 +162,12 @@ export function marksOf(text: string, spans: readonly Span[]): Mark[] {
   });
 }
 
+/** A block's words without the bullets and numbers the importer set before each list item. */
+const withoutListMarkers = (text: string) => text.replace(/^\s*(?:•|\d+\.)\s+/gm, '');
+
 /** One paragraph's opening, up to about 200 characters, cut at a sentence or a word. */
 function summary(text: string): string {
-  const flat = oneLine(text.replace(/^\s*(?:•|\d+\.)\s+/gm, ''));
+  const flat = oneLine(withoutListMarkers(text));
   if (flat.length <= 200) return flat;
   const sentence = /^(.{60,200}?[.!?;])\s/.exec(flat);
   if (sentence) return sentence[1]!;
@@ -232,7 +235,7 @@ export function buildReading(document: ImportedDocument, options: ReadingOptions
     const lines = lineCount === 1 ? line : `${line}-${line + lineCount - 1}`;
     const fallback = block.role === 'heading' ? 'heading' : block.role === 'verse' ? 'stanza' : 'passage';
     const entry: ReadingMeta['passages'][number] = {
-      id: passageIds.take(slugFromWords(block.text.replace(/^\s*(?:•|\d+\.)\s+/gm, ''), 4), fallback),
+      id: passageIds.take(slugFromWords(withoutListMarkers(block.text), 4), fallback),
       lines,
       role: block.role,
       ...(block.role === 'heading' ? { level: levels.get(block) ?? 2 } : {}),
