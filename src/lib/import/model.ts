@@ -128,11 +128,8 @@ export class InlineText {
     // HTML's collapsible white space: ASCII only, so a no-break space stays what it is.
     for (const part of clean.split(/([ \t\n\f\r]+)/)) {
       if (part === '') continue;
-      if (/^[ \t\n\f\r]+$/.test(part)) {
-        if (this.text !== '' && !this.text.endsWith('\n')) this.pendingSpace = true;
-        continue;
-      }
-      this.append(part, attributes);
+      if (/^[ \t\n\f\r]+$/.test(part)) this.space();
+      else this.append(part, attributes);
     }
   }
 
