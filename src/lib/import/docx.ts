@@ -12,6 +12,8 @@ import { emptyDocument, normaliseLanguage, oneLine, type ImportedDocument } from
 import { child, find, parseXml, textOf, type XElement } from './tree.ts';
 import { isOleCompound, member, unzip } from './zip.ts';
 
+const WHAT = 'Word document (.docx)';
+
 /** mammoth's default map covers Heading 1–6 and lists; these add what a reading needs. */
 const STYLE_MAP = [
   "p[style-name='Title'] => h1:fresh",
@@ -25,8 +27,8 @@ const STYLE_MAP = [
 
 export async function importDocx(bytes: Uint8Array, fileName: string): Promise<ImportedDocument> {
   if (isOleCompound(bytes)) throw refusals.encryptedDocx(fileName);
-  const files = unzip(bytes, fileName, 'Word document (.docx)');
-  if (!member(files, 'word/document.xml')) throw refusals.corrupt(fileName, 'Word document (.docx)', 'it has no word/document.xml');
+  const files = unzip(bytes, fileName, WHAT);
+  if (!member(files, 'word/document.xml')) throw refusals.corrupt(fileName, WHAT, 'it has no word/document.xml');
   const document = emptyDocument('docx');
 
   const readXml = (path: string): XElement | undefined => {
@@ -62,7 +64,7 @@ export async function importDocx(bytes: Uint8Array, fileName: string): Promise<I
     );
     html = result.value;
   } catch (error) {
-    throw refusals.corrupt(fileName, 'Word document (.docx)', (error as Error).message.split('\n')[0]!);
+    throw refusals.corrupt(fileName, WHAT, (error as Error).message.split('\n')[0]!);
   }
   const walker = fragmentBlocks(html, document.language);
   document.blocks = walker.blocks;
