@@ -63,33 +63,33 @@ export async function runImport(args: readonly string[], root: string, cwd: stri
     return refuse(`npm run import: ${positionals.length ? 'name one file at a time' : 'name the file to import'}, e.g. npm run import -- texts/alice.txt (usage: ${USAGE}).`);
   }
   const file = positionals[0]!;
-  const shown = file;
+  const fileName = path.basename(file);
   if (values.id !== undefined && !SLUG_PATTERN.test(values.id)) return refuse(refusals.badId(values.id, suggestSlug(values.id)).message);
 
   const full = path.resolve(cwd, file);
   const info = await stat(full).catch(() => undefined);
   const from = path.isAbsolute(file) ? '' : ` (a relative path is read from ${path.resolve(cwd) === path.resolve(root) ? 'the project folder' : path.resolve(cwd)})`;
-  if (!info) return refuse(`${shown}: no such file; check the path${from}.`);
-  if (!info.isFile()) return refuse(`${shown}: this is not a file; name the document itself, e.g. ${path.join(file, 'text.docx')}.`);
+  if (!info) return refuse(`${file}: no such file; check the path${from}.`);
+  if (!info.isFile()) return refuse(`${file}: this is not a file; name the document itself, e.g. ${path.join(file, 'text.docx')}.`);
 
   let imported;
   try {
     imported = await importFile(await readFile(full), {
-      fileName: path.basename(file),
+      fileName,
       id: values.id,
       lang: values.lang,
       title: values.title,
       author: values.author,
     });
   } catch (error) {
-    if (error instanceof ImportError) return refuse(error.message.startsWith(`${path.basename(file)}:`) ? `${shown}${error.message.slice(path.basename(file).length)}` : error.message);
-    return refuse(`${shown}: the import stopped unexpectedly (${(error as Error).message.split('\n')[0]}); check that the file opens in its own program, and if it does, report this as a bug with the file attached.`);
+    if (error instanceof ImportError) return refuse(error.message.startsWith(`${fileName}:`) ? `${file}${error.message.slice(fileName.length)}` : error.message);
+    return refuse(`${file}: the import stopped unexpectedly (${(error as Error).message.split('\n')[0]}); check that the file opens in its own program, and if it does, report this as a bug with the file attached.`);
   }
 
   const folder = path.join(root, CONTENT_PATHS.readings, imported.id);
   const shownFolder = `${CONTENT_PATHS.readings}/${imported.id}`;
   const exists = await stat(folder).then(() => true, () => false);
-  if (exists && !values.force) return refuse(refusals.idTaken(shown, imported.id, shownFolder).message);
+  if (exists && !values.force) return refuse(refusals.idTaken(file, imported.id, shownFolder).message);
   await mkdir(folder, { recursive: true });
   await writeFile(path.join(folder, READING_SOURCE_FILE), imported.source);
   await writeFile(path.join(folder, READING_META_FILE), imported.yaml);
@@ -107,7 +107,7 @@ export async function runImport(args: readonly string[], root: string, cwd: stri
   const passages = imported.meta.passages.length;
   const sections = imported.meta.sections.length;
   run.out.push(
-    `${exists ? 'Replaced' : 'Imported'} ${shown} (${imported.meta.provenance?.format}) as ${shownFolder}/: ${passages} passage${passages === 1 ? '' : 's'} in ${sections} section${sections === 1 ? '' : 's'}, language ${imported.meta.language}.`,
+    `${exists ? 'Replaced' : 'Imported'} ${file} (${imported.meta.provenance?.format}) as ${shownFolder}/: ${passages} passage${passages === 1 ? '' : 's'} in ${sections} section${sections === 1 ? '' : 's'}, language ${imported.meta.language}.`,
   );
   for (const left of imported.meta.provenance?.omitted ?? []) run.out.push(`  left out: ${left}`);
   for (const warning of imported.warnings) run.out.push(`  note: ${warning}`);
