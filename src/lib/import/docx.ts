@@ -8,8 +8,8 @@
 import mammoth from 'mammoth';
 import { refusals } from './errors.ts';
 import { fragmentBlocks } from './html-blocks.ts';
-import { emptyDocument, normaliseLanguage, oneLine, type ImportedDocument } from './model.ts';
-import { child, find, parseXml, textOf, type XElement } from './tree.ts';
+import { emptyDocument, normaliseLanguage, type ImportedDocument } from './model.ts';
+import { child, find, parseXml, textLine, type XElement } from './tree.ts';
 import { isOleCompound, member, unzip } from './zip.ts';
 
 const WHAT = 'Word document (.docx)';
@@ -42,7 +42,7 @@ export async function importDocx(bytes: Uint8Array, fileName: string): Promise<I
     }
   };
   const core = readXml('docProps/core.xml');
-  const field = (name: string) => oneLine(textOf(child(core, name))) || undefined;
+  const field = (name: string) => textLine(child(core, name)) || undefined;
   const title = field('title');
   if (title) document.title = title;
   const creator = field('creator');

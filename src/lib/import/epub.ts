@@ -9,7 +9,7 @@ import path from 'node:path/posix';
 import { refusals } from './errors.ts';
 import { HtmlBlocks } from './html-blocks.ts';
 import { emptyDocument, normaliseLanguage, oneLine, webAddress, type ImportedDocument } from './model.ts';
-import { elementChildren, find, findAll, langOf, parseHtmlDocument, parseXml, textOf, type XElement } from './tree.ts';
+import { elementChildren, find, findAll, langOf, parseHtmlDocument, parseXml, textLine, textOf, type XElement } from './tree.ts';
 import { member, unzip } from './zip.ts';
 
 const WHAT = 'EPUB book';
@@ -52,27 +52,27 @@ export function importEpub(bytes: Uint8Array, fileName: string): ImportedDocumen
     id ? refinements.find((m) => m.attrs.refines === `#${id}` && m.attrs.property === property) : undefined;
   const dc = (name: string) => elementChildren(metadata, name);
   const titles = dc('title');
-  const mainTitle = titles.find((t) => oneLine(textOf(refined(t.attrs.id, 'title-type'))) === 'main') ?? titles[0];
-  if (mainTitle) document.title = oneLine(textOf(mainTitle));
-  const subtitle = titles.find((t) => oneLine(textOf(refined(t.attrs.id, 'title-type'))) === 'subtitle');
-  if (subtitle) document.subtitle = oneLine(textOf(subtitle));
+  const mainTitle = titles.find((t) => textLine(refined(t.attrs.id, 'title-type')) === 'main') ?? titles[0];
+  if (mainTitle) document.title = textLine(mainTitle);
+  const subtitle = titles.find((t) => textLine(refined(t.attrs.id, 'title-type')) === 'subtitle');
+  if (subtitle) document.subtitle = textLine(subtitle);
   document.authors = dc('creator')
     .filter((c) => {
-      const role = c.attrs['opf:role'] ?? oneLine(textOf(refined(c.attrs.id, 'role')));
+      const role = c.attrs['opf:role'] ?? textLine(refined(c.attrs.id, 'role'));
       return !role || role === 'aut';
     })
-    .map((c) => oneLine(textOf(c)))
+    .map(textLine)
     .filter(Boolean);
   const language = normaliseLanguage(textOf(dc('language')[0]));
   if (language) document.language = language;
-  const date = oneLine(textOf(dc('date')[0]));
+  const date = textLine(dc('date')[0]);
   if (date) document.date = date;
   const description = oneLine(textOf(dc('description')[0]).replace(/<[^>]+>/g, ' '));
   if (description) document.description = description;
-  const rights = oneLine(textOf(dc('rights')[0]));
+  const rights = textLine(dc('rights')[0]);
   if (rights) document.licence = { name: rights, url: webAddress(/https?:\/\/\S+/.exec(rights)?.[0]) };
-  const source = [...dc('source'), ...dc('identifier')].map((e) => webAddress(oneLine(textOf(e)))).find(Boolean);
-  const publisher = oneLine(textOf(dc('publisher')[0]));
+  const source = [...dc('source'), ...dc('identifier')].map((e) => webAddress(textLine(e))).find(Boolean);
+  const publisher = textLine(dc('publisher')[0]);
   if (source) document.origin = { url: source, title: document.title, site: publisher };
   const direction = find(opf, 'spine')?.attrs['page-progression-direction'];
   if (direction === 'rtl' || direction === 'ltr') document.direction = direction;

@@ -7,8 +7,8 @@
  * kept, each as a reference passage right after the passage they belong to.
  */
 import { refusals } from './errors.ts';
-import { BlockCollector, emptyDocument, InlineText, joinLines, normaliseLanguage, oneLine, webAddress, type ImportBlock, type ImportedDocument, type InlineAttributes, type MarkStyle, type Span } from './model.ts';
-import { child, elementChildren, find, findAll, isElement, langOf, parseXml, textOf, type XChild, type XElement } from './tree.ts';
+import { BlockCollector, emptyDocument, InlineText, joinLines, normaliseLanguage, webAddress, type ImportBlock, type ImportedDocument, type InlineAttributes, type MarkStyle, type Span } from './model.ts';
+import { child, elementChildren, find, findAll, isElement, langOf, parseXml, textLine, textOf, type XChild, type XElement } from './tree.ts';
 
 interface Context {
   lang?: string | undefined;
@@ -91,7 +91,7 @@ class TeiBlocks extends BlockCollector {
       case 'sp': {
         // A speech: every passage in it is the speaker's; the speaker's name is an attribution.
         const named = child(element, 'speaker');
-        const speaker = oneLine(textOf(named)).replace(/[.:,]$/, '') || element.attrs.who?.replace(/^#/, '');
+        const speaker = textLine(named).replace(/[.:,]$/, '') || element.attrs.who?.replace(/^#/, '');
         return this.walk(element, { ...context, speaker });
       }
       case 'speaker':
@@ -146,7 +146,7 @@ class TeiBlocks extends BlockCollector {
     let number = 1;
     for (const node of elementChildren(list)) {
       if (node.name === 'label') {
-        label = oneLine(textOf(node));
+        label = textLine(node);
         continue;
       }
       if (node.name !== 'item' && node.name !== 'bibl') continue;
@@ -208,10 +208,10 @@ class TeiBlocks extends BlockCollector {
 
 function personName(author: XElement): string {
   const pers = find(author, 'persname') ?? author;
-  const surname = oneLine(textOf(find(pers, 'surname')));
-  const forename = findAll(pers, 'forename').map((f) => oneLine(textOf(f))).join(' ');
+  const surname = textLine(find(pers, 'surname'));
+  const forename = findAll(pers, 'forename').map(textLine).join(' ');
   if (surname && forename) return `${surname}, ${forename}`;
-  return oneLine(textOf(pers));
+  return textLine(pers);
 }
 
 export function importTei(text: string, fileName: string): ImportedDocument {
@@ -228,9 +228,9 @@ export function importTei(text: string, fileName: string): ImportedDocument {
   const titleStmt = child(fileDesc, 'titlestmt');
   const titles = elementChildren(titleStmt, 'title');
   const main = titles.find((t) => t.attrs.type === 'main') ?? titles.find((t) => !t.attrs.type) ?? titles[0];
-  if (main) document.title = oneLine(textOf(main));
+  if (main) document.title = textLine(main);
   const sub = titles.find((t) => t.attrs.type === 'sub');
-  if (sub) document.subtitle = oneLine(textOf(sub));
+  if (sub) document.subtitle = textLine(sub);
   document.authors = elementChildren(titleStmt, 'author').map(personName).filter(Boolean);
 
   const publication = child(fileDesc, 'publicationstmt');
@@ -238,24 +238,25 @@ export function importTei(text: string, fileName: string): ImportedDocument {
   const licence = find(availability, 'licence');
   if (licence) {
     const url = webAddress(licence.attrs.target);
-    const name = oneLine(textOf(licence)) || url;
+    const name = textLine(licence) || url;
     if (name) document.licence = { name, url };
-  } else if (availability && oneLine(textOf(availability))) {
-    document.licence = { name: oneLine(textOf(availability)) };
+  } else {
+    const statement = textLine(availability);
+    if (statement) document.licence = { name: statement };
   }
   const idno = findAll(publication, 'idno', 'ptr', 'ref').map((e) => webAddress(e.attrs.target ?? textOf(e))).find(Boolean);
   const sourceDesc = child(fileDesc, 'sourcedesc');
   const sourceUrl = findAll(sourceDesc, 'ref', 'ptr', 'idno').map((e) => webAddress(e.attrs.target ?? textOf(e))).find(Boolean);
   const url = idno ?? sourceUrl;
-  const publisher = oneLine(textOf(find(publication, 'publisher', 'distributor', 'authority')));
+  const publisher = textLine(find(publication, 'publisher', 'distributor', 'authority'));
   if (url) document.origin = { url, title: document.title, site: publisher };
   const creation = find(find(child(header, 'profiledesc'), 'creation'), 'date');
   const sourceDate = creation ?? find(sourceDesc, 'date');
-  const date = sourceDate?.attrs.when ?? oneLine(textOf(sourceDate)) ?? '';
+  const date = sourceDate?.attrs.when ?? textLine(sourceDate);
   const publicationDate = find(publication, 'date');
-  const chosen = date || publicationDate?.attrs.when || oneLine(textOf(publicationDate));
+  const chosen = date || publicationDate?.attrs.when || textLine(publicationDate);
   if (chosen) document.date = chosen;
-  const abstract = oneLine(textOf(find(child(header, 'profiledesc'), 'abstract')));
+  const abstract = textLine(find(child(header, 'profiledesc'), 'abstract'));
   if (abstract) document.description = abstract;
 
   const textElement = child(root, 'text') ?? find(root, 'text');

@@ -6,6 +6,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { SaxesParser } from 'saxes';
+import { oneLine } from './model.ts';
 
 export interface XElement {
   name: string;
@@ -87,6 +88,9 @@ export function textOf(element: XChild | undefined): string {
   if (typeof element === 'string') return element;
   return element.children.map(textOf).join('');
 }
+
+/** The element's text on one line, as metadata wants it (a title, a name, a date). */
+export const textLine = (element: XChild | undefined) => oneLine(textOf(element));
 
 export const elementChildren = (element: XElement | undefined, name?: string) =>
   (element?.children ?? []).filter((c): c is XElement => isElement(c) && (name === undefined || c.name === name));
