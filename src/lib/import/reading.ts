@@ -244,10 +244,12 @@ export function buildReading(document: ImportedDocument, options: ReadingOptions
     };
     const lang = block.lang && block.lang !== language ? block.lang : undefined;
     if (lang) entry.lang = lang;
-    if (block.dir && block.dir !== impliedDirection(lang ?? language)) entry.dir = block.dir;
-    const marks = marksOf(block.text, block.spans.filter((s) => s.lang === undefined || s.lang !== (lang ?? language) || s.style || s.link));
-    const cleaned = marks.map((mark) => (mark.lang === (lang ?? language) ? withoutLang(mark) : mark)).filter((m) => m.style || m.link || m.lang);
-    if (cleaned.length) entry.marks = cleaned;
+    const textLang = lang ?? language;
+    if (block.dir && block.dir !== impliedDirection(textLang)) entry.dir = block.dir;
+    // A span's language is a mark's only where it is not the passage's; a mark left with nothing to say goes.
+    const spans = block.spans.map(({ lang: spanLang, ...span }) => (spanLang !== undefined && spanLang !== textLang ? { ...span, lang: spanLang } : span));
+    const marks = marksOf(block.text, spans).filter((m) => m.style || m.link || m.lang);
+    if (marks.length) entry.marks = marks;
     passages.push(entry);
     parts.push(block.text);
     line += lineCount + 1;
@@ -293,11 +295,6 @@ export function buildReading(document: ImportedDocument, options: ReadingOptions
 
   const id = options.id ?? (slugFromWords(title, 5) || slugFromWords(fileName.replace(/\.[^.]+$/, ''), 5) || 'reading');
   return { id, source, yaml: toYaml(meta, fileName), meta: meta as ReadingMeta, warnings };
-}
-
-function withoutLang(mark: Mark): Mark {
-  const { lang: _lang, ...rest } = mark;
-  return rest;
 }
 
 /** reading.yaml as an editor would write it: fields in the usual order, one passage per line. */
