@@ -147,7 +147,7 @@ export class HtmlBlocks extends BlockCollector {
   /** One element's inline content as a block's text. */
   private inlineOf(element: XElement, context: Context, preserve = false) {
     const text = new InlineText();
-    for (const node of element.children) this.inlineChild(node, text, { styles: [] }, context.lang, preserve);
+    for (const node of element.children) this.inlineChild(node, text, NO_ATTRIBUTES, context.lang, preserve);
     return text.finish();
   }
 
@@ -201,7 +201,7 @@ export class HtmlBlocks extends BlockCollector {
       for (const node of item.children) {
         if (isElement(node) && (node.name === 'ul' || node.name === 'ol')) nested.push(node);
         else if (isElement(node) && node.name === 'input') continue;
-        else this.inlineChild(node, text, { styles: [] }, context.lang);
+        else this.inlineChild(node, text, NO_ATTRIBUTES, context.lang);
       }
       lines.push({ ...text.finish(), indent: '  '.repeat(depth) });
       for (const inner of nested) lines.push(...this.listItems(inner, context, depth + 1));
@@ -218,7 +218,7 @@ export class HtmlBlocks extends BlockCollector {
           const text = new InlineText();
           node.children.filter(isElement).filter((cell) => cell.name === 'td' || cell.name === 'th').forEach((cell, index) => {
             if (index > 0) text.push(' | ');
-            for (const inner of cell.children) this.inlineChild(inner, text, { styles: [] }, context.lang);
+            for (const inner of cell.children) this.inlineChild(inner, text, NO_ATTRIBUTES, context.lang);
           });
           rows.push(text.finish());
         } else if (node.name === 'caption') rows.push(this.inlineOf(node, context));
@@ -259,7 +259,7 @@ export class HtmlBlocks extends BlockCollector {
           text.lineBreak();
           visit(node);
           text.lineBreak();
-        } else this.inline(node, text, { styles: [] }, context.lang);
+        } else this.inline(node, text, NO_ATTRIBUTES, context.lang);
       }
     };
     visit(stanza);
@@ -280,7 +280,7 @@ export class HtmlBlocks extends BlockCollector {
         this.add('reference', this.inlineOf(withoutBackLinks(node), context), context);
       } else {
         const text = new InlineText();
-        this.inline(node, text, { styles: [] }, context.lang);
+        this.inline(node, text, NO_ATTRIBUTES, context.lang);
         this.add('reference', text.finish(), context);
       }
     }

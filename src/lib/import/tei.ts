@@ -7,7 +7,7 @@
  * kept, each as a reference passage right after the passage they belong to.
  */
 import { refusals } from './errors.ts';
-import { BlockCollector, emptyDocument, InlineText, joinLines, normaliseLanguage, webAddress, type ImportBlock, type ImportedDocument, type InlineAttributes, type MarkStyle, type Span } from './model.ts';
+import { BlockCollector, emptyDocument, InlineText, joinLines, NO_ATTRIBUTES, normaliseLanguage, webAddress, type ImportBlock, type ImportedDocument, type InlineAttributes, type MarkStyle, type Span } from './model.ts';
 import { child, elementChildren, find, findAll, isElement, langOf, parseXml, textLine, textOf, type XChild, type XElement } from './tree.ts';
 
 interface Context {
@@ -133,7 +133,7 @@ class TeiBlocks extends BlockCollector {
     const text = new InlineText();
     elementChildren(row, 'cell').forEach((cell, index) => {
       if (index > 0) text.push(' | ');
-      for (const node of cell.children) this.inline(node, text, { styles: [] }, context.lang);
+      for (const node of cell.children) this.inline(node, text, NO_ATTRIBUTES, context.lang);
     });
     return text.finish();
   }
@@ -153,7 +153,7 @@ class TeiBlocks extends BlockCollector {
       const text = new InlineText();
       text.push(label ?? (numbered ? `${number}.` : '•'));
       text.space();
-      for (const inner of node.children) this.inline(inner, text, { styles: [] }, context.lang);
+      for (const inner of node.children) this.inline(inner, text, NO_ATTRIBUTES, context.lang);
       lines.push(text.finish());
       label = undefined;
       number++;
@@ -167,7 +167,7 @@ class TeiBlocks extends BlockCollector {
 
   private inlineOfChildren(children: readonly XChild[], context: Context) {
     const text = new InlineText();
-    for (const node of children) this.inline(node, text, { styles: [] }, context.lang);
+    for (const node of children) this.inline(node, text, NO_ATTRIBUTES, context.lang);
     return text.finish();
   }
 
