@@ -94,12 +94,11 @@ export function importHtml(html: string): ImportedDocument {
 
   const title = firstH1 || oneLine(article?.title) || oneLine(dom.querySelector('title')?.textContent);
   if (title) document.title = title;
-  const authors = author ?? (byline || undefined);
+  const authors = author ?? byline;
   if (authors) document.authors = authors.split(/\s*;\s*|\s*,\s*(?=[^,]+\s)|\s+and\s+/).filter(Boolean);
-  const published = date ?? article?.publishedTime ?? undefined;
+  const published = date ?? article?.publishedTime;
   if (published) document.date = published;
-  const excerpt = description ?? undefined;
-  if (excerpt) document.description = excerpt;
+  if (description) document.description = description;
   const licence = licenceName || licenceUrl;
   if (licence) document.licence = { name: licence, url: licenceUrl };
   if (address) document.origin = { url: address, title: document.title, site: siteName };
