@@ -45,6 +45,26 @@ export function noteMarker(note: Pick<NoteMark, 'id' | 'number'>, withId = false
 }
 
 /**
+ * One marker for the notes that end at the same place ("Notes 1, 4, 5", visibly "1,4,5": the spaces are hidden): one
+ * target of at least 24 px rather than numbers 10 px apart. It links to the first note, whose
+ * siblings follow it in the passage's notes; the script opens or lights them all. A note on the
+ * whole passage links back to its marker, so each one's `ref-` id is here: the first on the link,
+ * the others on empty anchors just before it.
+ */
+export function noteMarkers(notes: readonly { note: Pick<NoteMark, 'id' | 'number'>; whole: boolean }[], lang?: string): string {
+  const [first] = notes;
+  if (!first) return '';
+  if (notes.length === 1) return noteMarker(first.note, first.whole, lang);
+  const [linkAnchor, ...otherAnchors] = notes.filter((n) => n.whole).map((n) => noteRefAnchor(n.note.id));
+  const anchors = otherAnchors.map((id) => `<span id="${attr(id)}"></span>`).join('');
+  const id = linkAnchor ? ` id="${attr(linkAnchor)}"` : '';
+  const language = lang ? ` lang="${attr(lang)}"` : '';
+  const ids = notes.map((n) => n.note.id).join(' ');
+  const numbers = notes.map((n) => n.note.number).join(',<span> </span>');
+  return `${anchors}<a class="${CLASS.noteRef}" href="#${attr(noteAnchor(first.note.id))}"${id} ${DATA.notes}="${attr(ids)}"${language}><span>Notes </span>${numbers}</a>`;
+}
+
+/**
  * The mark of a textual apparatus entry: a small sign after its phrase (or at the end of the passage)
  * linking to its row in the apparatus table. It carries the `ref-` id itself, since its phrase is
  * not marked: the apparatus is meant to stay out of the reader's way. The sign itself is drawn by
@@ -85,16 +105,13 @@ export function annotatePassageHtml(
 ): string {
   const ranges: MarkRange[] = [];
   const insertions: Insertion[] = [];
+  const insert = (insertion: Insertion) => (format.markersApart ? format.markersApart.push(insertion.html) : insertions.push(insertion));
   // Margin notes first, then apparatus marks: the two are numbered apart, and where a phrase ends
   // in both, the note's number comes before the discreet apparatus sign.
-  const order = (n: NoteMark) => (n.kind === APPARATUS_KIND ? 1 : 0);
-  const insert = (insertion: Insertion) => (format.markersApart ? format.markersApart.push(insertion.html) : insertions.push(insertion));
-  for (const note of [...notes].sort((a, b) => order(a) - order(b) || a.number - b.number)) {
+  const byNumber = [...notes].sort((a, b) => a.number - b.number);
+  const markersAt = new Map<number, { note: NoteMark; whole: boolean }[]>();
+  for (const note of byNumber.filter((n) => n.kind !== APPARATUS_KIND)) {
     const whole = note.start === undefined || note.end === undefined;
-    if (note.kind === APPARATUS_KIND) {
-      insert({ at: whole ? passage.text.length : note.end!, html: apparatusMark(note, format.markerLang) });
-      continue;
-    }
     if (!whole) {
       const classes = DISTINCT_PHRASE_KINDS.includes(note.kind) ? `${CLASS.phrase} ${CLASS.phrase}--${attr(note.kind)}` : CLASS.phrase;
       // The note links back to the phrase's first piece; a piece after a split names the note instead.
@@ -102,7 +119,17 @@ export function annotatePassageHtml(
       const reopen = `<span class="${classes}" ${DATA.anno}="${attr(note.id)}">`;
       ranges.push({ key: `n-${note.id}`, start: note.start!, end: note.end!, open, reopen, close: '</span>' });
     }
-    insert({ at: whole ? passage.text.length : note.end!, html: noteMarker(note, whole, format.markerLang) });
+    const at = whole ? passage.text.length : note.end!;
+    markersAt.set(at, [...(markersAt.get(at) ?? []), { note, whole }]);
+  }
+  // In reading order, which matters where the markers are kept apart from the text: there they
+  // all sit side by side, so they make one marker.
+  const groups = [...markersAt].sort(([a], [b]) => a - b).map(([at, group]) => ({ at, group }));
+  const placed = format.markersApart && groups.length > 1 ? [{ at: passage.text.length, group: groups.flatMap((g) => g.group) }] : groups;
+  for (const { at, group } of placed) insert({ at, html: noteMarkers(group, format.markerLang) });
+  for (const note of byNumber.filter((n) => n.kind === APPARATUS_KIND)) {
+    const whole = note.start === undefined || note.end === undefined;
+    insert({ at: whole ? passage.text.length : note.end!, html: apparatusMark(note, format.markerLang) });
   }
   for (const term of terms) {
     ranges.push({

@@ -87,6 +87,11 @@ export const DATA = {
    * the search's reading filter lists them as the home page does (Pagefind knows no order).
    */
   readingOrder: 'data-reading-order',
+  /**
+   * On a marker that stands for several notes ending at the same place: their ids in order, space
+   * separated. Its link goes to the first; its text lists their numbers.
+   */
+  notes: 'data-notes',
 } as const;
 
 /**

@@ -20,11 +20,19 @@ const TERM = `a.${CLASS.term}`;
 /** A marker, phrase or note: whatever belongs to one note. */
 const OF_A_NOTE = `${MARKER}, .${CLASS.phrase}, .${CLASS.note}`;
 
-/** The note a marker, phrase or note element belongs to, read from its link or id. */
-function noteIdOfElement(el: Element): string | undefined {
-  if (el.matches(MARKER)) return noteIdOf(el.getAttribute('href'));
-  if (el.matches(`.${CLASS.phrase}`)) return el.getAttribute(DATA.anno) ?? noteIdOfRef(el.id);
-  return noteIdOf(el.id);
+/** The notes of a marker: the ones it lists when it stands for several, else the one it links to. */
+function noteIdsOfMarker(marker: Element): string[] {
+  const listed = marker.getAttribute(DATA.notes);
+  if (listed) return listed.split(' ');
+  const id = noteIdOf(marker.getAttribute('href'));
+  return id ? [id] : [];
+}
+
+/** The notes a marker, phrase or note element belongs to, read from its link or id. */
+function noteIdsOfElement(el: Element): string[] {
+  if (el.matches(MARKER)) return noteIdsOfMarker(el);
+  const id = el.matches(`.${CLASS.phrase}`) ? (el.getAttribute(DATA.anno) ?? noteIdOfRef(el.id)) : noteIdOf(el.id);
+  return id ? [id] : [];
 }
 
 class ArAnnotations extends HTMLElement {
@@ -57,15 +65,16 @@ class ArAnnotations extends HTMLElement {
     this.#wide.removeEventListener('change', this.#applyMode);
   }
 
-  /** The note id an event target belongs to: a phrase, a marker, or the note itself. */
-  #noteIdOf(target: EventTarget | null): string | undefined {
-    if (!(target instanceof Element)) return undefined;
+  /** The notes an event target belongs to: a phrase, a marker (one note or several), or a note itself. */
+  #noteIdsOf(target: EventTarget | null): string[] {
+    if (!(target instanceof Element)) return [];
     const el = target.closest(OF_A_NOTE);
-    return el ? noteIdOfElement(el) : undefined;
+    return el ? noteIdsOfElement(el) : [];
   }
 
+  /** A note's marker: its own, or the one it shares with the notes that end where it does. */
   #marker(id: string) {
-    return this.querySelector<HTMLAnchorElement>(`${MARKER}[href="#${CSS.escape(noteAnchor(id))}"]`);
+    return this.querySelector<HTMLAnchorElement>(`${MARKER}[href="#${CSS.escape(noteAnchor(id))}"], ${MARKER}[${DATA.notes}~="${CSS.escape(id)}"]`);
   }
 
   #light(id: string, on: boolean) {
@@ -75,14 +84,12 @@ class ArAnnotations extends HTMLElement {
   }
 
   #onEnter = (event: Event) => {
-    const id = this.#noteIdOf(event.target);
-    if (id) this.#light(id, true);
+    for (const id of this.#noteIdsOf(event.target)) this.#light(id, true);
   };
 
   #onLeave = (event: Event) => {
-    const id = this.#noteIdOf(event.target);
-    const next = this.#noteIdOf((event as FocusEvent | PointerEvent).relatedTarget);
-    if (id && id !== next) this.#light(id, false);
+    const next = this.#noteIdsOf((event as FocusEvent | PointerEvent).relatedTarget);
+    for (const id of this.#noteIdsOf(event.target)) if (!next.includes(id)) this.#light(id, false);
   };
 
   /** Narrow screens: notes are folded away and open in place, right after their phrase. */
@@ -90,11 +97,11 @@ class ArAnnotations extends HTMLElement {
     const fold = !this.#wide.matches;
     this.toggleAttribute('data-fold', fold);
     for (const marker of this.querySelectorAll<HTMLAnchorElement>(MARKER)) {
-      const id = noteIdOfElement(marker);
-      if (fold && id) {
+      const ids = noteIdsOfMarker(marker);
+      if (fold && ids.length) {
         marker.setAttribute('role', 'button');
-        marker.setAttribute('aria-expanded', String(this.#isOpen(id)));
-        marker.setAttribute('aria-controls', noteAnchor(id));
+        marker.setAttribute('aria-expanded', String(ids.every((id) => this.#isOpen(id))));
+        marker.setAttribute('aria-controls', ids.map(noteAnchor).join(' '));
       } else {
         marker.removeAttribute('role');
         marker.removeAttribute('aria-expanded');
@@ -108,7 +115,14 @@ class ArAnnotations extends HTMLElement {
     return this.#placeholders.has(id);
   }
 
-  /** Moves the note next to its marker (open) or back to its list (closed). */
+  /** Opens every note of a marker in place, or closes them all when they are all open. */
+  #toggle(marker: Element) {
+    const ids = noteIdsOfMarker(marker);
+    const open = !ids.every((id) => this.#isOpen(id));
+    for (const id of ids) this.#fold(id, open);
+  }
+
+  /** Moves the note next to its marker (open; after its fellows' notes already open there) or back to its list (closed). */
   #fold(id: string, open: boolean) {
     const note = this.querySelector<HTMLElement>(`#${CSS.escape(noteAnchor(id))}`);
     const marker = this.#marker(id);
@@ -123,7 +137,9 @@ class ArAnnotations extends HTMLElement {
       const list = document.createElement('ol');
       list.append(note);
       holder.append(list);
-      marker.after(holder);
+      let place: Element = marker;
+      while (place.nextElementSibling?.classList.contains('note-fold')) place = place.nextElementSibling;
+      place.after(holder);
     } else if (!open && this.#placeholders.has(id)) {
       const placeholder = this.#placeholders.get(id)!;
       const holder = note.closest('.note-fold');
@@ -131,23 +147,22 @@ class ArAnnotations extends HTMLElement {
       holder?.remove();
       this.#placeholders.delete(id);
     }
-    if (this.hasAttribute('data-fold')) marker.setAttribute('aria-expanded', String(open));
+    if (this.hasAttribute('data-fold')) marker.setAttribute('aria-expanded', String(noteIdsOfMarker(marker).every((each) => this.#isOpen(each))));
   }
 
   /** A folded marker is announced as a button, so Space works it as well as Enter (a link knows only Enter). */
   #onMarkerKey = (event: KeyboardEvent) => {
     if (event.key !== ' ' || event.altKey || event.ctrlKey || event.metaKey || !this.hasAttribute('data-fold')) return;
     const marker = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>(`${MARKER}[role="button"]`) : null;
-    const id = marker && noteIdOfElement(marker);
-    if (!id) return;
+    if (!marker) return;
     event.preventDefault();
-    this.#fold(id, !this.#isOpen(id));
+    this.#toggle(marker);
   };
 
   #onClick = (event: MouseEvent) => {
     const target = event.target instanceof Element ? event.target : null;
     const back = target?.closest<HTMLAnchorElement>(`.${CLASS.noteHead} a`);
-    const backId = back ? this.#noteIdOf(back) : undefined;
+    const backId = back ? this.#noteIdsOf(back)[0] : undefined;
     if (!this.hasAttribute('data-fold')) {
       // A note's number links back to its phrase, which cannot take focus: once the link has
       // scrolled there, put the keyboard on the phrase's marker, one Enter away from the note again.
@@ -155,10 +170,9 @@ class ArAnnotations extends HTMLElement {
       return;
     }
     const marker = target?.closest<HTMLAnchorElement>(MARKER);
-    const markerId = marker && noteIdOfElement(marker);
-    if (markerId) {
+    if (marker) {
       event.preventDefault();
-      this.#fold(markerId, !this.#isOpen(markerId));
+      this.#toggle(marker);
       return;
     }
     // The back-link inside an open note closes it and returns to the marker.

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkEditionFiles } from '../../src/loaders/edition-files.ts';
-import { openPage, runAxe, startSession, type Session } from './harness.ts';
+import { openPage, runAxe, startSession, targetsUnder24px, type Session } from './harness.ts';
 
 const READING = 'partner-state';
 const READER = `/read/${READING}/`;
@@ -41,12 +41,18 @@ describe('notes and glossary terms in the reader', () => {
     const { page, context } = await openPage(session, { javaScriptEnabled: false });
     await page.goto(session.url(READER));
     const markers = await page.$$eval('a.note-ref', (as) =>
-      as.map((a) => {
-        const id = a.getAttribute('href')!.replace('#note-', '');
-        // What the note links back to: the marker's phrase, or the marker itself for a whole passage.
-        const back = document.getElementById(`ref-${id}`);
-        const phraseBefore = back !== a && back?.classList.contains('anno') && back.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING;
-        return { id, label: a.textContent, backIsMarkerOrPhraseBefore: back === a || Boolean(phraseBefore) };
+      as.flatMap((a) => {
+        // A marker shared by notes ending at one place lists them all and links to the first.
+        const ids = a.getAttribute('data-notes')?.split(' ') ?? [a.getAttribute('href')!.replace('#note-', '')];
+        return ids.map((id, index) => {
+          // What the note links back to: the marker's phrase, or for a whole passage the marker
+          // itself or an empty anchor just before it.
+          const back = document.getElementById(`ref-${id}`);
+          const phraseBefore = back !== a && back?.classList.contains('anno') && back.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING;
+          let anchorBefore = false;
+          for (let el = a.previousElementSibling; el && el.matches('span[id]:empty'); el = el.previousElementSibling) anchorBefore ||= el === back;
+          return { id, first: index === 0, href: a.getAttribute('href'), label: a.textContent, count: ids.length, backIsMarkerOrPhraseBefore: back === a || anchorBefore || Boolean(phraseBefore) };
+        });
       }),
     );
     const notes = await page.$$eval('.passage-notes .note', (els) => els.map((el) => el.id.replace('note-', '')));
@@ -58,8 +64,9 @@ describe('notes and glossary terms in the reader', () => {
       await expect.poll(() => note.isVisible()).toBe(true);
       expect(await note.locator('.note-head a').getAttribute('href')).toBe(`#ref-${marker.id}`);
       expect(marker.backIsMarkerOrPhraseBefore, marker.id).toBe(true);
-      // Read as "Note 7": the word is in the link, visually hidden.
-      expect(marker.label).toMatch(/^Note \d+$/);
+      // Read as "Note 7" (or "Notes 1, 4, 5"): the word is in the link, visually hidden.
+      expect(marker.label).toMatch(marker.count === 1 ? /^Note \d+$/ : new RegExp(`^Notes \\d+(, \\d+){${marker.count - 1}}$`));
+      if (marker.first) expect(marker.href).toBe(`#note-${marker.id}`);
     }
     // Each passage marks the glossary terms the edition finds in it, in order, as links to their entries.
     const marked = await page.$$eval('.passage', (passages) =>
@@ -127,6 +134,36 @@ describe('notes and glossary terms in the reader', () => {
     expect(await marker.getAttribute('aria-expanded')).toBe('false');
     await page.keyboard.press('Enter');
     expect(await marker.getAttribute('aria-expanded')).toBe('true');
+    await context.close();
+  });
+
+  test.each([375, 1440])('at %i px every note marker and passage number is a 24 px target that no other target overlaps', async (width) => {
+    const { page, context } = await openPage(session, { viewport: { width, height: 900 }, reducedMotion: 'reduce' });
+    await page.goto(session.url(READER));
+    // Notes that end at one place share one marker, so no two markers crowd each other.
+    const misses = await page.locator('.reading-body :is(a.note-ref, a.app-ref, a.passage-number)').evaluateAll(targetsUnder24px);
+    expect(misses).toEqual([]);
+    await context.close();
+  });
+
+  test('at 375 px a marker shared by several notes opens them all in place, in order, and closes them together', async () => {
+    const { page, context } = await openPage(session, { viewport: { width: 375, height: 800 }, reducedMotion: 'reduce' });
+    await page.goto(session.url(READER));
+    const marker = page.locator('a.note-ref[data-notes]').first();
+    const ids = (await marker.getAttribute('data-notes'))!.split(' ');
+    expect(ids.length).toBeGreaterThan(1);
+    expect(await marker.getAttribute('aria-controls')).toBe(ids.map((id) => `note-${id}`).join(' '));
+    await marker.click();
+    expect(await marker.getAttribute('aria-expanded')).toBe('true');
+    const opened = await marker.evaluate((a) => {
+      const found: string[] = [];
+      for (let el = a.nextElementSibling; el?.classList.contains('note-fold'); el = el.nextElementSibling) found.push(el.querySelector('.note')!.id);
+      return found;
+    });
+    expect(opened).toEqual(ids.map((id) => `note-${id}`));
+    await marker.press('Space');
+    expect(await marker.getAttribute('aria-expanded')).toBe('false');
+    for (const id of ids) expect(await page.locator(`#note-${id}`).isVisible()).toBe(false);
     await context.close();
   });
 

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkEditionFiles } from '../../src/loaders/edition-files.ts';
-import { openPage, runAxe, startSession, type Session } from './harness.ts';
+import { openPage, runAxe, startSession, targetsUnder24px, type Session } from './harness.ts';
 
 const READING = 'partner-state';
 const READER = `/read/${READING}/`;
@@ -104,17 +104,8 @@ describe('the textual apparatus in the reader', () => {
   test.each([375, 1440])('at %i px: each mark is a 24 px target, the page is axe-clean, nothing scrolls sideways', async (width) => {
     const { page, context, record } = await openPage(session, { viewport: { width, height: 900 }, reducedMotion: 'reduce' });
     await page.goto(session.url(READER));
-    // The mark's hit area is 24 × 24 px around its centre (the sign itself is small and quiet).
-    const misses = await page.$$eval('a.app-ref', (as) =>
-      as.flatMap((a) => {
-        a.scrollIntoView({ block: 'center' });
-        const box = a.getBoundingClientRect();
-        const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
-        return [[-11, 0], [11, 0], [0, -11], [0, 11]].flatMap(([dx, dy]) =>
-          document.elementFromPoint(x + dx!, y + dy!)?.closest('a') === a ? [] : [`${a.id} at ${dx},${dy}`],
-        );
-      }),
-    );
+    // The mark's hit area is 24 × 24 px (the sign itself is small and quiet).
+    const misses = await page.locator('a.app-ref').evaluateAll(targetsUnder24px);
     expect(misses).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     // Still a table to assistive technology, whatever its rows look like: a row per entry with its

@@ -231,3 +231,22 @@ export function visibleTextWithout(element: Element, selector: string): string {
   copy.remove();
   return text;
 }
+
+/**
+ * Targets smaller than 24 × 24 px to a pointer (WCAG 2.5.8), described for a failure message: each
+ * element must own some 24 px square over it (centred on it, or reaching back or on from it, as a
+ * mark beside another does) near its corners, edges and centre, hit by no other link. Sampled 1.5 px
+ * in from the edges: where two inline boxes meet, hit testing gives the shared pixel to either.
+ * Runs in the page: pass it to `$$eval` or `evaluateAll`.
+ */
+export function targetsUnder24px(elements: Element[]): string[] {
+  return elements.flatMap((element) => {
+    element.scrollIntoView({ block: 'center' });
+    const box = element.getBoundingClientRect();
+    const middle = box.top + box.height / 2;
+    const lefts = [box.left + box.width / 2 - 12, box.right - 24, box.left];
+    const points = [1.5, 12, 22.5].flatMap((dx) => [-10.5, 0, 10.5].map((dy) => [dx, dy] as const));
+    const owns = (left: number) => points.every(([dx, dy]) => document.elementFromPoint(left + dx, middle + dy)?.closest('a') === element);
+    return lefts.some(owns) ? [] : [`${element.className} ${element.getAttribute('href')} in “${element.closest('.passage')?.id ?? ''}”`];
+  });
+}

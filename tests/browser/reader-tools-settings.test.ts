@@ -130,8 +130,8 @@ describe('reading settings and the print handout', () => {
     await toolsReady(page);
     const text = () => page.locator('.reading-body .passage-text').evaluateAll(renderedTexts);
     const visible = (selector: string) => page.locator(selector).evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
-    // Markers read "Note 7" and "Textual note 3" (the words visually hidden): apparatus, like the numbers themselves.
-    const strip = (texts: string[]) => texts.map((t) => t.replace(/Textual note \d+/g, '').replace(/Note \d+/g, '').replace(/\d+/g, '').replace(/\s+/g, ' ').trim());
+    // Markers read "Note 7", "Notes 1, 4, 5" and "Textual note 3" (the words visually hidden): apparatus, like the numbers themselves.
+    const strip = (texts: string[]) => texts.map((t) => t.replace(/Textual note \d+/g, '').replace(/Notes? \d+(, \d+)*/g, '').replace(/\d+/g, '').replace(/\s+/g, ' ').trim());
     const original = strip(await text());
     const notes = await visible('.passage-notes');
     expect(notes).toBeGreaterThan(0);
@@ -172,6 +172,33 @@ describe('reading settings and the print handout', () => {
       expect(overflow).toBeLessThanOrEqual(0);
       await context.close();
     }
+  });
+
+  test('in forced colours the chosen option of every setting stands out, in the system colours and by a tick', async () => {
+    const { page, context } = await openPage(session, { viewport: { width: 1440, height: 900 }, forcedColors: 'active' });
+    await page.goto(session.url(READER_PATH));
+    await toolsReady(page);
+    const panel = await openSettings(page);
+    const groups = await panel.locator('.segmented').evaluateAll((fieldsets) =>
+      fieldsets.map((fieldset) =>
+        [...fieldset.querySelectorAll('input')].map((input) => {
+          const span = input.nextElementSibling!;
+          return { checked: input.checked, background: getComputedStyle(span).backgroundColor, tick: getComputedStyle(span, '::before').content };
+        }),
+      ),
+    );
+    expect(groups.length).toBeGreaterThan(0);
+    for (const options of groups) {
+      const chosen = options.filter((o) => o.checked);
+      expect(chosen).toHaveLength(1);
+      expect(chosen[0]!.tick).toContain('✓');
+      for (const other of options.filter((o) => !o.checked)) {
+        expect(other.background).not.toBe(chosen[0]!.background);
+        expect(other.tick).toBe('none');
+      }
+    }
+    await page.screenshot({ path: 'tests/.output/screenshots/settings-forced-colours.png' });
+    await context.close();
   });
 
   describe('print handout', () => {

@@ -91,6 +91,43 @@ describe('annotatePassageHtml', () => {
     expect(strip(html)).toBe(text);
   });
 
+  test('notes ending at the same place share one marker: "Notes 1, 4, 5", linked to the first, naming every note', () => {
+    const html = annotatePassageHtml(
+      { text: 'the partner state', role: 'paragraph' },
+      [
+        { id: 'five', number: 5, kind: 'context' },
+        { id: 'one', number: 1, kind: 'gloss', start: 4, end: 17 },
+        { id: 'four', number: 4, kind: 'context' },
+        { id: 'two', number: 2, kind: 'gloss', start: 0, end: 3 },
+      ],
+      [],
+    );
+    expect(html).toBe(
+      '<span class="anno" id="ref-two">the</span><a class="note-ref" href="#note-two"><span>Note </span>2</a> ' +
+        '<span class="anno" id="ref-one">partner state</span>' +
+        // Each whole-passage note keeps an anchor for its way back: the first on the link itself.
+        '<span id="ref-five"></span>' +
+        '<a class="note-ref" href="#note-one" id="ref-four" data-notes="one four five"><span>Notes </span>1,<span> </span>4,<span> </span>5</a>',
+    );
+    expect(strip(html)).toBe('the partner state');
+  });
+
+  test('a heading\'s markers, kept apart side by side, make one marker listing its notes in reading order, not by number', () => {
+    const apart: string[] = [];
+    annotatePassageHtml(
+      { text: 'RC Smith on anti-statism', role: 'heading' },
+      [
+        { id: 'late', number: 60, kind: 'context', start: 12, end: 24 },
+        { id: 'early', number: 61, kind: 'context', start: 0, end: 8 },
+        { id: 'also', number: 62, kind: 'context', start: 0, end: 8 },
+      ],
+      [],
+      undefined,
+      { markersApart: apart },
+    );
+    expect(apart).toEqual(['<a class="note-ref" href="#note-early" data-notes="early also late"><span>Notes </span>61,<span> </span>62,<span> </span>60</a>']);
+  });
+
   test('list passages render one item per line', () => {
     const html = annotatePassageHtml({ text: '  • one\n  • two', role: 'list' }, [], [{ termId: 'two', start: 12, end: 15 }], (p) => `/base${p}`);
     expect(html).toBe('<li>• one</li>\n<li>• <a class="term" href="/base/glossary/two/">two</a></li>');

@@ -82,6 +82,19 @@ describe('extractSearchRecords', () => {
     });
   });
 
+  test('notes sharing one marker each take their own number from it, in the order it lists them', () => {
+    const shared = page(`<main><article class="reading" data-reading="r"><div class="reading-body">
+      <div class="passage" id="p-a"><a class="passage-number" href="#p-a"><span>Passage </span>3</a>
+        <p class="passage-text"><span class="anno" id="ref-x">word</span><a class="note-ref" href="#note-x" data-notes="x y"><span>Notes </span>7,<span> </span>9</a></p>
+        <aside class="passage-notes"><ol>
+          <li class="note" id="note-x"><p class="note-head"><a href="#ref-x">7</a> <span>Gloss</span></p><p>First.</p></li>
+          <li class="note" id="note-y"><p class="note-head"><a href="#ref-y">9</a> <span>Context</span></p><p>Second.</p></li>
+        </ol></aside></div></div></article></main>`);
+    const found = extractSearchRecords(shared, 'read/r/index.html').records;
+    expect(found.find((r) => r.url.endsWith('#note-x'))?.meta).toEqual({ number: '7', passage: '3', phrase: 'word' });
+    expect(found.find((r) => r.url.endsWith('#note-y'))?.meta).toEqual({ number: '9', passage: '3' });
+  });
+
   test('a page with data-pagefind-body is left to Pagefind and has no records of its own', () => {
     const glossary = page('<main data-pagefind-body data-pagefind-filter="kind:glossary"><h1>commons</h1></main>');
     expect(extractSearchRecords(glossary, 'glossary/commons/index.html')).toEqual({ language: 'en', pageIndexed: true, records: [] });
