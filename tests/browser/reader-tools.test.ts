@@ -105,16 +105,39 @@ describe('personal highlights and notes', () => {
     await context.close();
   });
 
-  test('touch: a tap on the toolbar works and keeps the selection it acts on', async () => {
-    const { page, context } = await open({ viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
-    await selectPhrase(page, 'kleiner-venture-communism', 'theater of struggle');
+  test('touch: the toolbar is one row docked clear of the selection and its handles, and a tap on it keeps the selection it acts on', async () => {
+    const { page, context } = await open({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
     const bar = page.locator('.selection-tools');
-    await poll(() => bar.isVisible()).toBe(true);
-    const box = (await bar.boundingBox())!;
-    expect(box.x).toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width).toBeLessThanOrEqual(375);
+    /** The bar's box and its buttons' tops, once shown for words selected with a finger. */
+    const barFor = async (passage: string, phrase: string, screenY: number) => {
+      await page.locator(`#p-${passage} .passage-text`).evaluate((el, y) => scrollBy(0, el.getBoundingClientRect().top - y), screenY);
+      await page.touchscreen.tap(5, 5); // the finger that will select
+      const selected = await selectPhrase(page, passage, phrase);
+      await poll(() => bar.isVisible()).toBe(true);
+      const box = (await bar.boundingBox())!;
+      const tops = await bar.locator('button:visible').evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+      return { box, tops, selected };
+    };
+    const clear = ({ box, selected }: Awaited<ReturnType<typeof barFor>>) =>
+      box.y >= selected.y + selected.height + 40 || box.y + box.height <= selected.y - 40;
+    for (const screenY of [150, 700]) {
+      const shown = await barFor('kleiner-venture-communism', 'theater of struggle', screenY);
+      expect(new Set(shown.tops).size, 'one row').toBe(1);
+      expect(shown.box.x).toBeGreaterThanOrEqual(0);
+      expect(shown.box.x + shown.box.width).toBeLessThanOrEqual(375);
+      expect(shown.box.y).toBeGreaterThanOrEqual(0);
+      expect(shown.box.y + shown.box.height).toBeLessThanOrEqual(812);
+      expect(clear(shown), JSON.stringify(shown)).toBe(true);
+    }
     await bar.getByRole('button', { name: 'Highlight' }).tap();
     await poll(async () => (await paintedHighlights(page))['ar-mine']).toEqual(['theater of struggle']);
+    // A passage number's five tools fit the same row, every one in view, each named in full.
+    await page.locator('#p-kleiner-venture-communism .passage-number').tap();
+    await poll(() => bar.getByRole('button', { name: 'Select words…' }).isVisible()).toBe(true);
+    expect(await bar.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    const tops = await bar.locator('button:visible').evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(5);
+    expect(new Set(tops).size).toBe(1);
     await context.close();
   });
 

@@ -34,16 +34,25 @@ const BUTTONS: [Action, string, string?][] = [
   ['choose', 'Select words…'],
 ];
 
+/** Labels of the toolbar docked on a phone, where all its buttons must fit one row. */
+const DOCKED_LABELS: Partial<Record<Action, string>> = { choose: 'Words…' };
+
 const loadNotes = () => import('./notes-runtime.ts');
 const loadNotesUi = () => import('./notes-ui.ts');
 const loadCite = () => import('./cite.ts');
 const loadPrint = () => import('./print.ts');
 const loadPicker = () => import('./word-picker.ts');
 
+/** Room the system leaves under a touch selection for its handles (and above it for its own menu). */
+const TOUCH_HANDLE_ROOM_PX = 40;
+
 class ArReaderTools extends HTMLElement {
   #bar = document.createElement('div');
   #target: Target | undefined;
   #timer = 0;
+  /** How the reader last pressed: a finger's selection gets the toolbar docked, clear of the system's handles. */
+  #pointerType: string | undefined;
+  #coarse = window.matchMedia('(pointer: coarse)');
 
   connectedCallback() {
     initContext(this);
@@ -52,6 +61,7 @@ class ArReaderTools extends HTMLElement {
     this.addEventListener('click', this.#onToolbarClick);
     document.addEventListener('selectionchange', this.#onSelectionChange);
     document.addEventListener('pointerup', this.#checkSoon);
+    document.addEventListener('pointerdown', (event) => (this.#pointerType = event.pointerType), { capture: true, passive: true });
     document.addEventListener('keydown', this.#onKey);
     document.addEventListener('click', this.#onPageClick);
     document.addEventListener('focusin', this.#onFocusIn);
@@ -138,22 +148,49 @@ class ArReaderTools extends HTMLElement {
   #showBar(passage: HTMLElement, after: Element, anchor: DOMRect, label: string) {
     const whole = this.#target?.start === undefined;
     const number = passageNumberOf(passage);
+    const docked = this.#isTouch();
     this.#bar.setAttribute('aria-label', whole ? `Passage ${number}` : label);
     for (const button of this.#bar.querySelectorAll<HTMLButtonElement>('[data-action]')) {
       const [action, base, keys] = BUTTONS.find(([name]) => name === button.dataset.action)!;
       button.hidden = !whole && action === 'choose';
-      button.textContent = whole && action !== 'link' && action !== 'choose' ? `${base} ¶${number}` : base;
+      // Docked, the bar is one row a phone wide: the passage's number is in the bar's name alone,
+      // and a long label is shortened to words its full name (kept) contains.
+      const short = docked ? DOCKED_LABELS[action] : undefined;
+      button.textContent = short ?? (whole && !docked && action !== 'link' && action !== 'choose' ? `${base} ¶${number}` : base);
+      if (short) button.setAttribute('aria-label', base);
+      else button.removeAttribute('aria-label');
       // The shortcuts act on a selection, not on a passage.
       if (keys && !whole) button.setAttribute('aria-keyshortcuts', keys);
       else button.removeAttribute('aria-keyshortcuts');
     }
     after.after(this.#bar);
     this.#bar.hidden = false;
+    if (this.#dock(anchor, docked)) return;
     const box = passage.getBoundingClientRect();
     const width = this.#bar.offsetWidth;
     const left = Math.min(Math.max(anchor.left - box.left, 0), Math.max(box.width - width, 0));
     this.#bar.style.insetBlockStart = `${anchor.bottom - box.top + 6}px`;
     this.#bar.style.insetInlineStart = `${left}px`;
+  }
+
+  /**
+   * On touch the toolbar is one row docked at the bottom of the screen (at the top when the
+   * selection is down there): next to the selection it would sit where the system draws its
+   * handles and menu, and cover the lines that follow. It stays after the passage's text in the
+   * document, so the order of focus is the same.
+   */
+  #dock(anchor: DOMRect, docked: boolean): boolean {
+    this.#bar.classList.toggle('is-docked', docked);
+    this.#bar.style.insetBlockStart = '';
+    this.#bar.style.insetInlineStart = '';
+    if (!docked) return false;
+    const room = window.innerHeight - this.#bar.offsetHeight - TOUCH_HANDLE_ROOM_PX;
+    this.#bar.classList.toggle('is-docked-top', anchor.bottom > room);
+    return true;
+  }
+
+  #isTouch() {
+    return this.#pointerType === 'touch' || (this.#pointerType === undefined && this.#coarse.matches);
   }
 
   /** Hides the toolbar; with `returnFocus`, focus it held goes back to its passage's number, never to the page. */
