@@ -111,7 +111,7 @@ describe('personal highlights and notes', () => {
     /** The bar's box and its buttons' tops, once shown for words selected with a finger. */
     const barFor = async (passage: string, phrase: string, screenY: number) => {
       await page.locator(`#p-${passage} .passage-text`).evaluate((el, y) => scrollBy(0, el.getBoundingClientRect().top - y), screenY);
-      await page.touchscreen.tap(5, 5); // the finger that will select
+      await page.locator(`#p-${passage} .speaker-tag`).tap(); // the finger that will select, on no control
       const selected = await selectPhrase(page, passage, phrase);
       await poll(() => bar.isVisible()).toBe(true);
       const box = (await bar.boundingBox())!;
