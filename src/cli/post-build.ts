@@ -1,3 +1,4 @@
+import { offlineStep } from './offline.ts';
 import { searchIndexStep } from './search-index.ts';
 import { sitemapStep } from './sitemap.ts';
 import { trimCspStep } from './trim-csp.ts';
@@ -23,4 +24,6 @@ export const postBuildSteps: PostBuildStep[] = [
   // Indexes the finished pages, so keep it after any step that changes their HTML.
   searchIndexStep,
   sitemapStep,
+  // Hashes every file the reader can open, so it runs last, on the finished site.
+  offlineStep,
 ];

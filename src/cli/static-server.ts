@@ -19,6 +19,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.jsonld': 'application/ld+json; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
@@ -33,7 +34,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** Text formats are sent compressed, as any static host does; images, fonts, EPUB and wasm already are. */
-const COMPRESSIBLE = /^(text\/|application\/(json|ld\+json|xml|x-bibtex|x-research-info-systems)|image\/svg\+xml)/;
+const COMPRESSIBLE = /^(text\/|application\/(json|ld\+json|manifest\+json|xml|x-bibtex|x-research-info-systems)|image\/svg\+xml)/;
 
 /** The encoding to answer with: Brotli when the client takes it, else gzip, else none. */
 export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {

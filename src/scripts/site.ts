@@ -14,3 +14,13 @@ import './ar-search.ts';
 import './ar-annotations.ts';
 import './reader-tools/reader-tools.ts';
 import './arrival.ts';
+import { whenIdle } from './schedule.ts';
+
+// Offline reading (the worker, the footer's status): a chunk of its own, fetched once the page has
+// loaded and the browser is idle, so saving the site never competes with the page itself. Only in
+// a build: the dev server has no worker to register.
+if (import.meta.env.PROD && document.querySelector('ar-offline')) {
+  const start = () => whenIdle(() => void import('./ar-offline.ts'));
+  if (document.readyState === 'complete') start();
+  else addEventListener('load', start, { once: true });
+}

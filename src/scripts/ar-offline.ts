@@ -1,0 +1,91 @@
+/**
+ * <ar-offline>: the "available offline" line in the footer, and the registration of the service
+ * worker that saves the site (src/scripts/offline-worker.ts). Loaded by site.ts once the page is
+ * idle, from a chunk of its own, so neither costs the page's first paint.
+ *
+ * A new build is taken over only where no page can mix builds: when the page finds a new worker
+ * already saved while it is loading, it asks the worker to take over if this is the site's only
+ * tab, then reloads itself into the new build before the reader has used it. With other tabs open
+ * the new build waits until they are closed (the browser then switches by itself).
+ */
+import { offlineStatusText, type OfflineState } from '../lib/offline.ts';
+
+class OfflineStatus extends HTMLElement {
+  /** Set when this page asked a new build to take over: its arrival reloads the page. */
+  #reloadOnTakeOver = false;
+  #state: OfflineState = { supported: 'serviceWorker' in navigator, online: navigator.onLine, saved: false, saving: false, update: 'none', failed: false };
+
+  connectedCallback() {
+    this.#show();
+    if (!this.#state.supported) return;
+    const onLine = () => {
+      this.#set({ online: navigator.onLine });
+      // Back online: look for a newer build at once rather than at the next page.
+      if (navigator.onLine) void navigator.serviceWorker.getRegistration(import.meta.env.BASE_URL).then((registration) => registration?.update().catch(() => undefined));
+    };
+    addEventListener('online', onLine);
+    addEventListener('offline', onLine);
+    void this.#register();
+  }
+
+  async #register() {
+    const base = import.meta.env.BASE_URL;
+    let registration: ServiceWorkerRegistration;
+    try {
+      // updateViaCache 'none': the worker is the build's version, never read from the HTTP cache.
+      registration = await navigator.serviceWorker.register(`${base}sw.js`, { scope: base, updateViaCache: 'none' });
+    } catch {
+      // Refused (a private window, a browser policy): the site still reads online; say nothing.
+      this.#set({ supported: false });
+      return;
+    }
+    const hadController = navigator.serviceWorker.controller !== null;
+    this.#set({ saved: registration.active !== null, saving: registration.active === null && registration.installing !== null });
+    this.#follow(registration.installing ?? registration.waiting, registration);
+    registration.addEventListener('updatefound', () => this.#follow(registration.installing, registration));
+    navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ type?: string; done?: boolean }>) => {
+      if (event.data?.type !== 'take-over' || event.data.done) return;
+      this.#reloadOnTakeOver = false;
+      this.#set({ update: 'blocked' });
+    });
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      // This page is the old build: load the new one in its place (it asked for this while loading).
+      if (hadController && this.#reloadOnTakeOver) location.reload();
+    });
+    if (registration.waiting && registration.active) this.#takeOver(registration.waiting);
+  }
+
+  /** Follows a worker through its install: the first one saves the site, a later one is an update. */
+  #follow(incoming: ServiceWorker | null, registration: ServiceWorkerRegistration) {
+    if (!incoming) return;
+    const isUpdate = registration.active !== null && registration.active !== incoming;
+    const track = () => {
+      if (incoming.state === 'redundant') this.#set(isUpdate ? { update: 'none' } : { saving: false, failed: registration.active === null });
+      else if (incoming.state === 'activated') this.#set({ saved: true, saving: false, failed: false, update: isUpdate ? 'none' : this.#state.update });
+      else if (isUpdate && !this.#reloadOnTakeOver) this.#set({ update: incoming.state === 'installed' ? 'ready' : 'saving' });
+      else this.#set({ saving: true });
+    };
+    incoming.addEventListener('statechange', track);
+    track();
+  }
+
+  #takeOver(waiting: ServiceWorker) {
+    this.#reloadOnTakeOver = true;
+    this.#set({ update: 'applying' });
+    waiting.postMessage({ type: 'take-over-if-alone' });
+  }
+
+  #set(change: Partial<OfflineState>) {
+    this.#state = { ...this.#state, ...change };
+    this.#show();
+  }
+
+  #show() {
+    const line = this.querySelector('[role="status"]');
+    const text = offlineStatusText(this.#state);
+    // Written only when it changes: each write is spoken again by a screen reader.
+    if (line && line.textContent !== text) line.textContent = text;
+  }
+}
+
+customElements.define('ar-offline', OfflineStatus);
