@@ -1,7 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { readingsLoader } from './loaders/readings-loader.ts';
-import { glossaryLoader, notesLoader, readingPagesLoader, sourcesLoader } from './loaders/edition-loaders.ts';
+import { coursesLoader, glossaryLoader, notesLoader, readingPagesLoader, sourcesLoader } from './loaders/edition-loaders.ts';
+import type { ResolvedCourse } from './lib/course.ts';
+import type { HomePage } from './schemas/reader-config.ts';
 import { AnnotationSchema } from './schemas/annotation.ts';
 import { GlossaryTermSchema } from './schemas/glossary.ts';
 import { DirectionSchema, InlineMarkSchema, LanguageTagSchema, PASSAGE_ROLES, ReadingMetaSchema } from './schemas/reading.ts';
@@ -50,4 +52,6 @@ export const collections = {
   }),
   /** Bibliography: the CSL items of annotations/sources.yaml. */
   sources: defineCollection({ loader: sourcesLoader(), schema: CslItemSchema }),
+  /** Courses: src/content/courses/<course>/course.yaml, resolved against the readings (src/lib/course.ts). */
+  courses: defineCollection({ loader: coursesLoader(), schema: z.custom<ResolvedCourse & { home: HomePage }>((value) => typeof value === 'object' && value !== null) }),
 };

@@ -26,8 +26,8 @@ if (result.problems.length) {
   console.error(`\nnpm run check: fix the problems above (checked in ${seconds} s).`);
   process.exit(1);
 }
-const { readings, passages, notes, terms, sources, pages } = result.counts;
+const { readings, passages, notes, terms, sources, pages, courses } = result.counts;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 console.log(
-  `Content OK: ${plural(readings, 'reading')} (${plural(passages, 'passage')}), ${plural(notes, 'note')}, ${plural(terms, 'glossary term')}, ${plural(sources, 'source')}${pages ? `, ${plural(pages, 'reading page')}` : ''} checked in ${seconds} s.`,
+  `Content OK: ${plural(readings, 'reading')} (${plural(passages, 'passage')}), ${plural(notes, 'note')}, ${plural(terms, 'glossary term')}, ${plural(sources, 'source')}${pages ? `, ${plural(pages, 'reading page')}` : ''}${courses ? `, ${plural(courses, 'course')}` : ''} checked in ${seconds} s.`,
 );

@@ -19,6 +19,8 @@ import { GlossaryTermSchema } from '../schemas/glossary.ts';
 import { CslItemSchema, SourcesFileSchema } from '../schemas/source.ts';
 import { EDITOR_TEXT, guarded, inspect, notAFile, openProject, readContentFile, relativeTo, unexpectedProblem, type Project } from './content-files.ts';
 import { readReadingFolders, type LoadedReading } from './reading-files.ts';
+import { readCourseFiles, type LoadedCourse } from './course-files.ts';
+import type { HomePage } from '../schemas/reader-config.ts';
 
 /** Where content lives, relative to the project root. */
 export const CONTENT_PATHS = {
@@ -287,7 +289,7 @@ function readSources(text: string, sources: SourceInput[], refusedIds: Set<strin
 /** Everything the edition is made of, parsed, with the problems found while parsing. */
 export async function readEditionFiles(
   root: string,
-): Promise<{ input: EditionInput; pages: ReadingPageInput[]; readings: LoadedReading[]; problems: ContentProblem[]; refused: Refused }> {
+): Promise<{ project: Project; input: EditionInput; pages: ReadingPageInput[]; readings: LoadedReading[]; problems: ContentProblem[]; refused: Refused }> {
   const opened = await openProject(root);
   const { project } = opened;
   const readingsDir = path.join(root, CONTENT_PATHS.readings);
@@ -334,7 +336,7 @@ export async function readEditionFiles(
     sourcesFile: CONTENT_PATHS.sources,
     unavailableReadings,
   };
-  return { input, pages: files.pages, readings, problems, refused };
+  return { project, input, pages: files.pages, readings, problems, refused };
 }
 
 /** Problems in a stable order: by file, then line. */
@@ -349,9 +351,12 @@ export interface EditionCheck {
   /** The readings' own pages (introduction, timeline …), checked against the edition. */
   pages: ReadingPageInput[];
   readings: LoadedReading[];
+  /** The courses that passed their checks (src/content/courses/), and what the home page shows. */
+  courses: LoadedCourse[];
+  home: HomePage;
   problems: ContentProblem[];
   /** What was checked, for the summary line. */
-  counts: { readings: number; passages: number; notes: number; terms: number; sources: number; pages: number };
+  counts: { readings: number; passages: number; notes: number; terms: number; sources: number; pages: number; courses: number };
 }
 
 /**
@@ -395,15 +400,18 @@ export function joinEdition(input: EditionInput, build: typeof buildEdition = bu
 
 /** Reads, validates and joins all content under `root`; never throws for content problems. */
 export async function checkEditionFiles(root: string): Promise<EditionCheck> {
-  const { input, pages, readings, problems, refused } = await readEditionFiles(root);
+  const { project, input, pages, readings, problems, refused } = await readEditionFiles(root);
   const built = joinEdition(input);
+  const courses = await readCourseFiles(project, readings, input.unavailableReadings ?? []);
   const pageProblems = checkReadingPages(pages, built.edition, { sourcesFile: input.sourcesFile, unavailableReadings: input.unavailableReadings });
   return {
     edition: built.edition,
     input,
     pages,
     readings,
-    problems: sortProblems([...problems, ...[...built.problems, ...pageProblems].filter((problem) => !isFollowOn(problem, refused))]),
+    courses: courses.courses,
+    home: project.home,
+    problems: sortProblems([...problems, ...courses.problems, ...[...built.problems, ...pageProblems].filter((problem) => !isFollowOn(problem, refused))]),
     counts: {
       readings: readings.length,
       passages: readings.reduce((sum, r) => sum + r.segmentation.passages.length, 0),
@@ -411,6 +419,7 @@ export async function checkEditionFiles(root: string): Promise<EditionCheck> {
       terms: input.terms.length,
       sources: input.sources.length,
       pages: pages.length,
+      courses: courses.courses.length,
     },
   };
 }

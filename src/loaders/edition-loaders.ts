@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { authorComponents } from '../lib/author-components.ts';
 import { renderMdxBody, type ComponentRenderers } from '../lib/mdx-html.ts';
 import { accessibleTables, pageComponents } from '../lib/reading-pages.ts';
+import { resolveCourse } from '../lib/course.ts';
+import { CONFIG_FILE } from '../lib/limits.ts';
 import { contentLoad } from './content-outcome.ts';
+import { COURSES_FOLDER, courseReading } from './course-files.ts';
 import { CONTENT_PATHS, loadEditionFiles, type EditionCheck } from './edition-files.ts';
 
 /** One check per content sync, shared by the collections that need it. */
@@ -114,4 +117,22 @@ export function sourcesLoader(): Loader {
     }
   };
   return { name: 'sources-loader', load: editionLoad(load) };
+}
+
+/**
+ * Courses: src/content/courses/<course>/course.yaml, entry id = the course id, its data the
+ * resolved course (`resolveCourse`) with what the home page shows (`home` in reader.config.yaml).
+ */
+export function coursesLoader(): Loader {
+  const load = async (context: LoaderContext) => {
+    const check = await checkOnce(context);
+    const readings = check.readings.map(courseReading);
+    context.store.clear();
+    for (const { id, course } of check.courses) {
+      const resolved = resolveCourse(id, course, readings);
+      const data = await context.parseData({ id, data: { ...resolved, home: check.home } });
+      context.store.set({ id, data, digest: context.generateDigest(JSON.stringify(data)) });
+    }
+  };
+  return { name: 'courses-loader', load: contentLoad([CONTENT_PATHS.readings, CONTENT_PATHS.annotations, COURSES_FOLDER, CONFIG_FILE], load, (context) => checks.delete(fileURLToPath(context.config.root))) };
 }

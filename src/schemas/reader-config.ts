@@ -25,10 +25,19 @@ export const LimitsSchema = z
   })
   .prefault({});
 
+/**
+ * What the home page shows: the readings (the default), or the courses: a site with one course
+ * opens on its syllabus, a site with several lists them.
+ */
+export const HOME_PAGES = ['readings', 'courses'] as const;
+
 export const ReaderConfigSchema = z.strictObject({
   /** Size limits of content files; a file over its limit is refused with a message saying which limit to raise. */
   limits: LimitsSchema,
+  home: z.enum(HOME_PAGES).default('readings'),
 });
+
+export type HomePage = (typeof HOME_PAGES)[number];
 
 export type ContentLimits = z.infer<typeof LimitsSchema>;
 export type ReaderConfig = z.infer<typeof ReaderConfigSchema>;
