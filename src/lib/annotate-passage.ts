@@ -45,9 +45,11 @@ export function noteMarker(note: Pick<NoteMark, 'id' | 'number'>, withId = false
 }
 
 /**
- * One marker for the notes that end at the same place ("Notes 1, 4, 5", visibly "1,4,5": the spaces are hidden): one
+ * One marker for the notes that end at the same place ("Notes 1, 4, 5", visibly "1, 4, 5"): one
  * target of at least 24 px rather than numbers 10 px apart. It links to the first note, whose
- * siblings follow it in the passage's notes; the script opens or lights them all. A note on the
+ * siblings follow it in the passage's notes; the script opens or lights them all, finding them by
+ * their numbers among the passage's notes (an attribute listing their ids cost the reader's HTML
+ * its budget). A note on the
  * whole passage links back to its marker, so each one's `ref-` id is here: the first on the link,
  * the others on empty anchors just before it.
  */
@@ -59,9 +61,8 @@ export function noteMarkers(notes: readonly { note: Pick<NoteMark, 'id' | 'numbe
   const anchors = otherAnchors.map((id) => `<span id="${attr(id)}"></span>`).join('');
   const id = linkAnchor ? ` id="${attr(linkAnchor)}"` : '';
   const language = lang ? ` lang="${attr(lang)}"` : '';
-  const ids = notes.map((n) => n.note.id).join(' ');
-  const numbers = notes.map((n) => n.note.number).join(',<span> </span>');
-  return `${anchors}<a class="${CLASS.noteRef}" href="#${attr(noteAnchor(first.note.id))}"${id} ${DATA.notes}="${attr(ids)}"${language}><span>Notes </span>${numbers}</a>`;
+  const numbers = notes.map((n) => n.note.number).join(', ');
+  return `${anchors}<a class="${CLASS.noteRef}" href="#${attr(noteAnchor(first.note.id))}"${id}${language}><span>Notes </span>${numbers}</a>`;
 }
 
 /**

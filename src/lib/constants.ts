@@ -73,6 +73,8 @@ export const noteIdOf = (anchorOrHref: string | null | undefined) => idAfter(NOT
 export const noteIdOfRef = idAfter(noteRefAnchor(''));
 /** The first number in a text: a passage's number link reads "Passage 7", a marker "Note 7". */
 export const numberIn = (text: string | null | undefined) => /\d+/.exec(text ?? '')?.[0];
+/** Every number in a text: a marker shared by the notes ending at one place reads "Notes 1, 4, 5". */
+export const numbersIn = (text: string | null | undefined): string[] => (text ?? '').match(/\d+/g) ?? [];
 
 export const DATA = {
   /** On the later pieces of a phrase split around another (the first piece has the id): the note id. */
@@ -87,11 +89,6 @@ export const DATA = {
    * the search's reading filter lists them as the home page does (Pagefind knows no order).
    */
   readingOrder: 'data-reading-order',
-  /**
-   * On a marker that stands for several notes ending at the same place: their ids in order, space
-   * separated. Its link goes to the first; its text lists their numbers.
-   */
-  notes: 'data-notes',
 } as const;
 
 /**

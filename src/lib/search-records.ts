@@ -229,20 +229,13 @@ export function extractSearchRecords(html: string, htmlFile: string): PageRecord
 
   // A note's marker and phrase, found once by the note they belong to (a phrase split around
   // another keeps its id on the first piece).
-  // A marker shared by notes ending at one place lists their ids, and their numbers in the same order.
-  const markers = new Map<string, { element: Element; number: string | undefined }>();
+  const markers = new Map<string, Element>();
   const phrases = new Map<string, Element>();
   for (const el of findAll(document, (e) => hasClass(e, CLASS.noteRef) || hasClass(e, CLASS.apparatusRef) || hasClass(e, CLASS.phrase))) {
-    if (hasClass(el, CLASS.phrase)) {
-      const id = noteIdOfRef(attr(el, 'id'));
-      if (id && !phrases.has(id)) phrases.set(id, el);
-      continue;
-    }
-    const ids = attr(el, DATA.notes)?.split(' ') ?? [noteIdOf(attr(el, 'href'))];
-    const numbers = textOfRaw(el).match(/\d+/g) ?? [];
-    ids.forEach((id, index) => {
-      if (id && !markers.has(id)) markers.set(id, { element: el, number: numbers[index] });
-    });
+    const marker = hasClass(el, CLASS.noteRef) || hasClass(el, CLASS.apparatusRef);
+    const id = marker ? noteIdOf(attr(el, 'href')) : noteIdOfRef(attr(el, 'id'));
+    const found = marker ? markers : phrases;
+    if (id && !found.has(id)) found.set(id, el);
   }
   // The kind a note's head shows; the questions after the text have no head, being all questions.
   const kindOf = (note: Element) => {
@@ -256,13 +249,14 @@ export function extractSearchRecords(html: string, htmlFile: string): PageRecord
     const url = anchorOf(note, 'note', id);
     const content = textOf(note);
     if (!content) continue;
-    // The marker's text is the note's number (hidden words such as "Note " sit in the same link);
-    // a note without a marker (a reading-wide question) is numbered by its place in its list.
+    // A note's number is in its head ("Note 7, back to the text"; a marker may stand for several
+    // notes); a note without a head (a reading-wide question) is numbered by its place in its list.
     const marker = markers.get(id!);
     // An apparatus row is after the text: its passage is where its mark is.
-    const passage = closest(note, isPassage) ?? (marker && closest(marker.element, isPassage));
+    const passage = closest(note, isPassage) ?? (marker && closest(marker, isPassage));
     const passageNumber = passage && numberOf(passage);
-    const number = marker ? marker.number : positionInList(note);
+    const head = findAll(note, (el) => hasClass(el, CLASS.noteHead))[0];
+    const number = head ? numberIn(textOfRaw(head)) : positionInList(note);
     const phraseElement = phrases.get(id!);
     const phrase = phraseElement ? textOf(phraseElement) : undefined;
     records.push({

@@ -7,7 +7,7 @@
  *   focus instead of navigating; the popover links on to the full entry. Escape, focus moving on
  *   and a mouse moving away close it; Enter on the term follows its link.
  */
-import { CLASS, DATA, TERM_POPOVER_ID, noteAnchor, noteIdOf, noteIdOfRef, noteRefAnchor } from '../lib/constants.ts';
+import { CLASS, DATA, TERM_POPOVER_ID, noteAnchor, noteIdOf, noteIdOfRef, noteRefAnchor, numberIn, numbersIn } from '../lib/constants.ts';
 import { parseTermDefinitions, type TermDefinitions } from '../lib/term-definitions.ts';
 import { glossaryTermOf } from '../lib/urls.ts';
 
@@ -20,10 +20,22 @@ const TERM = `a.${CLASS.term}`;
 /** A marker, phrase or note: whatever belongs to one note. */
 const OF_A_NOTE = `${MARKER}, .${CLASS.phrase}, .${CLASS.note}`;
 
-/** The notes of a marker: the ones it lists when it stands for several, else the one it links to. */
+/** A passage's notes by their numbers (the number in each one's head). */
+function notesByNumber(passage: Element | null): Map<string, Element> {
+  const notes = passage ? [...passage.querySelectorAll(`.${CLASS.note}`)] : [];
+  return new Map(notes.map((note) => [numberIn(note.querySelector(`.${CLASS.noteHead}`)?.textContent) ?? '', note]));
+}
+
+/**
+ * The notes of a marker: the one it links to, or, for a marker shared by the notes that end at one
+ * place ("Notes 1, 4, 5"), its passage's notes with those numbers, in its order.
+ */
 function noteIdsOfMarker(marker: Element): string[] {
-  const listed = marker.getAttribute(DATA.notes);
-  if (listed) return listed.split(' ');
+  const numbers = numbersIn(marker.textContent);
+  if (numbers.length > 1) {
+    const notes = notesByNumber(marker.closest(`.${CLASS.passage}`));
+    return numbers.flatMap((number) => noteIdOf(notes.get(number)?.id) ?? []);
+  }
   const id = noteIdOf(marker.getAttribute('href'));
   return id ? [id] : [];
 }
@@ -74,7 +86,14 @@ class ArAnnotations extends HTMLElement {
 
   /** A note's marker: its own, or the one it shares with the notes that end where it does. */
   #marker(id: string) {
-    return this.querySelector<HTMLAnchorElement>(`${MARKER}[href="#${CSS.escape(noteAnchor(id))}"], ${MARKER}[${DATA.notes}~="${CSS.escape(id)}"]`);
+    const own = this.querySelector<HTMLAnchorElement>(`${MARKER}[href="#${CSS.escape(noteAnchor(id))}"]`);
+    if (own) return own;
+    const note = this.querySelector(`#${CSS.escape(noteAnchor(id))}`);
+    // An open note sits inside the text, next to its marker; a closed one in its passage's list.
+    const passage = note?.closest(`.${CLASS.passage}`) ?? null;
+    const number = numberIn(note?.querySelector(`.${CLASS.noteHead}`)?.textContent);
+    const markers = passage ? [...passage.querySelectorAll<HTMLAnchorElement>(MARKER)] : [];
+    return markers.find((marker) => number !== undefined && numbersIn(marker.textContent).includes(number)) ?? null;
   }
 
   #light(id: string, on: boolean) {

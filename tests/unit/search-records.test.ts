@@ -64,7 +64,7 @@ describe('extractSearchRecords', () => {
     expect(byUrl('p-list')?.filters.speaker).toBeUndefined();
   });
 
-  test('a note takes its number from its marker, its phrase, its kind from its label, and its passage’s number, section and speaker', () => {
+  test('a note takes its number from its head, its phrase, its kind from its label, and its passage’s number, section and speaker', () => {
     expect(byUrl('note-vc')).toEqual({
       url: '/read/partner-state/#note-vc',
       content: "Kleiner's term for worker-owned enclosure-free firms.",
@@ -82,10 +82,10 @@ describe('extractSearchRecords', () => {
     });
   });
 
-  test('notes sharing one marker each take their own number from it, in the order it lists them', () => {
+  test('notes sharing one marker each keep their own number, from their heads', () => {
     const shared = page(`<main><article class="reading" data-reading="r"><div class="reading-body">
       <div class="passage" id="p-a"><a class="passage-number" href="#p-a"><span>Passage </span>3</a>
-        <p class="passage-text"><span class="anno" id="ref-x">word</span><a class="note-ref" href="#note-x" data-notes="x y"><span>Notes </span>7,<span> </span>9</a></p>
+        <p class="passage-text"><span class="anno" id="ref-x">word</span><a class="note-ref" href="#note-x"><span>Notes </span>7, 9</a></p>
         <aside class="passage-notes"><ol>
           <li class="note" id="note-x"><p class="note-head"><a href="#ref-x">7</a> <span>Gloss</span></p><p>First.</p></li>
           <li class="note" id="note-y"><p class="note-head"><a href="#ref-y">9</a> <span>Context</span></p><p>Second.</p></li>
