@@ -5,7 +5,8 @@
  *
  * A session's link carries its assignment in the query string (`?assigned=<course>.<session>.<n>`)
  * and the first passage in the fragment (`#p-<id>`). Without JavaScript the fragment alone lands
- * on the passage; with it, the key picks the banner the reading page already holds for that part.
+ * on the passage; with it, the key picks that part's banner from the course's banners
+ * (`/courses/<course>/assigned.json`).
  */
 
 /** The query-string name of the assignment a reader arrived by. */
@@ -17,16 +18,10 @@ export const ASSIGNED_PARAM = 'assigned';
  */
 export const assignedKey = (course: string, session: string, part: number) => `${course}.${session}.${part}`;
 
-/** Attributes on each banner the reading page holds, read by the script. */
+/** The course a key names: its first part (ids cannot hold a dot). */
+export const courseOfAssignedKey = (key: string): string | undefined => /^([a-z0-9-]+)\.[a-z0-9-]+\.\d+$/.exec(key)?.[1];
+
 export const ASSIGNED_DATA = {
-  /** The banner's assignment key. */
-  key: 'data-assigned-key',
-  /** The first and last assigned passage's ids. */
-  from: 'data-assigned-from',
-  to: 'data-assigned-to',
   /** Set by the script on each passage of the range the reader arrived for; the stylesheet marks them. */
   mark: 'data-assigned',
 } as const;
-
-/** The element that holds the reading's banners. */
-export const ASSIGNED_ELEMENT = 'ar-assigned';

@@ -11,6 +11,7 @@
  * the IMS schemas (tests/standards/imscc-1.1/).
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { passageSpan, type ResolvedCourse } from './course.ts';
 import { xml } from './epub/xhtml.ts';
 
 export interface CartridgeLink {
@@ -127,4 +128,27 @@ export function zipCartridge(files: Record<string, string>, modified: Date): Uin
   // The manifest first: some importers look for it at the start of the archive.
   for (const name of ['imsmanifest.xml', ...Object.keys(files).filter((n) => n !== 'imsmanifest.xml').sort()]) entries[name] = strToU8(files[name]!);
   return zipSync(entries, { mtime: modified });
+}
+
+/**
+ * A resolved course as its cartridge: each session titled with its number and date or week, a link
+ * per assigned part ("The Partner State, ¶3–¶9", with the part's assignment key, so the reading
+ * opens on it with the session's banner), and the questions as the discussion.
+ */
+export function courseCartridge(course: ResolvedCourse, absolute: (sitePath: string) => string): CartridgeCourse {
+  return {
+    id: course.id,
+    title: course.code ? `${course.code}: ${course.title}` : course.title,
+    description: course.description || undefined,
+    language: course.language,
+    sessions: course.sessions.map((session) => {
+      const when = session.date ? ` (${session.date})` : session.week !== undefined ? ` (week ${session.week})` : '';
+      return {
+        id: session.id,
+        title: `Session ${session.number}${when}: ${session.title}`,
+        links: session.parts.map((part) => ({ title: `${part.readingTitle}, ${passageSpan(part.firstNumber, part.lastNumber)}`, url: absolute(part.path) })),
+        questionsHtml: session.questionsHtml,
+      };
+    }),
+  };
 }

@@ -313,3 +313,32 @@ export function checkCourse(course: Course, where: CourseFile, readings: readonl
   });
   return problems;
 }
+
+/** What a reading page's banner shows for one assigned part (see assignedBanners). */
+export interface AssignedBanner {
+  /** "Session 2: read ¶3–¶9" */
+  heading: string;
+  /** "(Welfare state, Big Society, enclosure, POL 101)" */
+  context: string;
+  /** The session on the syllabus, base included. */
+  syllabus: string;
+  from: string;
+  to: string;
+}
+
+/** Each assigned part's banner by its assignment key, for `/courses/<course>/assigned.json`. */
+export function assignedBanners(course: ResolvedCourse, withBase: (path: string) => string): Record<string, AssignedBanner> {
+  const banners: Record<string, AssignedBanner> = {};
+  for (const session of course.sessions) {
+    for (const part of session.parts) {
+      banners[part.key] = {
+        heading: `Session ${session.number}: read ${passageSpan(part.firstNumber, part.lastNumber)}`,
+        context: `(${session.title}, ${course.code})`,
+        syllabus: withBase(`${course.syllabusPath}#${session.anchor}`),
+        from: part.passageIds[0]!,
+        to: part.passageIds.at(-1)!,
+      };
+    }
+  }
+  return banners;
+}

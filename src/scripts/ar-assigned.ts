@@ -1,35 +1,45 @@
 /**
- * <ar-assigned> holds a reading's assigned-part banners (src/components/AssignedBanners.astro).
- * When the page was opened from a session's link (`?assigned=<key>`), it shows that part's banner
- * and marks its passages in the margin; the rest of the text stays as it is. The banner sticks to
- * the top of the screen, so the page's scroll padding grows by its height: a passage reached by
- * its link or a control reached by Tab is never hidden under it.
+ * The banner of a reading page opened from a course session's link (`?assigned=<key>`): loaded by
+ * site.ts only then. It fetches the course's banners (`/courses/<course>/assigned.json`), shows
+ * the one for that part at the top of the reading and marks its passages in the margin; the rest
+ * of the text stays as it is. The banner sticks to the top of the screen, so the page's scroll
+ * padding grows by its height: a passage reached by its link or a control reached by Tab is never
+ * hidden under it. Without JavaScript the link's fragment alone lands on the first passage.
  */
-import { ASSIGNED_DATA, ASSIGNED_ELEMENT, ASSIGNED_PARAM } from '../lib/assigned-range.ts';
+import { ASSIGNED_DATA, ASSIGNED_PARAM, courseOfAssignedKey } from '../lib/assigned-range.ts';
 import { CLASS, passageAnchor } from '../lib/constants.ts';
+import type { AssignedBanner } from '../lib/course.ts';
 
-class ArAssigned extends HTMLElement {
-  connectedCallback() {
-    const key = new URLSearchParams(location.search).get(ASSIGNED_PARAM);
-    if (!key) return;
-    const banner = [...this.querySelectorAll<HTMLElement>(`[${ASSIGNED_DATA.key}]`)].find((b) => b.getAttribute(ASSIGNED_DATA.key) === key);
-    if (!banner) return;
-    const first = document.getElementById(passageAnchor(banner.getAttribute(ASSIGNED_DATA.from) ?? ''));
-    const last = document.getElementById(passageAnchor(banner.getAttribute(ASSIGNED_DATA.to) ?? ''));
-    if (!first || !last) return;
-    banner.hidden = false;
-    let inside = false;
-    for (const passage of document.querySelectorAll<HTMLElement>(`.${CLASS.passage}`)) {
-      if (passage === first) inside = true;
-      if (inside) passage.setAttribute(ASSIGNED_DATA.mark, '');
-      if (passage === last) break;
-    }
-    const root = document.documentElement;
-    const base = parseFloat(getComputedStyle(root).scrollPaddingTop) || 0;
-    root.style.scrollPaddingTop = `${base + banner.getBoundingClientRect().height}px`;
-    // The fragment was scrolled to before the banner took its place at the top.
-    if (location.hash === `#${first.id}`) first.scrollIntoView({ block: 'start' });
+export async function showAssignedPart(): Promise<void> {
+  const key = new URLSearchParams(location.search).get(ASSIGNED_PARAM);
+  const course = key ? courseOfAssignedKey(key) : undefined;
+  // After the reading's title block, before its contents: where the reader starts.
+  const header = document.querySelector('.reading-header');
+  if (!key || !course || !header) return;
+  const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}courses/${encodeURIComponent(course)}/assigned.json`).catch(() => undefined);
+  const banners = response?.ok ? ((await response.json()) as Record<string, AssignedBanner>) : {};
+  const part = Object.hasOwn(banners, key) ? banners[key] : undefined;
+  const first = part && document.getElementById(passageAnchor(part.from));
+  const last = part && document.getElementById(passageAnchor(part.to));
+  if (!part || !first || !last) return;
+
+  const banner = document.createElement('aside');
+  banner.className = 'assigned-banner';
+  banner.setAttribute('aria-label', 'Assigned reading');
+  const line = banner.appendChild(document.createElement('p'));
+  line.append(Object.assign(document.createElement('strong'), { textContent: part.heading }), ` ${part.context} `);
+  line.append(Object.assign(document.createElement('a'), { href: part.syllabus, textContent: 'Back to the syllabus' }));
+  header.after(banner);
+
+  let inside = false;
+  for (const passage of document.querySelectorAll<HTMLElement>(`.${CLASS.passage}`)) {
+    if (passage === first) inside = true;
+    if (inside) passage.setAttribute(ASSIGNED_DATA.mark, '');
+    if (passage === last) break;
   }
+  const root = document.documentElement;
+  const padding = parseFloat(getComputedStyle(root).scrollPaddingTop) || 0;
+  root.style.scrollPaddingTop = `${padding + banner.getBoundingClientRect().height}px`;
+  // The fragment was scrolled to before the banner took its place at the top.
+  if (location.hash === `#${first.id}`) first.scrollIntoView({ block: 'start' });
 }
-
-if (!customElements.get(ASSIGNED_ELEMENT)) customElements.define(ASSIGNED_ELEMENT, ArAssigned);

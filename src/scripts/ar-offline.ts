@@ -16,7 +16,9 @@ class OfflineStatus extends HTMLElement {
   #state: OfflineState = { supported: 'serviceWorker' in navigator, online: navigator.onLine, saved: false, saving: false, update: 'none', failed: false };
 
   connectedCallback() {
-    this.#show();
+    // A live region speaks changes, not its first content: the first line is written once it is
+    // in the page.
+    requestAnimationFrame(() => this.#show());
     if (!this.#state.supported) return;
     const onLine = () => {
       this.#set({ online: navigator.onLine });
@@ -89,3 +91,14 @@ class OfflineStatus extends HTMLElement {
 }
 
 customElements.define('ar-offline', OfflineStatus);
+
+// The status lives in the footer; pages carry no markup for it (the reader's HTML is budgeted
+// against its text), so it is added here, a polite status line.
+const footer = document.querySelector('.site-footer');
+if (footer && !footer.querySelector('ar-offline')) {
+  const element = document.createElement('ar-offline');
+  const line = element.appendChild(document.createElement('p'));
+  line.className = 'offline-status';
+  line.setAttribute('role', 'status');
+  footer.append(element);
+}

@@ -15,11 +15,16 @@ import './ar-annotations.ts';
 import './reader-tools/reader-tools.ts';
 import './arrival.ts';
 import { whenIdle } from './schedule.ts';
+import { ASSIGNED_PARAM } from '../lib/assigned-range.ts';
+
+// A reading opened from a course session's link shows which part is assigned (a chunk of its own,
+// only then).
+if (new URLSearchParams(location.search).has(ASSIGNED_PARAM)) void import('./ar-assigned.ts').then((assigned) => assigned.showAssignedPart());
 
 // Offline reading (the worker, the footer's status): a chunk of its own, fetched once the page has
 // loaded and the browser is idle, so saving the site never competes with the page itself. Only in
 // a build: the dev server has no worker to register.
-if (import.meta.env.PROD && document.querySelector('ar-offline')) {
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const start = () => whenIdle(() => void import('./ar-offline.ts'));
   if (document.readyState === 'complete') start();
   else addEventListener('load', start, { once: true });
