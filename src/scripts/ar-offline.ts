@@ -32,12 +32,16 @@ class OfflineStatus extends HTMLElement {
 
   async #register() {
     const base = import.meta.env.BASE_URL;
-    let registration: ServiceWorkerRegistration;
+    let registration: ServiceWorkerRegistration | undefined;
     try {
       // updateViaCache 'none': the worker is the build's version, never read from the HTTP cache.
       registration = await navigator.serviceWorker.register(`${base}sw.js`, { scope: base, updateViaCache: 'none' });
     } catch {
-      // Refused (a private window, a browser policy): the site still reads online; say nothing.
+      registration = undefined;
+    }
+    // Refused (a private window, a browser policy; an automated browser that blocks workers
+    // answers with nothing at all): the site still reads online; say nothing.
+    if (!registration) {
       this.#set({ supported: false });
       return;
     }

@@ -41,6 +41,8 @@ describe('Content-Security-Policy, third parties and navigation, in Chromium', (
     ({ page, context, record } = await openPage(session, {
       permissions: ['clipboard-read', 'clipboard-write'],
       acceptDownloads: true,
+      // The offline worker runs here too: its registration and saving must break no rule.
+      serviceWorkers: 'allow',
       // No glide to each note a marker links to: hundreds of markers are opened one after another.
       reducedMotion: 'reduce',
     }));

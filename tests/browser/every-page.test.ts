@@ -37,7 +37,7 @@ describe('every built page', () => {
       let context: BrowserContext;
       let record: PageRecord;
       beforeAll(async () => {
-        ({ page, context, record } = await openPage(session, { viewport: run.viewport, colorScheme: run.colorScheme }));
+        ({ page, context, record } = await openPage(session, { viewport: run.viewport, colorScheme: run.colorScheme, serviceWorkers: 'allow' }));
         // Scripts arrive a little after the first paint, as on a slow connection: anything they
         // reveal or resize must already have its place, or it shows up as a layout shift below.
         await context.route(/\/_astro\/.*\.js$/, async (route) => {

@@ -83,7 +83,10 @@ export async function openPage(
   session: Session,
   options: BrowserContextOptions = {},
 ): Promise<{ page: Page; context: BrowserContext; record: PageRecord }> {
-  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  // The offline worker saves the whole site in the background of every page it starts on: the
+  // suites that test offline reading, and the sweeps of every page (where its registration must
+  // raise no error or CSP violation), let it run; elsewhere it would only slow each new context.
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ...options });
   const page = await context.newPage();
   const record: PageRecord = { consoleErrors: [], pageErrors: [], foreignRequests: [], cspViolations: [], navigationsAway: [] };
   const origin = new URL(session.baseUrl).origin;

@@ -64,7 +64,7 @@ describe('offline reading', () => {
   });
 
   test('after one visit every page reads and searches offline; a rebuilt site is picked up whole', async () => {
-    const { page, context, record } = await openPage(session);
+    const { page, context, record } = await openPage(session, { serviceWorkers: 'allow' });
     const status = page.locator('ar-offline [role="status"]');
     const footer = () => page.locator('.site-footer').textContent();
     const cacheNames = () => page.evaluate(() => caches.keys());
