@@ -31,6 +31,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.epub': 'application/epub+zip',
   '.bib': 'application/x-bibtex; charset=utf-8',
   '.ris': 'application/x-research-info-systems; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  // A Common Cartridge is a zip; LMSs take it by its extension, and a browser downloads it.
+  '.imscc': 'application/zip',
 };
 
 /** Text formats are sent compressed, as any static host does; images, fonts, EPUB and wasm already are. */

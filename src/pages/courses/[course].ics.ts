@@ -5,6 +5,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { courseStaticPaths, type CourseProps } from '../../lib/course-routes.ts';
 import { courseCalendar } from '../../lib/ical.ts';
+import { editionDate } from '../../lib/reading-citation.ts';
 import { withBase } from '../../lib/urls.ts';
 
 export const getStaticPaths = courseStaticPaths satisfies GetStaticPaths;
@@ -12,6 +13,6 @@ export const getStaticPaths = courseStaticPaths satisfies GetStaticPaths;
 export const GET: APIRoute = ({ props, site }) => {
   const { course } = props as CourseProps;
   const origin = site ?? new URL('http://localhost/');
-  const body = courseCalendar(course.data, { syllabusUrl: new URL(withBase(course.data.syllabusPath), origin).href, host: origin.hostname, stamp: new Date() });
+  const body = courseCalendar(course.data, { syllabusUrl: new URL(withBase(course.data.syllabusPath), origin).href, host: origin.hostname, stamp: editionDate() });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 };
