@@ -74,6 +74,7 @@ export interface ResolvedCourse {
 
 export const coursePath = (courseId: string) => `/courses/${courseId}/`;
 export const courseCalendarPath = (courseId: string) => `/courses/${courseId}.ics`;
+export const courseCartridgePath = (courseId: string) => `/courses/${courseId}.imscc`;
 export const sessionAnchor = (sessionId: string) => `session-${sessionId}`;
 
 const minutesFor = (count: number) => Math.max(1, Math.round(count / READING_WORDS_PER_MINUTE));

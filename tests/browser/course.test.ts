@@ -38,6 +38,12 @@ describe('the syllabus', () => {
     expect(await second.locator('.session-part-length').innerText()).toMatch(/words, about \d+ min/);
     expect(await second.locator('.session-questions li').count()).toBe(3);
     expect(await second.locator('.session-note h3').textContent()).toBe('Instructor’s note');
+    // The calendar and the LMS package are offered, under the base, and served.
+    for (const [name, file] of [[/for your calendar/, 'pol-101.ics'], [/for your LMS/, 'pol-101.imscc']] as const) {
+      const download = page.getByRole('link', { name });
+      expect(await download.getAttribute('href')).toBe(`${BASE}courses/${file}`);
+      expect((await page.request.get(new URL(`${BASE}courses/${file}`, page.url()).href)).status()).toBe(200);
+    }
     clean(record);
     await context.close();
   });
