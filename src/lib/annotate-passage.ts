@@ -34,26 +34,46 @@ export interface TermMark {
 const attr = (value: string) => escapeHtml(value);
 
 /**
- * The marker after an annotated phrase (or at the end of the passage for whole-passage notes). It
- * reads "Note 7" with the first word visually hidden: text rather than an aria-label, like the
- * passage numbers. `id` is given only when there is no phrase to carry the note's `ref-` id.
+ * Most notes that can end at one place; more are split over markers side by side. The stylesheet
+ * counts a shared marker's notes by its class `k<n>`, written for 2 to this many.
+ */
+export const MAX_NOTES_PER_MARKER = 9;
+
+/**
+ * A marker holds no text: it is named by `aria-label` ("Note 7"), and the stylesheet draws its
+ * number with a counter of the page's notes, which the build numbers in the order of their markers.
+ * Words or numbers in the DOM would be copied with the source's words and written into the quotes
+ * that Hypothesis and text fragments take from the page; generated content is neither.
+ */
+function markerLink(className: string, href: string, label: string, extra: string, shown = ''): string {
+  return `<a class="${className}" href="#${attr(href)}"${extra} aria-label="${attr(label)}"${shown}></a>`;
+}
+
+/**
+ * The marker after an annotated phrase (or at the end of the passage for whole-passage notes).
+ * `id` is given only when there is no phrase to carry the note's `ref-` id.
  */
 export function noteMarker(note: Pick<NoteMark, 'id' | 'number'>, withId = false, lang?: string): string {
   const id = withId ? ` id="${attr(noteRefAnchor(note.id))}"` : '';
   const language = lang ? ` lang="${attr(lang)}"` : '';
-  return `<a class="${CLASS.noteRef}" href="#${attr(noteAnchor(note.id))}"${id}${language}><span>Note </span>${note.number}</a>`;
+  return markerLink(CLASS.noteRef, noteAnchor(note.id), `Note ${note.number}`, `${id}${language}`);
 }
 
 /**
- * One marker for the notes that end at the same place ("Notes 1, 4, 5", visibly "1, 4, 5"): one
- * target of at least 24 px rather than numbers 10 px apart. It links to the first note, whose
- * siblings follow it in the passage's notes; the script opens or lights them all, finding them by
- * their numbers among the passage's notes (an attribute listing their ids cost the reader's HTML
- * its budget). A note on the
- * whole passage links back to its marker, so each one's `ref-` id is here: the first on the link,
- * the others on empty anchors just before it.
+ * One marker for the notes that end at the same place ("Notes 4, 5, 6", visibly "4, 5, 6"): one
+ * target of at least 24 px rather than numbers 10 px apart. Their numbers follow each other, so
+ * the stylesheet draws them from `data-n` and moves the page's count on by the class `k3`. It links
+ * to the first note, whose siblings follow it in the passage's notes; the script opens or lights
+ * them all, finding them by the numbers in its name. A note on the whole passage links back to its
+ * marker, so each one's `ref-` id is here: the first on the link, the others on empty anchors just
+ * before it.
  */
 export function noteMarkers(notes: readonly { note: Pick<NoteMark, 'id' | 'number'>; whole: boolean }[], lang?: string): string {
+  if (notes.length > MAX_NOTES_PER_MARKER) {
+    const groups = [];
+    for (let i = 0; i < notes.length; i += MAX_NOTES_PER_MARKER) groups.push(notes.slice(i, i + MAX_NOTES_PER_MARKER));
+    return groups.map((group) => noteMarkers(group, lang)).join('');
+  }
   const [first] = notes;
   if (!first) return '';
   if (notes.length === 1) return noteMarker(first.note, first.whole, lang);
@@ -62,20 +82,19 @@ export function noteMarkers(notes: readonly { note: Pick<NoteMark, 'id' | 'numbe
   const id = linkAnchor ? ` id="${attr(linkAnchor)}"` : '';
   const language = lang ? ` lang="${attr(lang)}"` : '';
   const numbers = notes.map((n) => n.note.number).join(', ');
-  return `${anchors}<a class="${CLASS.noteRef}" href="#${attr(noteAnchor(first.note.id))}"${id}${language}><span>Notes </span>${numbers}</a>`;
+  const shown = ` ${DATA.markerNumbers}="${attr(numbers)}"`;
+  return `${anchors}${markerLink(`${CLASS.noteRef} k${notes.length}`, noteAnchor(first.note.id), `Notes ${numbers}`, `${id}${language}`, shown)}`;
 }
 
 /**
  * The mark of a textual apparatus entry: a small sign after its phrase (or at the end of the passage)
  * linking to its row in the apparatus table. It carries the `ref-` id itself, since its phrase is
- * not marked: the apparatus is meant to stay out of the reader's way. The sign itself is drawn by
- * the stylesheet with empty alternative text, so assistive technology reads the visually hidden
- * "Textual note 3" alone, and the page carries one element less per mark (the reader's HTML is
- * budgeted against its text).
+ * not marked: the apparatus is meant to stay out of the reader's way. The sign is drawn by the
+ * stylesheet with empty alternative text, so assistive technology reads its label, "Textual note 3".
  */
 export function apparatusMark(note: Pick<NoteMark, 'id' | 'number'>, lang?: string): string {
   const language = lang ? ` lang="${attr(lang)}"` : '';
-  return `<a class="${CLASS.apparatusRef}" href="#${attr(noteAnchor(note.id))}" id="${attr(noteRefAnchor(note.id))}"${language}><span>Textual note ${note.number}</span></a>`;
+  return markerLink(CLASS.apparatusRef, noteAnchor(note.id), `Textual note ${note.number}`, ` id="${attr(noteRefAnchor(note.id))}"${language}`);
 }
 
 /** What the original's setting adds to a passage: inline marks, verse lines, its direction. */

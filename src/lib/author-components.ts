@@ -25,7 +25,12 @@ export interface AuthorComponentContext {
   onOtherPage?: boolean | undefined;
 }
 
-const link = (className: string, href: string, html: string) => `<a class="${className}" href="${escapeAttribute(href)}">${html}</a>`;
+/**
+ * A component's link carries no class: nothing styles one apart from other links, print tells the
+ * site's own links by their address, and on the reader page, whose HTML is budgeted against its
+ * text, a class on each of some two hundred links was a tenth of the markup left.
+ */
+const link = (href: string, html: string) => `<a href="${escapeAttribute(href)}">${html}</a>`;
 
 export function authorComponents(edition: Edition, { base, reading: currentReading, onOtherPage }: AuthorComponentContext): ComponentRenderers {
   const citationContext = edition.sources.map((s) => s.item);
@@ -34,14 +39,14 @@ export function authorComponents(edition: Edition, { base, reading: currentReadi
       const { id } = TermPropsSchema.parse(props);
       const term = edition.termById.get(asTermId(id));
       if (!term) throw new Error(`<Term id="${id}">: no glossary entry with that id.`);
-      return link('term-link', joinBase(base, glossaryPath(term.id)), children || escapeHtml(term.term));
+      return link(joinBase(base, glossaryPath(term.id)), children || escapeHtml(term.term));
     },
     Cite: (props) => {
       const { id, locator, mode } = CitePropsSchema.parse(props);
       const source = edition.sourceById.get(asSourceId(id));
       if (!source) throw new Error(`<Cite id="${id}">: no entry with that key in the bibliography.`);
       const text = formatCitation(source.item, { locator, mode, context: citationContext });
-      return link('cite', joinBase(base, sourcesPath(source.id)), escapeHtml(text));
+      return link(joinBase(base, sourcesPath(source.id)), escapeHtml(text));
     },
     PassageRef: (props, children) => {
       const { id, reading: readingProp } = PassageRefPropsSchema.parse(props);
@@ -51,7 +56,7 @@ export function authorComponents(edition: Edition, { base, reading: currentReadi
       // A note is shown on its own reading's page: a passage there is a jump within the page.
       const samePage = reading.id === currentReading && !onOtherPage;
       const href = `${samePage ? '' : joinBase(base, readingPath(reading.id))}#${passageAnchor(passage.id)}`;
-      return link('passage-ref', href, children || `<span class="visually-hidden">passage </span>¶${passage.number}`);
+      return link(href, children || `<span class="visually-hidden">passage </span>¶${passage.number}`);
     },
   };
 }

@@ -34,7 +34,7 @@ export const CLASS = {
   note: 'note',
   /** A note's head: its number, a link back to the text ("Note 7, back to the text", all but the number visually hidden), and its kind's label in a <span>. */
   noteHead: 'note-head',
-  /** A note's marker after its phrase: "Note 7", the first word visually hidden. */
+  /** A note's marker after its phrase: an empty link named "Note 7" by aria-label, its number drawn by the stylesheet. */
   noteRef: 'note-ref',
   /** An annotated phrase; the first piece carries the id `ref-<note id>`. */
   phrase: 'anno',
@@ -71,14 +71,19 @@ export const passageIdOf = idAfter(PASSAGE_ANCHOR_PREFIX);
 export const noteIdOf = (anchorOrHref: string | null | undefined) => idAfter(NOTE_ANCHOR_PREFIX)(anchorOrHref?.replace(/^#/, ''));
 /** The note id in the id of a note's phrase or marker (`ref-<id>`). */
 export const noteIdOfRef = idAfter(noteRefAnchor(''));
-/** The first number in a text: a passage's number link reads "Passage 7", a marker "Note 7". */
+/** The first number in a text: a passage's number link reads "Passage 7", a note's head "Note 7, back to the text". */
 export const numberIn = (text: string | null | undefined) => /\d+/.exec(text ?? '')?.[0];
-/** Every number in a text: a marker shared by the notes ending at one place reads "Notes 1, 4, 5". */
+/** Every number in a text: a marker shared by the notes ending at one place is named "Notes 3, 4, 5". */
 export const numbersIn = (text: string | null | undefined): string[] => (text ?? '').match(/\d+/g) ?? [];
 
 export const DATA = {
   /** On the later pieces of a phrase split around another (the first piece has the id): the note id. */
   anno: 'data-anno',
+  /**
+   * On a marker shared by the notes that end at one place: the numbers it shows ("4, 5, 6"), drawn
+   * by the stylesheet, so that the text holds only the source's words (copying, quotes).
+   */
+  markerNumbers: 'data-n',
   /** On <ar-annotations>: URL of the glossary definitions file (base included). */
   termsUrl: 'data-terms-url',
   speaker: 'data-speaker',

@@ -229,12 +229,22 @@ export type { TermOccurrence, TextRange };
 
 // ─── Pure helpers ───────────────────────────────────────────────────────────────────────────────
 
-/** Reading order of notes: passage number, then phrase start (whole passage first), then id. */
-export function compareNotes(
-  a: { passageNumber: number; start?: number | undefined; id: string },
-  b: { passageNumber: number; start?: number | undefined; id: string },
-): number {
-  return a.passageNumber - b.passageNumber || (a.start ?? -1) - (b.start ?? -1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Where a note's marker sits and what it marks: `markerAt` is its phrase's end, or for a note on the whole passage the passage's end. */
+export interface NoteOrderKey {
+  passageNumber: number;
+  markerAt: number;
+  /** Start of the phrase; undefined for a note on the whole passage. */
+  start?: number | undefined;
+  id: string;
+}
+
+/**
+ * Reading order of notes, which numbers them: the order of their markers in the text (passage,
+ * then the marker's place), so the numbers a reader meets ascend. Notes sharing one marker (ending
+ * at one place) follow the note on the whole passage first, then the longer phrase, then id.
+ */
+export function compareNotes(a: NoteOrderKey, b: NoteOrderKey): number {
+  return a.passageNumber - b.passageNumber || a.markerAt - b.markerAt || (a.start ?? -1) - (b.start ?? -1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** A–Z key comparison, case- and accent-insensitive, numbers in natural order. */
@@ -793,9 +803,14 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
   const occurrencesByPassage = new Map<PassageInput, TermOccurrence<TermId>[]>();
   const readings: EditionReading[] = input.readings.map((reading) => {
     const all = notesByReading.get(reading.id) ?? [];
-    const inOrder = all
-      .filter((n) => n.scope === 'passage')
-      .sort((a, b) => compareNotes({ passageNumber: a.passageNumber!, start: a.range?.start, id: a.id }, { passageNumber: b.passageNumber!, start: b.range?.start, id: b.id }));
+    const textLength = new Map(reading.passages.map((p) => [p.id, p.text.length]));
+    const orderKey = (note: EditionNote): NoteOrderKey => ({
+      passageNumber: note.passageNumber!,
+      markerAt: note.range?.end ?? textLength.get(note.passage!) ?? 0,
+      start: note.range?.start,
+      id: note.id,
+    });
+    const inOrder = all.filter((n) => n.scope === 'passage').sort((a, b) => compareNotes(orderKey(a), orderKey(b)));
     // The apparatus is numbered on its own, so moving a typographic note there does not leave a
     // gap in the margin's numbers, and its table counts 1..k.
     const notes = inOrder.filter((n) => n.kind !== 'apparatus');

@@ -26,6 +26,8 @@ export const READING_SETTINGS = {
   keys: ['on', 'off'],
   /** Where editorial notes go on paper: after each passage (footnotes) or at the end (endnotes). */
   print: ['footnotes', 'endnotes'],
+  /** Words copied from the text: the source's words alone, or with their citation on a line after. */
+  copy: ['text', 'cited'],
 } as const;
 
 export type SettingName = keyof typeof READING_SETTINGS;

@@ -33,8 +33,8 @@ const ELEMENTS: Record<string, AttributeRule[]> = {
   ...Object.fromEntries(HEADINGS.map((h) => [h, []])),
   em: [],
   strong: [],
-  // The author components render `<a class="term-link|cite|passage-ref">`; editors' links have no class.
-  a: ['href', ['className', 'term-link', 'cite', 'passage-ref']],
+  // Links have no class, the author components' (Term, Cite, PassageRef) included.
+  a: ['href'],
   ul: [],
   ol: [['start', /^\d{1,9}$/]],
   li: [],

@@ -28,10 +28,10 @@ function notesByNumber(passage: Element | null): Map<string, Element> {
 
 /**
  * The notes of a marker: the one it links to, or, for a marker shared by the notes that end at one
- * place ("Notes 1, 4, 5"), its passage's notes with those numbers, in its order.
+ * place ("Notes 3, 4, 5"), its passage's notes with those numbers, in its order.
  */
 function noteIdsOfMarker(marker: Element): string[] {
-  const numbers = numbersIn(marker.textContent);
+  const numbers = numbersIn(marker.getAttribute('aria-label'));
   if (numbers.length > 1) {
     const notes = notesByNumber(marker.closest(`.${CLASS.passage}`));
     return numbers.flatMap((number) => noteIdOf(notes.get(number)?.id) ?? []);
@@ -93,7 +93,7 @@ class ArAnnotations extends HTMLElement {
     const passage = note?.closest(`.${CLASS.passage}`) ?? null;
     const number = numberIn(note?.querySelector(`.${CLASS.noteHead}`)?.textContent);
     const markers = passage ? [...passage.querySelectorAll<HTMLAnchorElement>(MARKER)] : [];
-    return markers.find((marker) => number !== undefined && numbersIn(marker.textContent).includes(number)) ?? null;
+    return markers.find((marker) => number !== undefined && numbersIn(marker.getAttribute('aria-label')).includes(number)) ?? null;
   }
 
   #light(id: string, on: boolean) {

@@ -7,7 +7,7 @@ describe('annotatePassageHtml: textual apparatus marks', () => {
   test('an apparatus note leaves its phrase unmarked and puts a small sign after it, linked to its row, read as "Textual note 2"', () => {
     const html = annotatePassageHtml({ text: 'kicking of or providing', role: 'paragraph' }, [{ id: 'kick', number: 2, kind: 'apparatus', start: 0, end: 10 }], []);
     expect(html).toBe(
-      'kicking of<a class="app-ref" href="#note-kick" id="ref-kick"><span>Textual note 2</span></a> or providing',
+      'kicking of<a class="app-ref" href="#note-kick" id="ref-kick" aria-label="Textual note 2"></a> or providing',
     );
   });
 
@@ -21,14 +21,14 @@ describe('annotatePassageHtml: textual apparatus marks', () => {
       [],
     );
     expect(html).toBe(
-      '<span class="anno" id="ref-who">Ronfeld</span><a class="note-ref" href="#note-who"><span>Note </span>5</a>' +
-        '<a class="app-ref" href="#note-typo" id="ref-typo"><span>Textual note 1</span></a> wrote',
+      '<span class="anno" id="ref-who">Ronfeld</span><a class="note-ref" href="#note-who" aria-label="Note 5"></a>' +
+        '<a class="app-ref" href="#note-typo" id="ref-typo" aria-label="Textual note 1"></a> wrote',
     );
   });
 
   test('an apparatus entry on the whole passage puts its sign at the end', () => {
     const html = annotatePassageHtml({ text: 'TIMN', role: 'paragraph' }, [{ id: 'eol', number: 3, kind: 'apparatus' }], []);
-    expect(html).toBe('TIMN<a class="app-ref" href="#note-eol" id="ref-eol"><span>Textual note 3</span></a>');
+    expect(html).toBe('TIMN<a class="app-ref" href="#note-eol" id="ref-eol" aria-label="Textual note 3"></a>');
   });
 });
 
@@ -37,14 +37,14 @@ describe('annotatePassageHtml', () => {
     const html = annotatePassageHtml({ text: 'kicking of or providing', role: 'paragraph' }, [{ id: 'kick', number: 3, kind: 'editorial', start: 0, end: 10 }], []);
     expect(html).toBe(
       '<span class="anno anno--editorial" id="ref-kick">kicking of</span>' +
-        '<a class="note-ref" href="#note-kick"><span>Note </span>3</a>' +
+        '<a class="note-ref" href="#note-kick" aria-label="Note 3"></a>' +
         ' or providing',
     );
   });
 
   test('a whole-passage note puts its marker at the end, with no phrase mark: the marker is what the note links back to', () => {
     const html = annotatePassageHtml({ text: 'Some text.', role: 'paragraph' }, [{ id: 'all', number: 1, kind: 'context' }], []);
-    expect(html).toBe('Some text.<a class="note-ref" href="#note-all" id="ref-all"><span>Note </span>1</a>');
+    expect(html).toBe('Some text.<a class="note-ref" href="#note-all" id="ref-all" aria-label="Note 1"></a>');
   });
 
   test('only the kinds that look different give their phrase a class of their own', () => {
@@ -103,13 +103,22 @@ describe('annotatePassageHtml', () => {
       [],
     );
     expect(html).toBe(
-      '<span class="anno" id="ref-two">the</span><a class="note-ref" href="#note-two"><span>Note </span>2</a> ' +
+      '<span class="anno" id="ref-two">the</span><a class="note-ref" href="#note-two" aria-label="Note 2"></a> ' +
         '<span class="anno" id="ref-one">partner state</span>' +
         // Each whole-passage note keeps an anchor for its way back: the first on the link itself.
         '<span id="ref-five"></span>' +
-        '<a class="note-ref" href="#note-one" id="ref-four"><span>Notes </span>1, 4, 5</a>',
+        '<a class="note-ref k3" href="#note-one" id="ref-four" aria-label="Notes 1, 4, 5" data-n="1, 4, 5"></a>',
     );
     expect(strip(html)).toBe('the partner state');
+  });
+
+  test('more than nine notes ending at one place are split over markers side by side, each counting its own', () => {
+    const notes = Array.from({ length: 11 }, (_, i) => ({ id: `n${i + 1}`, number: i + 1, kind: 'context', start: 0, end: 4 }));
+    const html = annotatePassageHtml({ text: 'text', role: 'paragraph' }, notes, []);
+    expect(html.match(/<a class="note-ref[^>]*>/g)).toEqual([
+      '<a class="note-ref k9" href="#note-n1" aria-label="Notes 1, 2, 3, 4, 5, 6, 7, 8, 9" data-n="1, 2, 3, 4, 5, 6, 7, 8, 9">',
+      '<a class="note-ref k2" href="#note-n10" aria-label="Notes 10, 11" data-n="10, 11">',
+    ]);
   });
 
   test('a heading\'s markers, kept apart side by side, make one marker listing its notes in reading order, not by number', () => {
@@ -125,7 +134,7 @@ describe('annotatePassageHtml', () => {
       undefined,
       { markersApart: apart },
     );
-    expect(apart).toEqual(['<a class="note-ref" href="#note-early"><span>Notes </span>61, 62, 60</a>']);
+    expect(apart).toEqual(['<a class="note-ref k3" href="#note-early" aria-label="Notes 61, 62, 60" data-n="61, 62, 60"></a>']);
   });
 
   test('list passages render one item per line', () => {

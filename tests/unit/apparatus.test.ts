@@ -93,7 +93,7 @@ describe('search records', () => {
   const html = `<!doctype html><html lang="en"><body><article data-reading="r"><h1>R</h1>
     <section data-section-title="Main">
       <div class="passage" id="p-a"><a class="passage-number" href="#p-a"><span>Passage </span>1</a>
-        <p class="passage-text">Ronfeld<a class="app-ref" href="#note-typo" id="ref-typo"><span>Textual note 1</span></a> wrote this.</p>
+        <p class="passage-text">Ronfeld<a class="app-ref" href="#note-typo" id="ref-typo" aria-label="Textual note 1"></a> wrote this.</p>
       </div>
     </section>
     <section class="apparatus"><h2>Textual apparatus</h2><table><tbody>

@@ -251,10 +251,11 @@ describe('an editorial or apparatus note for every known defect of the source', 
     expect(corrected('Fattori:"The')).toBe('Fattori: "The');
   });
 
-  test('the purely typographic ones are the textual apparatus, numbered 1..k in reading order, and the margin keeps the rest', () => {
+  test('the purely typographic ones are the textual apparatus, numbered 1..k in the order of their signs, and the margin keeps the rest', () => {
     expect(reading.apparatus.map((n) => n.id as string).sort()).toEqual([...TYPOGRAPHIC].sort());
     expect(reading.apparatus.map((n) => n.number)).toEqual(TYPOGRAPHIC.map((_, i) => i + 1));
-    const order = reading.apparatus.map((n) => [n.passageNumber!, n.range?.start ?? -1]);
+    // In the order their signs stand in the text: after the phrase, or at the end of the passage.
+    const order = reading.apparatus.map((n) => [n.passageNumber!, n.range?.end ?? Number.MAX_SAFE_INTEGER]);
     expect(order).toEqual([...order].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
     expect(reading.notes.map((n) => n.number)).toEqual(reading.notes.map((_, i) => i + 1));
     expect(reading.notes.some((n) => n.kind === 'apparatus')).toBe(false);

@@ -49,13 +49,18 @@ const input = (over: Partial<EditionInput> = {}): EditionInput => ({
   ...over,
 });
 
-describe('compareNotes: passage, then phrase start (whole passage first), then id', () => {
+describe('compareNotes: the order of the markers in the text, which numbers the notes', () => {
   test.each([
-    [{ passageNumber: 1, start: 50, id: 'z' }, { passageNumber: 2, start: 0, id: 'a' }, -1],
-    [{ passageNumber: 2, start: undefined, id: 'z' }, { passageNumber: 2, start: 0, id: 'a' }, -1],
-    [{ passageNumber: 2, start: 5, id: 'a' }, { passageNumber: 2, start: 3, id: 'b' }, 1],
-    [{ passageNumber: 2, start: 5, id: 'a' }, { passageNumber: 2, start: 5, id: 'b' }, -1],
-    [{ passageNumber: 2, start: undefined, id: 'b' }, { passageNumber: 2, start: undefined, id: 'a' }, 1],
+    // An earlier passage first, wherever the markers sit in each.
+    [{ passageNumber: 1, markerAt: 90, start: 50, id: 'z' }, { passageNumber: 2, markerAt: 4, start: 0, id: 'a' }, -1],
+    // A phrase that starts later but ends first has the earlier marker.
+    [{ passageNumber: 2, markerAt: 20, start: 15, id: 'a' }, { passageNumber: 2, markerAt: 40, start: 3, id: 'b' }, -1],
+    // A note on the whole passage has its marker at the passage's end: after a phrase ending earlier…
+    [{ passageNumber: 2, markerAt: 60, start: undefined, id: 'a' }, { passageNumber: 2, markerAt: 30, start: 10, id: 'b' }, 1],
+    // …and first among the notes that share that marker, then the longer phrase, then by id.
+    [{ passageNumber: 2, markerAt: 60, start: undefined, id: 'z' }, { passageNumber: 2, markerAt: 60, start: 0, id: 'a' }, -1],
+    [{ passageNumber: 2, markerAt: 60, start: 5, id: 'a' }, { passageNumber: 2, markerAt: 60, start: 12, id: 'b' }, -1],
+    [{ passageNumber: 2, markerAt: 60, start: 5, id: 'b' }, { passageNumber: 2, markerAt: 60, start: 5, id: 'a' }, 1],
   ])('%j vs %j', (a, b, sign) => {
     expect(Math.sign(compareNotes(a, b))).toBe(sign);
     expect(Math.sign(compareNotes(b, a))).toBe(-sign);
@@ -93,12 +98,13 @@ describe('buildEdition: the join', () => {
 
   test('no problems', () => expect(problems).toEqual([]));
 
-  test('notes numbered in reading order', () => {
+  test('notes numbered in the order of their markers: a note on the whole passage has its marker at the end', () => {
+    expect(passages.find((p) => p.id === 'definition')!.text.length).toBeGreaterThan(81);
     expect(sample.notes.map((n) => [n.number, n.id, n.passage, n.range])).toEqual([
       [1, 'first-in-text', 'title', { start: 4, end: 11 }],
-      [2, 'whole', 'definition', undefined],
-      [3, 'capital', 'definition', { start: 44, end: 51 }],
-      [4, 'later', 'definition', { start: 74, end: 81 }],
+      [2, 'capital', 'definition', { start: 44, end: 51 }],
+      [3, 'later', 'definition', { start: 74, end: 81 }],
+      [4, 'whole', 'definition', undefined],
       [5, 'naive', 'needs', { start: 44, end: 57 }],
     ]);
     for (const n of sample.notes) {
@@ -120,7 +126,7 @@ describe('buildEdition: the join', () => {
     expect(byId.get('capital')!.terms).toEqual(['partner-state']);
     expect(byId.get('capital')!.passageRefs).toEqual([{ reading: 'sample', passage: 'needs', number: 3 }]);
     expect(byId.get('naive')!.correction).toBe('Naive markets');
-    expect(sample.notesByPassage.get('definition' as never)!.map((n) => n.id)).toEqual(['whole', 'capital', 'later']);
+    expect(sample.notesByPassage.get('definition' as never)!.map((n) => n.id)).toEqual(['capital', 'later', 'whole']);
   });
 
   test('terms A–Z by sort key', () => {

@@ -158,7 +158,7 @@ describe('rendering', () => {
     const check = await checkEditionFiles(root);
     const components = pageComponents(check.edition, '/courses/pol-101/reader/', 'sample');
     expect(renderMdxBody('See <PassageRef id="definition" />.', components)).toBe(
-      '<p>See <a class="passage-ref" href="/courses/pol-101/reader/read/sample/#p-definition"><span class="visually-hidden">passage </span>¶2</a>.</p>',
+      '<p>See <a href="/courses/pol-101/reader/read/sample/#p-definition"><span class="visually-hidden">passage </span>¶2</a>.</p>',
     );
   });
 

@@ -4,12 +4,14 @@ import {
   DEFAULT_SETTINGS,
   READING_SETTINGS,
   SETTINGS_STORAGE_KEY,
+  SETTING_NAMES,
   applySettings,
   changedSettings,
   normalizeSettings,
   settingAttribute,
   settingsBootScript,
 } from '../../src/lib/reading-settings.ts';
+import { settingsPanelHtml } from '../../src/lib/settings-panel.ts';
 
 /** An element that records its attributes. */
 const fakeRoot = () => {
@@ -74,5 +76,25 @@ describe('reading settings', () => {
 
   test('changedSettings keeps only what differs from the defaults', () => {
     expect(changedSettings(normalizeSettings({ theme: 'dark', notes: 'on', mine: 'off' }))).toEqual({ theme: 'dark', mine: 'off' });
+  });
+});
+
+describe('settingsPanelHtml: the panel the settings script writes', () => {
+  const controls = (html: string) => [...html.matchAll(/<input type="(radio|checkbox)" name="(\w+)" value="(\w+)"(?: data-off-value="(\w+)")?( checked)?/g)];
+
+  test('beside a reading: every setting has its controls, each value once, the defaults chosen', () => {
+    const found = controls(settingsPanelHtml(true));
+    for (const name of SETTING_NAMES) {
+      const own = found.filter((m) => m[2] === name);
+      // A radio per value, or one checkbox holding both values (ticked = the first or the second).
+      const values = own[0]?.[1] === 'checkbox' ? [own[0][3], own[0][4]] : own.map((m) => m[3]);
+      expect([...values].sort(), name).toEqual([...READING_SETTINGS[name]].sort());
+      const chosen = own[0]?.[1] === 'checkbox' ? (own[0][5] ? own[0][3] : own[0][4]) : own.find((m) => m[5])?.[3];
+      expect(chosen, name).toBe(READING_SETTINGS[name][0]);
+    }
+  });
+
+  test('elsewhere: only theme, size, width and keys, which apply on every page', () => {
+    expect([...new Set(controls(settingsPanelHtml(false)).map((m) => m[2]))]).toEqual(['theme', 'size', 'width', 'keys']);
   });
 });

@@ -74,7 +74,7 @@ describe('verse lines', () => {
     const html = annotatePassageHtml({ text, role: 'verse' }, [{ id: 'n', number: 1, kind: 'gloss', start: 0, end: 10 }], [], undefined, { verse: { passageId: 'p', firstLine: 1, every: 5 } });
     expect(html).toBe(
       '<span class="verse-line" id="p-p-l1"><span class="anno" id="ref-n">dogs</span></span>\n' +
-        '<span class="verse-line" id="p-p-l2"><span class="anno" data-anno="n">birds</span><a class="note-ref" href="#note-n"><span>Note </span>1</a> all</span>',
+        '<span class="verse-line" id="p-p-l2"><span class="anno" data-anno="n">birds</span><a class="note-ref" href="#note-n" aria-label="Note 1"></a> all</span>',
     );
   });
 

@@ -14,12 +14,13 @@ import { textElementOf, textOf } from './passage-text.ts';
 import { describeLines, lineCount, lineOfAnchor, linesSpanned, verseLineAnchor, withLineLocator } from '../../lib/verse.ts';
 import { announce, copyToClipboard, readerContext } from './reader-context.ts';
 import type { Target } from './reader-tools.ts';
+import { passageSpan, type CopiedWords } from './copy.ts';
 
 const DIALOG_ID = 'cite-passage';
 
 let citations: Promise<PassageCitations> | undefined;
 /** The per-passage citations, fetched on first use; none (the dialog still offers the links) when that fails. */
-function passageCitations(readingId: string): Promise<PassageCitations> {
+export function passageCitations(readingId: string): Promise<PassageCitations> {
   const none: PassageCitations = { styles: [], downloads: [] };
   citations ??= fetch(withBase(passageCitationsPath(readingId)))
     .then((response) => (response.ok ? (response.json() as Promise<PassageCitations>) : none))
@@ -55,8 +56,7 @@ export function linkFor(target: Target): string {
   const { start, end } = snapToWords(passageText, target.start, target.end);
   const exact = passageText.slice(start, end);
   // A browser follows a text fragment to the first match on the page, so the words need context
-  // only when they occur before this place (a note's body later on the page cannot mislead it, and
-  // context next to a note marker would not match, the marker's hidden words sitting between).
+  // only when they occur before this place (a note's body later on the page cannot mislead it).
   const collapse = (s: string) => s.replace(/\s+/g, ' ');
   const body = document.querySelector('.reading-body');
   const before = document.createRange();
@@ -147,4 +147,23 @@ export async function openCite(target: Target, opener?: Element) {
     : [];
   body.replaceChildren(...styles, ...links, ...downloads);
   openModal(dialog, opener);
+}
+
+/**
+ * The line added after copied words when the reader asked for it: the edition's first style's
+ * in-text citation with the passages, and the link (for words within one passage, to those words).
+ */
+export function copyCitationLine(copied: CopiedWords, citations: PassageCitations): string {
+  const context = readerContext();
+  const first = copied.passages[0]!;
+  const link = copied.passages.length === 1 ? linkFor({ passage: first.id, start: first.start, end: first.end }) : `${context.readingUrl}#${passageAnchor(first.id)}`;
+  const inText = citations.styles[0]?.inText;
+  const cited = inText ? inText.split(CITE.numberToken).join(passageSpan(copied)).split(CITE.idToken).join(first.id) : `${context.title}, ¶${passageSpan(copied)}`;
+  return `${cited} ${link}`;
+}
+
+/** copyCitationLine with the citation styles fetched first, for the copy handler to call at once later. */
+export async function preparedCopyCitation(): Promise<(copied: CopiedWords) => string> {
+  const citations = await passageCitations(readerContext().readingId);
+  return (copied) => copyCitationLine(copied, citations);
 }

@@ -13,14 +13,15 @@ const ENDNOTES_CLASS = 'print-endnotes';
 const MY_NOTES_CLASS = 'print-my-notes';
 
 /**
- * Links whose address would only clutter the page: the text's own marks (glossary terms), citations
- * and cross-references (their targets are in the notes and the bibliography), numbers, contents.
+ * Links whose address would only clutter the page: the site's own (glossary terms, citations and
+ * cross-references, whose targets are in the notes and the bibliography; numbers, contents) and
+ * the text's own marks. Only addresses elsewhere are printed.
  */
-const UNPRINTED_LINKS = '.passage-text a, .term, .term-link, .cite, .passage-ref, .passage-number, .note-ref, .note-head a, .toc a';
+const UNPRINTED_LINKS = '.passage-text a, .passage-number, .note-ref, .note-head a, .toc a';
 
 function markLinks() {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.reading a[href]')) {
-    if (link.getAttribute('href')!.startsWith('#') || link.matches(UNPRINTED_LINKS)) continue;
+    if (link.getAttribute('href')!.startsWith('#') || link.origin === location.origin || link.matches(UNPRINTED_LINKS)) continue;
     link.dataset.printHref = link.href;
   }
 }

@@ -15,6 +15,7 @@ import { passageIdOfElement, passageNumberOf, passageOf, rangeToOffsets, textEle
 import { hasStoredNotes, initContext, readerContext } from './reader-context.ts';
 import { SETTINGS_EVENT, readStoredSettings } from './settings.ts';
 import { whenIdle } from '../schedule.ts';
+import { plainCitationLine, watchCopying, type CopiedWords } from './copy.ts';
 
 /** A span of one passage's text, or the whole passage (no offsets). */
 export interface Target {
@@ -46,6 +47,21 @@ const loadPicker = () => import('./word-picker.ts');
 /** Room the system leaves under a touch selection for its handles (and above it for its own menu). */
 const TOUCH_HANDLE_ROOM_PX = 40;
 
+/** The how-to under the toolbar, folded under its line "How to highlight, note and cite". */
+function howToText(): HTMLParagraphElement {
+  const text = document.createElement('p');
+  const choice = document.createElement('i');
+  choice.textContent = 'Select words…';
+  text.append(
+    'Select words in the text to highlight, note, cite or link to them; a passage number offers the same for the whole passage. ' +
+      'With the keyboard: Tab to a passage number, press Enter, then choose ',
+    choice,
+    ' to pick words with the arrow keys (Shift extends the choice) or by typing them; or turn on caret browsing (F7) to select ' +
+      'with Shift and the arrow keys, then press Alt+Shift+H to highlight or Alt+Shift+N to add a note.',
+  );
+  return text;
+}
+
 class ArReaderTools extends HTMLElement {
   #bar = document.createElement('div');
   #target: Target | undefined;
@@ -53,10 +69,14 @@ class ArReaderTools extends HTMLElement {
   /** How the reader last pressed: a finger's selection gets the toolbar docked, clear of the system's handles. */
   #pointerType: string | undefined;
   #coarse = window.matchMedia('(pointer: coarse)');
+  /** Whether copied words get their citation after them, and the line once the styles have come. */
+  #copyCited = false;
+  #copyCitation: ((copied: CopiedWords) => string) | undefined;
 
   connectedCallback() {
     initContext(this);
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
+    this.querySelector('.tool-hint')?.append(howToText());
     this.#buildBar();
     this.addEventListener('click', this.#onToolbarClick);
     document.addEventListener('selectionchange', this.#onSelectionChange);
@@ -67,6 +87,8 @@ class ArReaderTools extends HTMLElement {
     document.addEventListener('focusin', this.#onFocusIn);
     document.addEventListener(SETTINGS_EVENT, (event) => this.#applySettings((event as CustomEvent<ReadingSettings>).detail));
     window.addEventListener('beforeprint', () => void loadPrint().then((print) => print.prepareForPrint()));
+    const body = document.querySelector<HTMLElement>('.reading-body');
+    if (body) watchCopying(body, (copied) => (this.#copyCited ? (this.#copyCitation ?? plainCitationLine)(copied) : undefined));
     this.#applySettings(readStoredSettings());
     // The reader's notes (and the schema that checks them) load once the page is idle, and only
     // for a reader who has notes here.
@@ -280,6 +302,8 @@ class ArReaderTools extends HTMLElement {
       else term.removeAttribute('tabindex');
     }
     if (settings.print === 'endnotes') void loadPrint().then((print) => print.prepareForPrint());
+    this.#copyCited = settings.copy === 'cited';
+    if (this.#copyCited && !this.#copyCitation) void loadCite().then(async (cite) => (this.#copyCitation = await cite.preparedCopyCitation()));
   }
 }
 

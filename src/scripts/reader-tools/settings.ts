@@ -5,6 +5,7 @@
  * Without JavaScript the form's button stays hidden and the page follows the system theme.
  */
 import { whenIdle } from '../schedule.ts';
+import { settingsPanelHtml } from '../../lib/settings-panel.ts';
 import {
   SETTINGS_EVENT,
   SETTINGS_STORAGE_KEY,
@@ -30,7 +31,7 @@ class ArSettings extends HTMLElement {
 
   connectedCallback() {
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
-    // The panel is stamped out of its template once the page is idle, or at once when the button
+    // The panel is written once the page is idle, or at once when the button
     // is pressed first (a capturing listener runs before the button opens its popover).
     this.addEventListener('click', this.#stampPanel, { capture: true, once: true });
     whenIdle(this.#stampPanel);
@@ -42,9 +43,9 @@ class ArSettings extends HTMLElement {
   }
 
   #stampPanel = () => {
-    const template = this.querySelector(':scope > template');
-    if (!(template instanceof HTMLTemplateElement)) return;
-    template.replaceWith(template.content.cloneNode(true));
+    if (this.querySelector('[popover]')) return;
+    // Markup of the project's own, with nothing of the site's content in it.
+    this.insertAdjacentHTML('beforeend', settingsPanelHtml(this.hasAttribute('data-reader')));
     // The button names its panel only now that the panel exists (no reference to nothing before).
     const button = this.querySelector<HTMLButtonElement>('button[data-panel]');
     button?.setAttribute('popovertarget', button.dataset.panel!);
