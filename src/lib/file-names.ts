@@ -57,7 +57,7 @@ function describeForeignCharacter(name: string): string | undefined {
     : `its ${ordinal(index + 1)} character ${shown}, which ids cannot contain`;
 }
 
-export type IdOwner = 'note' | 'term' | 'reading' | 'page';
+export type IdOwner = 'note' | 'term' | 'reading' | 'page' | 'layer';
 
 /**
  * Why `name` is not a valid id, and how to rename it; undefined when it is one. `extension` is
