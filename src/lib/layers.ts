@@ -15,7 +15,7 @@ import { markdownToHast, type HastNode } from 'satteri';
 import type { z } from 'zod';
 import type { ContentProblem } from './content-errors.ts';
 import type { TextRange } from './anchoring.ts';
-import { escapeHtml, hastToHtml, type ComponentRenderers } from './mdx-html.ts';
+import { escapeAttribute, escapeHtml, hastToHtml, type ComponentRenderers } from './mdx-html.ts';
 import { reanchor, QUOTE_CONTEXT } from './reanchor.ts';
 import { sanitizeHtml } from './sanitize.ts';
 import { formatPath } from './schema-problems.ts';
@@ -373,6 +373,13 @@ function common(annotation: LayerAnnotation) {
   };
 }
 
+/** The words at `range` of a passage's text, with the context readers' own notes keep. */
+const passageQuote = (text: string, range: TextRange) => ({
+  exact: text.slice(range.start, range.end),
+  prefix: text.slice(Math.max(0, range.start - QUOTE_CONTEXT), range.start),
+  suffix: text.slice(range.end, range.end + QUOTE_CONTEXT),
+});
+
 /** Selectors for a placed annotation, as "My notes" writes them: the passage, refined by the phrase and its place. */
 function placedTarget(reading: LayerReading, anchoring: Extract<Anchoring, { placed: true }>, source: string) {
   const fragment = (refinedBy?: object) => ({ type: 'FragmentSelector', conformsTo: FRAGMENT_CONFORMS_TO, value: `p-${anchoring.passage}`, ...(refinedBy ? { refinedBy } : {}) });
@@ -382,12 +389,7 @@ function placedTarget(reading: LayerReading, anchoring: Extract<Anchoring, { pla
   return {
     source,
     selector: [
-      fragment({
-        type: 'TextQuoteSelector',
-        exact: text.slice(range.start, range.end),
-        prefix: text.slice(Math.max(0, range.start - QUOTE_CONTEXT), range.start),
-        suffix: text.slice(range.end, range.end + QUOTE_CONTEXT),
-      }),
+      fragment({ type: 'TextQuoteSelector', ...passageQuote(text, range) }),
       fragment({ type: 'TextPositionSelector', start: range.start, end: range.end }),
     ],
   };
@@ -422,3 +424,63 @@ export function layerCollection(reading: LayerReading, layer: ResolvedLayer, { r
 }
 
 const byIdIn = (thread: LayerThread, id: string) => (thread.root.id === id ? thread.root : thread.replies.find((r) => r.id === id));
+
+// ---- HTML -------------------------------------------------------------------------------------
+
+const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+const dateHtml = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? escapeHtml(iso) : `<time datetime="${escapeAttribute(date.toISOString())}">${DATE.format(date)}</time>`;
+};
+
+/** Author and date; `to` names who a reply answers. */
+function metaHtml(annotation: LayerAnnotation, to?: string): string {
+  const replying = to ? ` <span class="layer-to">replying to ${escapeHtml(to)}</span>` : '';
+  return `<p class="layer-meta"><span class="layer-author">${escapeHtml(annotation.author)}</span>${replying}, ${dateHtml(annotation.created)}</p>`;
+}
+
+const tagsHtml = (tags: readonly string[]) =>
+  tags.length ? `<p class="layer-tags">Tags: ${tags.map((tag) => `<span class="layer-tag">${escapeHtml(tag)}</span>`).join(', ')}</p>` : '';
+
+/**
+ * One thread as HTML, the same on the layer's page and on the reading page: the quoted words, the
+ * annotation with its author, date and tags, then each reply saying whom it answers. Every string
+ * from the file is escaped; bodies are the sanitised HTML. `passageLink` (on the layer's page)
+ * links the passage it is about; `result` marks it as a search record landing there.
+ */
+export function threadHtml(thread: LayerThread, options: { passageLink?: string; result?: { url: string; layer: string; reading: string } } = {}): string {
+  const { root, replies, anchoring } = thread;
+  const byId = new Map([root, ...replies].map((a) => [a.id, a]));
+  const quote = root.quote ? `<blockquote class="layer-quote"><p>${escapeHtml(root.quote.exact)}</p></blockquote>` : '';
+  const where = options.passageLink && anchoring.placed ? `<p class="layer-where"><a href="${escapeAttribute(options.passageLink)}">Passage ${anchoring.number}</a></p>` : '';
+  const result = options.result
+    ? ` data-layer-result="${escapeAttribute(options.result.url)}" data-layer-title="${escapeAttribute(options.result.layer)}" data-layer-reading="${escapeAttribute(options.result.reading)}"`
+    : '';
+  const body = (annotation: LayerAnnotation) => (annotation.html ? `<div class="layer-body">${annotation.html}</div>` : '<p class="layer-body layer-highlight-only">Highlighted.</p>');
+  const replyItems = replies
+    .map((reply) => `<li class="layer-reply" id="${layerAnnotationAnchor(reply.id)}">${metaHtml(reply, byId.get(reply.parent ?? '')?.author)}${body(reply)}${tagsHtml(reply.tags)}</li>`)
+    .join('');
+  const repliesHtml = replyItems ? `<ol class="layer-replies" aria-label="Replies">${replyItems}</ol>` : '';
+  return `<article class="layer-annotation" id="${layerAnnotationAnchor(root.id)}"${result}>${where}${quote}${metaHtml(root)}${body(root)}${tagsHtml(root.tags)}${repliesHtml}</article>`;
+}
+
+/** What the reading page fetches to show a layer: each placed thread's passage, words and HTML. */
+export interface LayerClientData {
+  id: string;
+  title: string;
+  threads: { passage: string; quote?: { exact: string; prefix: string; suffix: string } | undefined; range?: TextRange | undefined; html: string }[];
+}
+
+export function layerClientData(reading: LayerReading, layer: ResolvedLayer): LayerClientData {
+  const texts = new Map(reading.passages.map((p) => [p.id, p.text]));
+  return {
+    id: layer.id,
+    title: layer.meta.title,
+    threads: layer.threads.map((thread) => {
+      const anchoring = thread.anchoring as Extract<Anchoring, { placed: true }>;
+      const text = texts.get(anchoring.passage) ?? '';
+      const { range } = anchoring;
+      return { passage: anchoring.passage, quote: range && passageQuote(text, range), range, html: threadHtml(thread) };
+    }),
+  };
+}
