@@ -43,7 +43,9 @@ class ArLayers extends HTMLElement {
     } catch {
       this.#layers = [];
     }
-    for (const layer of this.#layers) if (this.#isOn(layer)) void this.#show(layer);
+    // A search result for a thread asks for its layer (`?layer=`): shown for this visit, not remembered.
+    const asked = new URLSearchParams(location.search).get('layer');
+    for (const layer of this.#layers) if (layer.id === asked || this.#isOn(layer)) void this.#show(layer);
     // The settings panel is a popover whose toggle events do not bubble: caught on the way down.
     document.addEventListener('beforetoggle', this.#onPanel, { capture: true });
   }
