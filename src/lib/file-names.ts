@@ -65,7 +65,7 @@ export type IdOwner = 'note' | 'term' | 'reading' | 'page' | 'layer';
  */
 export function idNameProblem(name: string, owner: IdOwner, extension: string): { message: string; fix: string } | undefined {
   if (SLUG_PATTERN.test(name)) return undefined;
-  const thing = owner === 'reading' ? 'folder' : 'file';
+  const thing = owner === 'reading' || owner === 'layer' ? 'folder' : 'file';
   const suggestion = suggestSlug(name);
   const target = suggestion ? `"${suggestion}${extension}"` : `a valid id${extension ? ` followed by ${extension}` : ''}`;
   const foreign = describeForeignCharacter(name);

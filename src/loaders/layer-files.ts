@@ -91,7 +91,7 @@ export async function readLayersFolder(project: Project, reading: string, folder
       });
     } else {
       const badName = idNameProblem(name, 'layer', '');
-      if (badName) problems.push({ kind: 'invalid-file-name', file: shown, ...badName, fix: badName.fix.replace('the file', 'the folder') });
+      if (badName) problems.push({ kind: 'invalid-file-name', file: shown, ...badName });
       else {
         const layer = await readLayer(project, reading, name, full, problems);
         if (layer) layers.push(layer);
