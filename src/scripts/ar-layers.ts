@@ -35,6 +35,8 @@ class ArLayers extends HTMLElement {
   #layers: LayerInfo[] = [];
   #loaded = new Map<string, Promise<LayerClientData | undefined>>();
   #ranges = new Map<string, Range[]>();
+  /** The layer a search result asked for (`?layer=`): on for this visit until switched, not remembered. */
+  #asked: string | null = null;
 
   connectedCallback() {
     this.#reading = this.dataset.reading ?? '';
@@ -44,8 +46,8 @@ class ArLayers extends HTMLElement {
       this.#layers = [];
     }
     // A search result for a thread asks for its layer (`?layer=`): shown for this visit, not remembered.
-    const asked = new URLSearchParams(location.search).get('layer');
-    for (const layer of this.#layers) if (layer.id === asked || this.#isOn(layer)) void this.#show(layer);
+    this.#asked = new URLSearchParams(location.search).get('layer');
+    for (const layer of this.#layers) if (this.#isOn(layer)) void this.#show(layer);
     // The settings panel is a popover whose toggle events do not bubble: caught on the way down.
     document.addEventListener('beforetoggle', this.#onPanel, { capture: true });
   }
@@ -57,6 +59,7 @@ class ArLayers extends HTMLElement {
   #key = (layer: LayerInfo) => `${this.#reading}/${layer.id}`;
 
   #isOn(layer: LayerInfo) {
+    if (layer.id === this.#asked) return true;
     const choice = stored()[this.#key(layer)];
     return choice ? choice === 'on' : layer.shown;
   }
@@ -94,6 +97,7 @@ class ArLayers extends HTMLElement {
   };
 
   #switch(layer: LayerInfo, on: boolean) {
+    if (layer.id === this.#asked) this.#asked = null;
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...stored(), [this.#key(layer)]: on ? 'on' : 'off' }));
     } catch {
