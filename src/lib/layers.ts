@@ -115,7 +115,7 @@ function tame(node: Hast, atRoot = false): Hast[] {
   if (node.type === 'element' && /^h[1-6]$/.test(node.tagName ?? '')) {
     return [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'element', tagName: 'strong', properties: {}, children: children ?? [] } as Hast] } as Hast];
   }
-  return [children ? { ...node, children } : node];
+  return [children ? ({ ...node, children } as Hast) : node];
 }
 
 const NO_COMPONENTS = {} as ComponentRenderers;
@@ -264,6 +264,9 @@ function passageAt(reading: LayerReading, at: number): LayerPassage | undefined 
 
 const quoted = (text: string, max = 60) => `\u201C${text.length > max ? `${text.slice(0, max - 1)}\u2026` : text}\u201D`;
 
+/** A quote with its context, none given being none (what `reanchor` reads the same way). */
+const withContext = (quote: NonNullable<LayerAnnotation['quote']>) => ({ exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' });
+
 /**
  * Where an annotation sits in the reading. A My-notes annotation names its passage and is anchored
  * in it (position first while the quote is still there, as for the reader's own notes); a Hypothesis
@@ -275,13 +278,13 @@ export function anchorLayerAnnotation(reading: LayerReading, annotation: LayerAn
     const passage = reading.passages.find((p) => p.id === annotation.passage);
     if (!passage) return { placed: false, reason: `passage \u201C${annotation.passage}\u201D is not in this reading` };
     if (!quote) return { placed: true, passage: passage.id, number: passage.number, how: 'passage' };
-    const at = reanchor(passage.text, quote, annotation.position);
+    const at = reanchor(passage.text, withContext(quote), annotation.position);
     if (!at) return { placed: false, reason: `${quoted(quote.exact)} is no longer in passage ${passage.number}` };
     return { placed: true, passage: passage.id, number: passage.number, range: { start: at.start, end: at.end }, how: at.how };
   }
   if (!quote) return { placed: false, reason: 'it quotes no text (no TextQuoteSelector)' };
   // The position only breaks ties: a place is taken for it alone when the quote and its context are there too.
-  const at = reanchor(reading.source, quote, annotation.position);
+  const at = reanchor(reading.source, withContext(quote), annotation.position);
   const passage = at && passageAt(reading, at.start);
   if (!at || !passage) return { placed: false, reason: `${quoted(quote.exact)} is not in the text` };
   const start = at.start - passage.start;
