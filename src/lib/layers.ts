@@ -18,6 +18,7 @@ import type { TextRange } from './anchoring.ts';
 import { escapeAttribute, escapeHtml, hastToHtml, type ComponentRenderers } from './mdx-html.ts';
 import { reanchor, QUOTE_CONTEXT } from './reanchor.ts';
 import { sanitizeHtml } from './sanitize.ts';
+import { checkUrl } from './url-policy.ts';
 import { formatPath } from './schema-problems.ts';
 import { ANNO_CONTEXT, FRAGMENT_CONFORMS_TO } from '../schemas/personal-note.ts';
 import {
@@ -98,8 +99,8 @@ type Hast = HastNode & { type: string; value?: string; tagName?: string; propert
 
 /**
  * What an annotator's Markdown may become: raw HTML is shown as the text it is (not parsed: no
- * HTML passes), an image is its alt text (nothing loads from another site), a heading is a bold
- * paragraph (an annotation must not break the page's outline).
+ * HTML passes), an image is its alt text (nothing loads from another site), a link the URL policy
+ * refuses is its words, a heading is a bold paragraph (an annotation must not break the page's outline).
  */
 function tame(node: Hast, atRoot = false): Hast[] {
   if (node.type === 'raw') {
@@ -112,6 +113,8 @@ function tame(node: Hast, atRoot = false): Hast[] {
     return alt ? [{ type: 'text', value: `[${alt}]` } as Hast] : [];
   }
   const children = node.children?.flatMap((child) => tame(child));
+  // A link the URL policy refuses (javascript:, data: …) is its words: an <a> without an address would look like a link and do nothing.
+  if (node.type === 'element' && node.tagName === 'a' && !checkUrl(String(node.properties?.['href'] ?? ''), { context: 'link' }).ok) return children ?? [];
   if (node.type === 'element' && /^h[1-6]$/.test(node.tagName ?? '')) {
     return [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'element', tagName: 'strong', properties: {}, children: children ?? [] } as Hast] } as Hast];
   }

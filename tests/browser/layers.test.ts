@@ -5,13 +5,15 @@
  * layers on the reading page (shown by default, switched in Display with the keyboard,
  * remembered), search with the Layer facet landing on the passage, the JSON-LD export, axe.
  */
-import { cpSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeFixture, runBuild, type Fixture } from '../fixtures/fixture-site.ts';
 import { openPage, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
 import { poll } from './reader-tools-helpers.ts';
 
+/** Screenshots of a layer shown on the reading, kept for a person to look at. */
+const SHOTS = path.resolve('tests/.output/layers');
 let fixture: Fixture;
 let session: Session;
 
@@ -27,6 +29,7 @@ beforeAll(async () => {
     'annotations/sample/layers/seminar/group-export.json: annotation e9Nn5mIIEe-Uu3dX1mC8Kb \u201Cthe market state withers\u201D does not anchor',
   );
   session = await startSession({ root: fixture.file('dist'), base: '/' });
+  mkdirSync(SHOTS, { recursive: true });
 }, 180_000);
 afterAll(() => session?.close());
 
@@ -113,6 +116,7 @@ describe('layers on the reading page', () => {
       page.evaluate(() => [...(CSS.highlights.get('ar-layer') ?? [])].map((range) => (range as Range).toString().replace(/Note \d+/g, '')));
     expect((await highlighted()).sort()).toEqual(['protects the commons', 'the commons', 'the state enables them']);
     expect(await runAxe(page)).toEqual([]);
+    await page.locator('#p-definition').screenshot({ path: path.join(SHOTS, 'reading-1280.png') });
 
     // Display, by keyboard: Tab to the button, open it, Tab to the layer switches, Space.
     const button = page.locator('.settings-button');
@@ -138,6 +142,20 @@ describe('layers on the reading page', () => {
     expect(await page.locator('.layer-notes[data-layer="seminar"]').count()).toBe(0);
     clean(record);
   });
+});
+
+test('on a phone the threads follow their passage in the one column, inside the screen; axe clean', async () => {
+  const { page, record } = await openPage(session, { viewport: { width: 375, height: 800 } });
+  await page.goto(session.url('/read/sample/'), { waitUntil: 'networkidle' });
+  const notes = page.locator('#p-definition .layer-notes');
+  await poll(() => notes.count()).toBe(1);
+  const [text, box] = await Promise.all([page.locator('#p-definition .passage-text').boundingBox(), notes.boundingBox()]);
+  expect(box!.y).toBeGreaterThanOrEqual(text!.y + text!.height);
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+  await page.locator('#p-definition').screenshot({ path: path.join(SHOTS, 'reading-375.png') });
+  expect(await runAxe(page)).toEqual([]);
+  clean(record);
 });
 
 describe('search', () => {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { findUnsafe, parseFragment } from '../../src/lib/sanitize.ts';
 import {
   anchorLayerAnnotation,
   layerCollection,
@@ -55,15 +57,38 @@ describe('reading a Hypothesis export', () => {
     expect(hostile.author).toBe('<b>Mallory</b>');
     expect(hostile.html).toBe(
       // The address is a plain link (links may leave the site); nothing is loaded from it.
-      '<p>Look: &lt;script>alert(1)&lt;/script> <a>here</a> &lt;img src=<a href="http://evil.example/x.png">http://evil.example/x.png</a> onerror=alert(2)> [tracker]</p>',
+      '<p>Look: &lt;script>alert(1)&lt;/script> here &lt;img src=<a href="http://evil.example/x.png">http://evil.example/x.png</a> onerror=alert(2)> [tracker]</p>',
     );
   });
 
   test('Markdown: links to the web stay, raw HTML blocks are text, headings do not break the outline', () => {
     expect(renderLayerMarkdown('# Big\n\n<div onclick="x()">hi</div>\n\n[a](https://example.org/) [b](data:text/html,x)')).toBe(
-      '<p><strong>Big</strong></p>\n<p>&lt;div onclick="x()">hi&lt;/div></p>\n<p><a href="https://example.org/">a</a> <a>b</a></p>',
+      '<p><strong>Big</strong></p>\n<p>&lt;div onclick="x()">hi&lt;/div></p>\n<p><a href="https://example.org/">a</a> b</p>',
     );
   });
+});
+
+test('property: whatever Markdown an annotator writes, the HTML is within the allowlist, loads nothing and links only where it may', () => {
+  const pieces = fc.constantFrom(
+    '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '![i](http://evil.example/i.png)', '[a](javascript:alert(1))',
+    '[b](JaVaScRiPt&#58;x)', '[c](data:text/html,x)', '<a href="https://example.org">x</a>', '<iframe src=//evil.example>', '<style>*{}</style>',
+    '<svg onload=alert(1)>', '# heading', '**bold**', '`code`', '> quote', '\n\n', '\n- item', ' ', '<', '>', '"', '&', '[', ']', '(', ')',
+  );
+  fc.assert(
+    fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 12 }), (parts) => {
+      const tree = parseFragment(renderLayerMarkdown(parts.join('')));
+      expect(findUnsafe(tree)).toEqual([]);
+      const elements: { tagName: string; properties: Record<string, unknown> }[] = [];
+      const visit = (node: { type: string; children?: unknown[] }) => {
+        if (node.type === 'element') elements.push(node as never);
+        for (const child of node.children ?? []) visit(child as never);
+      };
+      visit(tree as never);
+      expect(elements.filter((e) => e.tagName === 'img' || /^h[1-6]$/.test(e.tagName))).toEqual([]);
+      expect(elements.filter((e) => e.tagName === 'a' && !e.properties['href'])).toEqual([]);
+    }),
+    { numRuns: 300 },
+  );
 });
 
 describe('reading a "My notes" export', () => {
