@@ -21,6 +21,7 @@ import { sanitizeHtml } from './sanitize.ts';
 import { checkUrl } from './url-policy.ts';
 import { formatPath } from './schema-problems.ts';
 import { ANNO_CONTEXT, FRAGMENT_CONFORMS_TO } from '../schemas/personal-note.ts';
+import { readingIdOfSource } from './personal-notes.ts';
 import {
   HypothesisExportSchema,
   LayerCollectionSchema,
@@ -49,6 +50,8 @@ export interface LayerAnnotation {
   position?: TextRange | undefined;
   /** The passage a My-notes annotation names. */
   passage?: string | undefined;
+  /** The page a Hypothesis annotation was made on (its `uri`). */
+  page?: string | undefined;
   /** The annotation this one replies to (Hypothesis `references`, last entry). */
   parent?: string | undefined;
 }
@@ -169,6 +172,7 @@ function fromHypothesis(a: HypothesisAnnotation, file: string): LayerAnnotation 
     quote: quote && { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
     position: position && position.end >= position.start ? { start: position.start, end: position.end } : undefined,
     parent: a.references?.at(-1),
+    page: a.uri ?? a.target[0]?.source,
   };
 }
 
@@ -285,6 +289,9 @@ export function anchorLayerAnnotation(reading: LayerReading, annotation: LayerAn
     if (!at) return { placed: false, reason: `${quoted(quote.exact)} is no longer in passage ${passage.number}` };
     return { placed: true, passage: passage.id, number: passage.number, range: { start: at.start, end: at.end }, how: at.how };
   }
+  // A group's export holds its annotations on every page: one made on another reading is not this one's.
+  const other = annotation.page === undefined ? undefined : readingIdOfSource(annotation.page);
+  if (other !== undefined && other !== reading.id) return { placed: false, reason: `it was made on another reading's page (${annotation.page})` };
   if (!quote) return { placed: false, reason: 'it quotes no text (no TextQuoteSelector)' };
   // The position only breaks ties: a place is taken for it alone when the quote and its context are there too.
   const at = reanchor(reading.source, withContext(quote), annotation.position);

@@ -60,6 +60,8 @@ export const HypothesisAnnotationSchema = z
     updated: Timestamp.optional(),
     /** `acct:<username>@<authority>`. */
     user: z.string().min(1).max(300),
+    /** The page annotated. */
+    uri: z.string().max(2048).optional(),
     user_info: z.object({ display_name: z.string().max(200).nullable().optional() }).loose().nullable().optional(),
     /** Markdown, written by anyone. */
     text: z.string().max(MAX_NOTE_LENGTH).default(''),

@@ -166,6 +166,12 @@ describe('anchoring', () => {
     expect(anchorLayerAnnotation(READING, annotation({}))).toEqual({ placed: false, reason: 'it quotes no text (no TextQuoteSelector)' });
   });
 
+  test("an annotation made on another reading's page is an orphan saying so, even where its words occur here", () => {
+    const elsewhere = annotation({ quote: { exact: 'the commons' }, page: 'https://reader.example.org/courses/pol-101/read/other-reading/' });
+    expect(anchorLayerAnnotation(READING, elsewhere)).toEqual({ placed: false, reason: "it was made on another reading's page (https://reader.example.org/courses/pol-101/read/other-reading/)" });
+    expect(anchorLayerAnnotation(READING, { ...elsewhere, page: 'https://reader.example.org/read/sample/' })).toMatchObject({ placed: true });
+  });
+
   test('a My-notes annotation anchors in its passage; a missing passage makes an orphan', () => {
     expect(anchorLayerAnnotation(READING, annotation({ passage: 'definition', quote: { exact: 'The commons are shared' }, position: { start: 40, end: 62 } }))).toMatchObject({ placed: true, how: 'position', range: { start: 40, end: 62 } });
     expect(anchorLayerAnnotation(READING, annotation({ passage: 'reference' }))).toEqual({ placed: true, passage: 'reference', number: 4, how: 'passage' });
