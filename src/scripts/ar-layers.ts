@@ -143,8 +143,14 @@ class ArLayers extends HTMLElement {
       aside.setAttribute('aria-label', `${data.title}, passage ${number}`);
       // Built from the layer's files by the build, every body through the sanitiser (src/lib/layers.ts).
       aside.innerHTML = threads.join('');
-      const before = [...row.querySelectorAll(':scope > .layer-notes')].at(-1) ?? text;
-      before.after(aside);
+      // One box per passage holds every layer that is on: the passage's grid has one cell for them.
+      let box = row.querySelector<HTMLElement>(':scope > .layer-box');
+      if (!box) {
+        box = document.createElement('div');
+        box.className = 'layer-box';
+        text.after(box);
+      }
+      box.append(aside);
     }
     this.#ranges.set(layer.id, ranges);
     this.#paint();
@@ -152,6 +158,7 @@ class ArLayers extends HTMLElement {
 
   #hide(layer: LayerInfo) {
     for (const aside of document.querySelectorAll(`.layer-notes[data-layer="${CSS.escape(layer.id)}"]`)) aside.remove();
+    for (const box of document.querySelectorAll('.layer-box:empty')) box.remove();
     this.#ranges.delete(layer.id);
     this.#paint();
   }

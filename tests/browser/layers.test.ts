@@ -130,6 +130,9 @@ describe('layers on the reading page', () => {
     for (let tabs = 0; tabs < 30 && !(await maria.evaluate((el) => el === document.activeElement)); tabs++) await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     await poll(() => page.locator('#p-definition .layer-notes[data-layer="my-notes"] .layer-author').allInnerTexts()).toEqual(['Maria O.']);
+    // Two layers on one passage, one after the other, neither over the other.
+    const [first, second] = await Promise.all(['seminar', 'my-notes'].map((id) => page.locator(`#p-definition .layer-notes[data-layer="${id}"]`).boundingBox()));
+    expect(second!.y).toBeGreaterThanOrEqual(first!.y + first!.height);
     expect(await page.locator('#p-reference .layer-notes[data-layer="my-notes"] .layer-body').innerText()).toBe('Highlighted.');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
