@@ -28,6 +28,8 @@ beforeAll(async () => {
   expect(built.stdout + built.stderr).toContain(
     'annotations/sample/layers/seminar/group-export.json: annotation e9Nn5mIIEe-Uu3dX1mC8Kb \u201Cthe market state withers\u201D does not anchor',
   );
+  // Each placed thread is a search record of its own (3 of the seminar, 2 of Maria's notes).
+  expect(built.stdout).toContain('Search index: 4 passages, 4 notes, 5 layer threads, 5 pages');
   session = await startSession({ root: fixture.file('dist'), base: '/' });
   mkdirSync(SHOTS, { recursive: true });
 }, 180_000);
