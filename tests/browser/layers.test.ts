@@ -5,10 +5,11 @@
  * layers on the reading page (shown by default, switched in Display with the keyboard,
  * remembered), search with the Layer facet landing on the passage, the JSON-LD export, axe.
  */
-import { cpSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeFixture, runBuild, type Fixture } from '../fixtures/fixture-site.ts';
+import { addLayers } from '../fixtures/layers-fixture.ts';
 import { openPage, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
 import { poll } from './reader-tools-helpers.ts';
 
@@ -18,10 +19,7 @@ let fixture: Fixture;
 let session: Session;
 
 beforeAll(async () => {
-  fixture = makeFixture('layers-browser');
-  for (const layer of ['seminar', 'my-notes']) {
-    cpSync(path.resolve('tests/fixtures/layers', layer), fixture.file(`annotations/sample/layers/${layer}`), { recursive: true });
-  }
+  fixture = addLayers(makeFixture('layers-browser'));
   const built = await runBuild(fixture);
   if (built.code !== 0) throw new Error(`the layers fixture did not build:\n${built.stderr}`);
   // Orphans are warned in the build output, each with its file, id and quote.
