@@ -92,6 +92,8 @@ export interface ResolvedLayer {
   meta: LayerMeta;
   /** Placed threads, in reading order (passage, then place in it, then date). */
   threads: LayerThread[];
+  /** Threads on the whole reading (Hypothesis page notes: no quote, no position), in date order. */
+  pageNotes: LayerThread[];
   /** Threads whose annotation is not in the text (or whose first annotation is missing), in file order. */
   orphans: LayerThread[];
 }
@@ -271,6 +273,15 @@ function passageAt(reading: LayerReading, at: number): LayerPassage | undefined 
 
 const quoted = (text: string, max = 60) => `\u201C${text.length > max ? `${text.slice(0, max - 1)}\u2026` : text}\u201D`;
 
+const onOtherReading = (reading: LayerReading, annotation: LayerAnnotation) => {
+  const other = annotation.page === undefined ? undefined : readingIdOfSource(annotation.page);
+  return other !== undefined && other !== reading.id;
+};
+
+/** A Hypothesis page note: on the page as a whole (no quote, no position), not a reply, made on this reading. */
+const isPageNote = (reading: LayerReading, annotation: LayerAnnotation) =>
+  annotation.format === 'hypothesis' && !annotation.quote && !annotation.position && annotation.parent === undefined && !onOtherReading(reading, annotation);
+
 /** A quote with its context, none given being none (what `reanchor` reads the same way). */
 const withContext = (quote: NonNullable<LayerAnnotation['quote']>) => ({ exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' });
 
@@ -290,8 +301,7 @@ export function anchorLayerAnnotation(reading: LayerReading, annotation: LayerAn
     return { placed: true, passage: passage.id, number: passage.number, range: { start: at.start, end: at.end }, how: at.how };
   }
   // A group's export holds its annotations on every page: one made on another reading is not this one's.
-  const other = annotation.page === undefined ? undefined : readingIdOfSource(annotation.page);
-  if (other !== undefined && other !== reading.id) return { placed: false, reason: `it was made on another reading's page (${annotation.page})` };
+  if (onOtherReading(reading, annotation)) return { placed: false, reason: `it was made on another reading's page (${annotation.page})` };
   if (!quote) return { placed: false, reason: 'it quotes no text (no TextQuoteSelector)' };
   // The position only breaks ties: a place is taken for it alone when the quote and its context are there too.
   const at = reanchor(reading.source, withContext(quote), annotation.position);
@@ -301,6 +311,9 @@ export function anchorLayerAnnotation(reading: LayerReading, annotation: LayerAn
   const end = Math.min(at.end - passage.start, passage.text.length);
   return { placed: true, passage: passage.id, number: passage.number, range: { start, end }, how: at.how === 'position' ? 'quote' : at.how };
 }
+
+/** Why a page note is not placed on a passage: it is about the whole reading. */
+const PAGE_NOTE = 'a note on the whole reading';
 
 /**
  * The layer's threads: annotations with a parent become replies under the thread's first
@@ -335,7 +348,9 @@ export function resolveLayer(reading: LayerReading, id: string, meta: LayerMeta,
       const anchoring: Anchoring =
         annotation.parent !== undefined
           ? { placed: false, reason: `it replies to annotation \u201C${annotation.parent}\u201D, which is not in this layer` }
-          : anchorLayerAnnotation(reading, annotation);
+          : isPageNote(reading, annotation)
+            ? { placed: false, reason: PAGE_NOTE }
+            : anchorLayerAnnotation(reading, annotation);
       threads.set(annotation.id, { root: annotation, anchoring, replies: [] });
     }
   }
@@ -346,8 +361,9 @@ export function resolveLayer(reading: LayerReading, id: string, meta: LayerMeta,
   const all = [...threads.values()];
   const placed = all.filter((t) => t.anchoring.placed) as (LayerThread & { anchoring: Extract<Anchoring, { placed: true }> })[];
   placed.sort((a, b) => a.anchoring.number - b.anchoring.number || (a.anchoring.range?.start ?? -1) - (b.anchoring.range?.start ?? -1) || (a.root.created < b.root.created ? -1 : 1));
-  const orphans = all.filter((t) => !t.anchoring.placed).sort((a, b) => (a.root.file < b.root.file ? -1 : a.root.file > b.root.file ? 1 : 0));
-  return { reading: reading.id, id, meta, threads: placed, orphans };
+  const pageNote = (t: LayerThread) => !t.anchoring.placed && t.anchoring.reason === PAGE_NOTE;
+  const orphans = all.filter((t) => !t.anchoring.placed && !pageNote(t)).sort((a, b) => (a.root.file < b.root.file ? -1 : a.root.file > b.root.file ? 1 : 0));
+  return { reading: reading.id, id, meta, threads: placed, pageNotes: all.filter(pageNote), orphans };
 }
 
 /** The build's warning for each orphan: file, id and quote, and why (never an error: the layer still builds). */
@@ -410,16 +426,19 @@ function placedTarget(reading: LayerReading, anchoring: Extract<Anchoring, { pla
 
 /**
  * The layer as one W3C AnnotationCollection: each thread's annotation targets its passage and
- * phrase (an orphan keeps the quote it had), each reply targets the annotation it answers
+ * phrase (a page note the reading's page, an orphan the quote it had), each reply targets the annotation it answers
  * (motivation `replying`), tags are `tagging` bodies and authors `creator`s.
  */
 export function layerCollection(reading: LayerReading, layer: ResolvedLayer, { readingUrl, collectionUrl }: { readingUrl: string; collectionUrl: string }) {
   const items: object[] = [];
-  for (const thread of [...layer.threads, ...layer.orphans]) {
+  const pageNotes = new Set(layer.pageNotes);
+  for (const thread of [...layer.threads, ...layer.pageNotes, ...layer.orphans]) {
     const { root, anchoring } = thread;
     const target = anchoring.placed
       ? placedTarget(reading, anchoring, readingUrl)
-      : { source: readingUrl, ...(root.quote ? { selector: { type: 'TextQuoteSelector', ...root.quote } } : {}) };
+      : pageNotes.has(thread)
+        ? readingUrl
+        : { source: readingUrl, ...(root.quote ? { selector: { type: 'TextQuoteSelector', ...root.quote } } : {}) };
     items.push({ ...common(root), motivation: root.text ? 'commenting' : 'highlighting', body: bodies(root, 'commenting'), target });
     for (const reply of thread.replies) {
       const parent = byIdIn(thread, reply.parent!);

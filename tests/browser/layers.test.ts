@@ -26,8 +26,8 @@ beforeAll(async () => {
   expect(built.stdout + built.stderr).toContain(
     'annotations/sample/layers/seminar/group-export.json: annotation e9Nn5mIIEe-Uu3dX1mC8Kb \u201Cthe market state withers\u201D does not anchor',
   );
-  // Each placed thread is a search record of its own (3 of the seminar, 2 of Maria's notes).
-  expect(built.stdout).toContain('Search index: 4 passages, 4 notes, 5 layer threads, 5 pages');
+  // Each thread is a search record of its own (3 on the text and a page note of the seminar, 2 of Maria's notes).
+  expect(built.stdout).toContain('Search index: 4 passages, 4 notes, 6 layer threads, 5 pages');
   session = await startSession({ root: fixture.file('dist'), base: '/' });
   mkdirSync(SHOTS, { recursive: true });
 }, 180_000);
@@ -50,6 +50,8 @@ describe("a layer's own page", () => {
     expect(await first.locator('.layer-reply .layer-meta').allInnerTexts()).toEqual(['jo_k replying to Amara N., 20 January 2027', 'Amara N. replying to jo_k, 21 January 2027']);
     // The quote that is in the text twice went where its position pointed: the list.
     expect(await page.locator('#a-dX0m4mIHEe-Rr2cW8nB7Ja .layer-where a').getAttribute('href')).toBe('/read/sample/#p-needs');
+    expect(await page.locator('.layer-summary').innerText()).toMatch(/^3 threads on the text, 1 note on the whole reading, 1 annotation that no longer anchors\./);
+    expect(await page.locator('.layer-page-notes .layer-body').innerText()).toBe('Page note for Tuesday: which passage did you find hardest, and why?');
     const orphan = page.locator('.layer-orphans .layer-orphan');
     expect(await orphan.count()).toBe(1);
     expect(await orphan.locator('.layer-orphan-why').innerText()).toBe(
@@ -79,7 +81,7 @@ describe("a layer's own page", () => {
     const response = await page.request.get(session.url(href!));
     expect(response.headers()['content-type']).toContain('application/ld+json');
     const collection = await response.json();
-    expect(collection).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', label: 'Seminar discussion', total: 6 });
+    expect(collection).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', label: 'Seminar discussion', total: 7 });
     const reply = collection.first.items.find((item: { id: string }) => item.id === 'https://hypothes.is/a/b7Yw2mIFEe-kkQ9oVZ3xUw');
     expect(reply).toMatchObject({ motivation: 'replying', target: 'https://hypothes.is/a/Zk3qv2mIEe-9aLrB1cQ0nA', creator: { name: 'jo_k' } });
     const notes = await (await page.request.get(session.url('/read/sample/layers/my-notes.jsonld'))).json();
@@ -174,6 +176,9 @@ describe('search', () => {
     await page.goto(session.url(href!), { waitUntil: 'networkidle' });
     await poll(() => page.locator('#p-definition .layer-notes[data-layer="seminar"]').count()).toBe(1);
     expect(await page.evaluate(() => location.hash)).toBe('#p-definition');
+    // A page note is not on the reading page: its result lands on the layer's page, on the note.
+    await page.goto(session.url('/search/?q=hardest'), { waitUntil: 'networkidle' });
+    await poll(() => page.locator('.search-result--layer a').first().getAttribute('href')).toBe('/read/sample/layers/seminar/?highlight=hardest#a-g2Kk7mIKEe-Ww5fZ3mE0Md');
     await page.goto(session.url('/search/?q=commons'), { waitUntil: 'networkidle' });
     await poll(() => page.locator('.search-facet--kind input[value="layer"]').count()).toBe(1);
     expect(await page.locator('.search-facet--kind label', { hasText: 'Shared annotations' }).count()).toBe(1);

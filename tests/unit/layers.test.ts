@@ -35,7 +35,7 @@ describe('reading a Hypothesis export', () => {
   test('each annotation with its author, date, tags, quote, position and parent', () => {
     const { annotations, problems } = hypothesis();
     expect(problems).toEqual([]);
-    expect(annotations.map((a) => a.id)).toEqual(['Zk3qv2mIEe-9aLrB1cQ0nA', 'b7Yw2mIFEe-kkQ9oVZ3xUw', 'c1Pq3mIGEe-Tt5hZ0kP2Lg', 'dX0m4mIHEe-Rr2cW8nB7Ja', 'e9Nn5mIIEe-Uu3dX1mC8Kb', 'f4Hh6mIJEe-Vv4eY2lD9Lc']);
+    expect(annotations.map((a) => a.id)).toEqual(['Zk3qv2mIEe-9aLrB1cQ0nA', 'b7Yw2mIFEe-kkQ9oVZ3xUw', 'c1Pq3mIGEe-Tt5hZ0kP2Lg', 'dX0m4mIHEe-Rr2cW8nB7Ja', 'e9Nn5mIIEe-Uu3dX1mC8Kb', 'f4Hh6mIJEe-Vv4eY2lD9Lc', 'g2Kk7mIKEe-Ww5fZ3mE0Md']);
     const [first, reply, , hinted] = annotations;
     expect(first).toMatchObject({
       author: 'Amara N.',
@@ -195,6 +195,15 @@ describe('threads', () => {
     ]);
   });
 
+  test('a page note (no quote, no position) is a note on the whole reading, neither placed nor an orphan', () => {
+    const resolved = layer();
+    expect(resolved.pageNotes.map((t) => [t.root.id, t.root.text])).toEqual([['g2Kk7mIKEe-Ww5fZ3mE0Md', 'Page note for Tuesday: which passage did you find hardest, and why?']]);
+    expect(resolved.orphans.map((t) => t.root.id)).not.toContain('g2Kk7mIKEe-Ww5fZ3mE0Md');
+    // Made on another reading's page, it is that page's note: an orphan here.
+    const elsewhere = { ...resolved.pageNotes[0]!.root, page: 'https://reader.example.org/read/other/' };
+    expect(resolveLayer(READING, 'x', meta, [elsewhere]).orphans.map((t) => t.root.id)).toEqual(['g2Kk7mIKEe-Ww5fZ3mE0Md']);
+  });
+
   test('orphans are kept and warned about with file, id and quote', () => {
     const resolved = layer();
     expect(resolved.orphans.map((t) => t.root.id)).toEqual(['e9Nn5mIIEe-Uu3dX1mC8Kb']);
@@ -221,8 +230,8 @@ describe('export as W3C Web Annotation', () => {
 
   test('an AnnotationCollection of every annotation, orphans and replies included', () => {
     const c = collection();
-    expect(c).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', label: 'Seminar discussion', total: 6 });
-    expect(c.first.items).toHaveLength(6);
+    expect(c).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', label: 'Seminar discussion', total: 7 });
+    expect(c.first.items).toHaveLength(7);
   });
 
   test('a placed annotation targets its passage and phrase, with its author, tags and Markdown body', () => {
@@ -251,6 +260,7 @@ describe('export as W3C Web Annotation', () => {
   test('a reply targets the annotation it answers, motivation replying', () => {
     const items = collection().first.items as { id: string; motivation: string; target: unknown }[];
     expect(items[2]).toMatchObject({ id: 'https://hypothes.is/a/c1Pq3mIGEe-Tt5hZ0kP2Lg', motivation: 'replying', target: 'https://hypothes.is/a/b7Yw2mIFEe-kkQ9oVZ3xUw' });
+    expect(items.find((i) => i.id === 'https://hypothes.is/a/g2Kk7mIKEe-Ww5fZ3mE0Md')).toMatchObject({ motivation: 'commenting', target: 'https://example.org/read/sample/' });
     expect(items.at(-1)).toMatchObject({ id: 'https://hypothes.is/a/e9Nn5mIIEe-Uu3dX1mC8Kb', target: { source: 'https://example.org/read/sample/', selector: { type: 'TextQuoteSelector', exact: 'the market state withers' } } });
   });
 });
