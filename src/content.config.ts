@@ -1,7 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { readingsLoader } from './loaders/readings-loader.ts';
-import { coursesLoader, glossaryLoader, notesLoader, readingPagesLoader, sourcesLoader } from './loaders/edition-loaders.ts';
+import { coursesLoader, glossaryLoader, layersLoader, notesLoader, readingPagesLoader, sourcesLoader } from './loaders/edition-loaders.ts';
+import type { ResolvedLayer } from './lib/layers.ts';
 import type { ResolvedCourse } from './lib/course.ts';
 import type { HomePage } from './schemas/reader-config.ts';
 import { AnnotationSchema } from './schemas/annotation.ts';
@@ -52,6 +53,8 @@ export const collections = {
   }),
   /** Bibliography: the CSL items of annotations/sources.yaml. */
   sources: defineCollection({ loader: sourcesLoader(), schema: CslItemSchema }),
+  /** Annotation layers: annotations/<reading>/layers/<layer>/ (entry id `<reading>/<layer>`), anchored (src/lib/layers.ts). */
+  layers: defineCollection({ loader: layersLoader(), schema: z.custom<ResolvedLayer>((value) => typeof value === 'object' && value !== null) }),
   /** Courses: src/content/courses/<course>/course.yaml, resolved against the readings (src/lib/course.ts). */
   courses: defineCollection({ loader: coursesLoader(), schema: z.custom<ResolvedCourse & { home: HomePage }>((value) => typeof value === 'object' && value !== null) }),
 };

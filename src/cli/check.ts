@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { ContentError } from '../lib/content-errors.ts';
 import { checkEditionFiles } from '../loaders/edition-files.ts';
+import { orphanWarnings } from '../lib/layers.ts';
 
 const root = path.resolve(process.env.READER_ROOT ?? '.');
 const started = performance.now();
@@ -29,5 +30,8 @@ if (result.problems.length) {
 const { readings, passages, notes, terms, sources, pages, courses } = result.counts;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 console.log(
-  `Content OK: ${plural(readings, 'reading')} (${plural(passages, 'passage')}), ${plural(notes, 'note')}, ${plural(terms, 'glossary term')}, ${plural(sources, 'source')}${pages ? `, ${plural(pages, 'reading page')}` : ''}${courses ? `, ${plural(courses, 'course')}` : ''} checked in ${seconds} s.`,
+  `Content OK: ${plural(readings, 'reading')} (${plural(passages, 'passage')}), ${plural(notes, 'note')}, ${plural(terms, 'glossary term')}, ${plural(sources, 'source')}${pages ? `, ${plural(pages, 'reading page')}` : ''}${courses ? `, ${plural(courses, 'course')}` : ''}${result.layers.length ? `, ${plural(result.layers.length, 'annotation layer')}` : ''} checked in ${seconds} s.`,
 );
+// Annotations that no longer anchor are not problems (the build keeps them on their layer's page),
+// but an editor checking content should hear of them as the build says them.
+for (const warning of result.layers.flatMap(orphanWarnings)) console.warn(`warning: ${warning}`);

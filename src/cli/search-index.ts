@@ -42,6 +42,8 @@ const WASM_FILE = /^wasm\.([^.]+)\.pagefind$/;
 export interface SearchIndexSummary {
   passages: number;
   notes: number;
+  /** Threads of shared annotation layers, each a record of its own. */
+  layerThreads: number;
   pages: number;
   files: number;
   bytes: number;
@@ -79,7 +81,7 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
   // (src/lib/search-languages.ts). Pagefind's merged indexes are all searched with the first
   // one's stemmer, so the browser runs one engine per bundle instead (src/scripts/search-panel.ts).
   const siteLanguage = (home?.language ?? 'en').toLowerCase();
-  const summary: SearchIndexSummary = { passages: 0, notes: 0, pages: 0, files: 0, bytes: 0, languages: {} };
+  const summary: SearchIndexSummary = { passages: 0, notes: 0, layerThreads: 0, pages: 0, files: 0, bytes: 0, languages: {} };
   try {
     const indexes = new Map<string, pagefind.PagefindIndex>();
     const indexFor = async (language: string) => {
@@ -110,6 +112,7 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
       added.forEach((response, i) => check(response, `index ${page.records[i]!.url}`));
       for (const { record, language } of grouped) {
         if (record.filters.kind?.[0] === 'passage') summary.passages++;
+        else if (record.filters.kind?.[0] === 'layer') summary.layerThreads++;
         else summary.notes++;
         if (language !== siteLanguage) summary.languages[language] = (summary.languages[language] ?? 0) + 1;
       }
@@ -195,7 +198,7 @@ export const searchIndexStep: PostBuildStep = {
     const ms = Math.round(performance.now() - started);
     const others = Object.entries(s.languages).map(([language, records]) => `, ${languageBundleDir(language)} (${records} records)`).join('');
     console.log(
-      `Search index: ${s.passages} passages, ${s.notes} notes, ${s.pages} pages → ${SEARCH.bundleDir}${others} ` +
+      `Search index: ${s.passages} passages, ${s.notes} notes, ${s.layerThreads ? `${s.layerThreads} layer threads, ` : ''}${s.pages} pages → ${SEARCH.bundleDir}${others} ` +
         `(${s.files} files, ${(s.bytes / 1024).toFixed(0)} KB) in ${ms} ms.`,
     );
   },

@@ -108,9 +108,9 @@ export const SEARCH = {
   /** Query-string name of each highlighted word on a page reached from a result. */
   highlightParam: 'highlight',
   /** Result kinds, the values of the `kind` filter. */
-  kinds: ['passage', 'annotation', 'glossary', 'source', 'study-page'],
+  kinds: ['passage', 'annotation', 'glossary', 'source', 'study-page', 'layer'],
   /** Filters every record may carry, in the order the facets show them. */
-  filters: ['kind', 'reading', 'section', 'speaker'],
+  filters: ['kind', 'reading', 'section', 'speaker', 'layer'],
 } as const;
 
 export type SearchKind = (typeof SEARCH.kinds)[number];

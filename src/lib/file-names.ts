@@ -57,7 +57,7 @@ function describeForeignCharacter(name: string): string | undefined {
     : `its ${ordinal(index + 1)} character ${shown}, which ids cannot contain`;
 }
 
-export type IdOwner = 'note' | 'term' | 'reading' | 'page';
+export type IdOwner = 'note' | 'term' | 'reading' | 'page' | 'layer';
 
 /**
  * Why `name` is not a valid id, and how to rename it; undefined when it is one. `extension` is
@@ -65,7 +65,7 @@ export type IdOwner = 'note' | 'term' | 'reading' | 'page';
  */
 export function idNameProblem(name: string, owner: IdOwner, extension: string): { message: string; fix: string } | undefined {
   if (SLUG_PATTERN.test(name)) return undefined;
-  const thing = owner === 'reading' ? 'folder' : 'file';
+  const thing = owner === 'reading' || owner === 'layer' ? 'folder' : 'file';
   const suggestion = suggestSlug(name);
   const target = suggestion ? `"${suggestion}${extension}"` : `a valid id${extension ? ` followed by ${extension}` : ''}`;
   const foreign = describeForeignCharacter(name);

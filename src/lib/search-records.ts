@@ -273,6 +273,19 @@ export function extractSearchRecords(html: string, htmlFile: string): PageRecord
       language: languageOf(note),
     });
   }
+  // A thread of an annotation layer, on the layer's page: a record landing on the passage it is
+  // about on the reading page, filtered by its layer (src/lib/layers.ts, threadHtml).
+  for (const thread of findAll(document, (el) => hasClass(el, 'layer-annotation') && hasAttr(el, 'data-layer-result'))) {
+    const content = textOf(thread, (el) => hasClass(el, 'layer-where'));
+    if (!content) continue;
+    records.push({
+      url: attr(thread, 'data-layer-result')!,
+      content,
+      meta: {},
+      filters: compact({ kind: ['layer'], reading: [attr(thread, 'data-layer-reading')], layer: [attr(thread, 'data-layer-title')] }),
+      language: languageOf(thread),
+    });
+  }
   return { language, pageIndexed, records };
 }
 

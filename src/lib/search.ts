@@ -19,6 +19,7 @@ export const KIND_LABELS: Record<SearchKind, { one: string; many: string }> = {
   glossary: { one: 'Glossary', many: 'Glossary entries' },
   source: { one: 'Source', many: 'Sources' },
   'study-page': { one: 'Study page', many: 'Study pages' },
+  layer: { one: 'Shared annotation', many: 'Shared annotations' },
 };
 
 export const FILTER_LABELS: Record<SearchFilter, string> = {
@@ -26,6 +27,7 @@ export const FILTER_LABELS: Record<SearchFilter, string> = {
   reading: 'Reading',
   section: 'Section',
   speaker: 'Speaker',
+  layer: 'Layer',
 };
 
 const isKind = (value: string): value is SearchKind => (SEARCH.kinds as readonly string[]).includes(value);

@@ -42,3 +42,8 @@ export const citationDownloads = (readingId: string): CitationDownload[] =>
   ).map(([format, label]) => ({ href: withBase(citationFilePath(readingId, format)), label, file: `${readingId}.${format}` }));
 /** Any passage's citation in each style, with placeholders (CITE), and the reference files: for the cite dialog. */
 export const passageCitationsPath = (readingId: string) => `/read/${readingId}/passage-citations.json`;
+
+/** A reading's annotation layer: its page, the JSON the reading page shows it from, and its W3C export. */
+export const layerPath = (readingId: string, layerId: string) => `/read/${readingId}/layers/${layerId}/`;
+export const layerDataPath = (readingId: string, layerId: string) => `/read/${readingId}/layers/${layerId}.json`;
+export const layerExportPath = (readingId: string, layerId: string) => `/read/${readingId}/layers/${layerId}.jsonld`;

@@ -21,6 +21,9 @@ import { EDITOR_TEXT, guarded, inspect, notAFile, openProject, readContentFile, 
 import { readReadingFolders, type LoadedReading } from './reading-files.ts';
 import { readCourseFiles, type LoadedCourse } from './course-files.ts';
 import type { HomePage } from '../schemas/reader-config.ts';
+import { LAYERS_FOLDER } from '../schemas/layer.ts';
+import type { ResolvedLayer } from '../lib/layers.ts';
+import { readLayersFolder, resolveLayerInputs, type LayerInput } from './layer-files.ts';
 
 /** Where content lives, relative to the project root. */
 export const CONTENT_PATHS = {
@@ -182,6 +185,8 @@ interface EditionFiles {
   terms: TermInput[];
   /** The reading's own pages (annotations/<reading>/pages/). */
   pages: ReadingPageInput[];
+  /** The reading's annotation layers (annotations/<reading>/layers/), not yet anchored. */
+  layers: LayerInput[];
   refused: Refused;
   problems: ContentProblem[];
 }
@@ -221,6 +226,11 @@ async function readAnnotationFolder(project: Project, name: string, folder: stri
     const before = files.problems.length;
     if (entry.problem) files.problems.push(entry.problem);
     else if (entry.type === 'folder' && owner === 'note' && entryName === PAGES_FOLDER) await readPagesFolder(project, name, file, files);
+    else if (entry.type === 'folder' && owner === 'note' && entryName === LAYERS_FOLDER) {
+      const read = await readLayersFolder(project, name, file);
+      files.layers.push(...read.layers);
+      files.problems.push(...read.problems);
+    }
     else if (entry.type === 'folder') files.problems.push(...(await filesBelow(file)).map((nested) => nestedFile(root, name, nested)));
     else if (entry.type === 'other') files.problems.push(notAFile(shown, 'other'));
     else if (entryName.startsWith('.')) files.problems.push(hiddenFile(root, file, owner));
@@ -289,12 +299,12 @@ function readSources(text: string, sources: SourceInput[], refusedIds: Set<strin
 /** Everything the edition is made of, parsed, with the problems found while parsing. */
 export async function readEditionFiles(
   root: string,
-): Promise<{ project: Project; input: EditionInput; pages: ReadingPageInput[]; readings: LoadedReading[]; problems: ContentProblem[]; refused: Refused }> {
+): Promise<{ project: Project; input: EditionInput; pages: ReadingPageInput[]; layers: LayerInput[]; readings: LoadedReading[]; problems: ContentProblem[]; refused: Refused }> {
   const opened = await openProject(root);
   const { project } = opened;
   const readingsDir = path.join(root, CONTENT_PATHS.readings);
   const annotationsDir = path.join(root, CONTENT_PATHS.annotations);
-  const files: EditionFiles = { notes: [], terms: [], pages: [], refused: { terms: new Set(), glossary: false, sources: false, sourceIds: new Set() }, problems: opened.problems };
+  const files: EditionFiles = { notes: [], terms: [], pages: [], layers: [], refused: { terms: new Set(), glossary: false, sources: false, sourceIds: new Set() }, problems: opened.problems };
   const { problems, refused } = files;
 
   const folders = await readReadingFolders(project, readingsDir);
@@ -336,7 +346,7 @@ export async function readEditionFiles(
     sourcesFile: CONTENT_PATHS.sources,
     unavailableReadings,
   };
-  return { project, input, pages: files.pages, readings, problems, refused };
+  return { project, input, pages: files.pages, layers: files.layers, readings, problems, refused };
 }
 
 /** Problems in a stable order: by file, then line. */
@@ -351,6 +361,8 @@ export interface EditionCheck {
   /** The readings' own pages (introduction, timeline …), checked against the edition. */
   pages: ReadingPageInput[];
   readings: LoadedReading[];
+  /** The readings' annotation layers, anchored (orphans included: they are warnings, not problems). */
+  layers: ResolvedLayer[];
   /** The courses that passed their checks (src/content/courses/), and what the home page shows. */
   courses: LoadedCourse[];
   home: HomePage;
@@ -400,7 +412,7 @@ export function joinEdition(input: EditionInput, build: typeof buildEdition = bu
 
 /** Reads, validates and joins all content under `root`; never throws for content problems. */
 export async function checkEditionFiles(root: string): Promise<EditionCheck> {
-  const { project, input, pages, readings, problems, refused } = await readEditionFiles(root);
+  const { project, input, pages, layers, readings, problems, refused } = await readEditionFiles(root);
   const built = joinEdition(input);
   const courses = await readCourseFiles(project, readings, input.unavailableReadings ?? []);
   const pageProblems = checkReadingPages(pages, built.edition, { sourcesFile: input.sourcesFile, unavailableReadings: input.unavailableReadings });
@@ -409,6 +421,7 @@ export async function checkEditionFiles(root: string): Promise<EditionCheck> {
     input,
     pages,
     readings,
+    layers: resolveLayerInputs(layers, readings.map((r) => ({ id: r.id, source: r.source, passages: r.segmentation.passages }))),
     courses: courses.courses,
     home: project.home,
     problems: sortProblems([...problems, ...courses.problems, ...[...built.problems, ...pageProblems].filter((problem) => !isFollowOn(problem, refused))]),

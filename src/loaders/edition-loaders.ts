@@ -13,6 +13,7 @@ import { CONFIG_FILE } from '../lib/limits.ts';
 import { contentLoad } from './content-outcome.ts';
 import { COURSES_FOLDER, courseReading } from './course-files.ts';
 import { CONTENT_PATHS, loadEditionFiles, type EditionCheck } from './edition-files.ts';
+import { orphanWarnings } from '../lib/layers.ts';
 
 /** One check per content sync, shared by the collections that need it. */
 const checks = new Map<string, Promise<EditionCheck>>();
@@ -135,4 +136,23 @@ export function coursesLoader(): Loader {
     }
   };
   return { name: 'courses-loader', load: contentLoad([CONTENT_PATHS.readings, CONTENT_PATHS.annotations, COURSES_FOLDER, CONFIG_FILE], load, (context) => checks.delete(fileURLToPath(context.config.root))) };
+}
+
+/**
+ * Annotation layers: annotations/<reading>/layers/<layer>/, entry id `<reading>/<layer>`, its data
+ * the anchored layer (`resolveLayer`). Each annotation that no longer anchors is warned about here,
+ * with its file, id and quote: it is not an error (the layer still builds, and its page lists it).
+ */
+export function layersLoader(): Loader {
+  const load = async (context: LoaderContext) => {
+    const check = await checkOnce(context);
+    context.store.clear();
+    for (const layer of check.layers) {
+      for (const warning of orphanWarnings(layer)) context.logger.warn(warning);
+      const id = `${layer.reading}/${layer.id}`;
+      const data = await context.parseData({ id, data: layer as unknown as Record<string, unknown> });
+      context.store.set({ id, data, digest: context.generateDigest(JSON.stringify(layer)) });
+    }
+  };
+  return { name: 'layers-loader', load: editionLoad(load) };
 }

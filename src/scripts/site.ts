@@ -21,6 +21,9 @@ import { ASSIGNED_PARAM } from '../lib/assigned-range.ts';
 // only then).
 if (new URLSearchParams(location.search).has(ASSIGNED_PARAM)) void import('./ar-assigned.ts').then((assigned) => assigned.showAssignedPart());
 
+// A reading's shared annotation layers, only where it has some (a chunk of its own).
+if (document.querySelector('ar-layers')) void import('./ar-layers.ts');
+
 // Offline reading (the worker, the footer's status): a chunk of its own, fetched once the page has
 // loaded and the browser is idle, so saving the site never competes with the page itself. Only in
 // a build: the dev server has no worker to register.

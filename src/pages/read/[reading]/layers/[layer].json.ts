@@ -1,0 +1,19 @@
+/**
+ * /read/<reading>/layers/<layer>.json: what the reading page fetches when a reader switches the
+ * layer on (src/scripts/ar-layers.ts): each placed thread's passage, words and HTML. A file of its
+ * own, so a layer nobody switches on costs the reading page nothing.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection, getEntry } from 'astro:content';
+import { layerClientData } from '../../../../lib/layers.ts';
+
+export const getStaticPaths = (async () =>
+  (await getCollection('layers')).map((entry) => ({ params: { reading: entry.data.reading, layer: entry.data.id } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const layer = (await getEntry('layers', `${params.reading}/${params.layer}`))!.data;
+  const reading = (await getEntry('readings', params.reading!))!.data;
+  return new Response(JSON.stringify(layerClientData({ id: params.reading!, source: reading.source, passages: reading.passages }, layer)), {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+};
