@@ -1,9 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { readingsLoader } from './loaders/readings-loader.ts';
-import { coursesLoader, glossaryLoader, notesLoader, readingPagesLoader, sourcesLoader } from './loaders/edition-loaders.ts';
+import { citationStylesLoader, coursesLoader, glossaryLoader, notesLoader, readingPagesLoader, sourcesLoader } from './loaders/edition-loaders.ts';
 import type { ResolvedCourse } from './lib/course.ts';
 import type { HomePage } from './schemas/reader-config.ts';
+import type { CslStyle } from './lib/csl-styles.ts';
+
+/** A style as stored: the file read and checked, its place in the list, and the locales it may ask for. */
+export type CitationStyleEntry = CslStyle & { order: number; isDefault: boolean; locale?: string | undefined; locales: Record<string, string> };
 import { AnnotationSchema } from './schemas/annotation.ts';
 import { GlossaryTermSchema } from './schemas/glossary.ts';
 import { DirectionSchema, InlineMarkSchema, LanguageTagSchema, PASSAGE_ROLES, ReadingMetaSchema } from './schemas/reading.ts';
@@ -53,5 +57,7 @@ export const collections = {
   /** Bibliography: the CSL items of annotations/sources.yaml. */
   sources: defineCollection({ loader: sourcesLoader(), schema: CslItemSchema }),
   /** Courses: src/content/courses/<course>/course.yaml, resolved against the readings (src/lib/course.ts). */
+  /** The CSL styles the edition cites in (reader.config.yaml `citation`, files in csl/), in order. */
+  citationStyles: defineCollection({ loader: citationStylesLoader(), schema: z.custom<CitationStyleEntry>((value) => typeof value === 'object' && value !== null) }),
   courses: defineCollection({ loader: coursesLoader(), schema: z.custom<ResolvedCourse & { home: HomePage }>((value) => typeof value === 'object' && value !== null) }),
 };

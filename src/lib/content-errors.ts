@@ -32,6 +32,7 @@ export const ERROR_KINDS = {
   'unsafe-file': 'A symbolic link leads outside the project: what it points to would be published.',
   'unreadable-file': 'A path that should be a file is a folder, a device or a pipe, or it could not be read or checked.',
   'unsafe-html': 'A note or glossary body uses an HTML element or attribute outside the allowlist (scripts, embeds, forms, styles, event handlers …).',
+  'invalid-csl': 'A citation style or locale file in `csl/` is not one the CSL processor can use: not XML, not a CSL `<style>` or `<locale>`, a dependent style (which only names its parent), or a style without `<citation>` or `<bibliography>`.',
   'unsafe-url': 'A URL or DOI is outside the policy: links may be http(s), mailto:, a path on this site or a fragment; images only a path on this site; URLs in reading.yaml and sources.yaml absolute http(s); a DOI bare (10.NNNN/suffix).',
 } as const;
 
