@@ -225,6 +225,12 @@ export interface BibliographyEntry {
   html: string;
   /** The same entry as plain text. */
   text: string;
+  /**
+   * The style cites this work in the text only and lists no entry for it (Chicago and APA do so
+   * for personal communications): the entry is then the in-text citation without its parentheses,
+   * so the sources page still shows every work, and every link to it has its target.
+   */
+  inTextOnly?: true;
 }
 
 const ENTRY_MARK = '\u0002';
@@ -245,13 +251,20 @@ const unwrapEntry = (html: string) =>
 /** The bibliography in the style's order (Chicago, APA, MLA: by author, then date or title; IEEE: as cited). */
 export function formatBibliography(items: readonly CslItem[], style: CitationStyle = defaultCitationStyle()): BibliographyEntry[] {
   if (items.length === 0) return [];
-  const made = engineFor(items, style).makeBibliography();
-  if (!made) return [];
-  return made[1]
-    .map((entry) => {
-      const html = unwrapEntry(entry.replace(MARKED, ''));
-      return { id: MARKED.exec(entry)?.[1] ?? '', html, text: htmlToText(html) };
+  const engine = engineFor(items, style);
+  const made = engine.makeBibliography();
+  const listed: BibliographyEntry[] = (made ? made[1] : []).map((entry) => {
+    const html = unwrapEntry(entry.replace(MARKED, ''));
+    return { id: MARKED.exec(entry)?.[1] ?? '', html, text: htmlToText(html) };
+  });
+  const ids = new Set(listed.map((entry) => entry.id));
+  const unlisted = items
+    .filter((item) => !ids.has(item.id))
+    .map((item): BibliographyEntry => {
+      const html = engine.makeCitationCluster([{ id: item.id }]).replace(/^\((.*)\)$/s, '$1');
+      return { id: item.id, html, text: htmlToText(html), inTextOnly: true };
     });
+  return [...listed, ...unlisted];
 }
 
 export interface CitationOptions {

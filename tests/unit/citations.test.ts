@@ -43,7 +43,7 @@ const bibliography = (style: CitationStyle) => formatBibliography(ITEMS, style).
 
 describe('formatBibliography', () => {
   // CMOS 18 drops the place of publication and a chapter's page range (14.8), and cites a personal
-  // communication in the text only (14.111), so the email has no entry.
+  // communication in the text only (14.111), so the email has no entry of its own.
   test('Chicago author-date: reference list order and form', () => {
     expect(bibliography('chicago-author-date')).toEqual([
       ['journal', 'Benkler, Yochai. 2002. “Coase’s Penguin, or, Linux and The Nature of the Firm.” Yale Law Journal 112 (3): 369–446. https://doi.org/10.2307/1562247.'],
@@ -54,6 +54,8 @@ describe('formatBibliography', () => {
       ['web', 'P2P Foundation. n.d. “Partner State.” P2P Foundation Wiki. Accessed September 3, 2024. https://wiki.p2pfoundation.net/Partner_State.'],
       ['report', 'Ronfeldt, David. 1992. Cyberocracy Is Coming. RP-222. RAND Corporation.'],
       ['blog', 'Ronfeldt, David. 2011. “Bauwens’ ‘Partner State.’” Visions from Two Theories, October 19. http://twotheories.blogspot.com/2011/10/x.html.'],
+      // Listed after the others, as the style cites it in the text, so the sources page still has it.
+      ['email', 'Silke Helfrich, “The Role of the State”'],
     ]);
   });
 
@@ -72,9 +74,10 @@ describe('formatBibliography', () => {
     ]);
   });
 
-  test('APA 7 leaves personal communications out of the reference list', () => {
+  test('APA 7 cites personal communications in the text only: listed last, as cited', () => {
     const apa = bibliography('apa');
-    expect(apa.map(([id]) => id)).not.toContain('email');
+    expect(apa.at(-1)).toEqual(['email', 'S. Helfrich, personal communication, September 2, 2009']);
+    expect(formatBibliography(ITEMS, 'apa').find((e) => e.id === 'email')!.inTextOnly).toBe(true);
     expect(apa).toContainEqual(['book', 'Kostakis, V., & Bauwens, M. (2014). Network Society and Future Scenarios for a Collaborative Economy. Palgrave Macmillan. https://doi.org/10.1057/9781137406897']);
     expect(apa).toContainEqual(['chapter', 'Helfrich, S. (2012). The Logic of the Commons. In D. Bollier & S. Helfrich (Eds.), The Wealth of the Commons: A World Beyond Market and State (pp. 35–46). Levellers Press.']);
   });
