@@ -1,10 +1,14 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { readingsLoader } from './loaders/readings-loader.ts';
-import { coursesLoader, glossaryLoader, layersLoader, notesLoader, readingPagesLoader, sourcesLoader } from './loaders/edition-loaders.ts';
+import { citationStylesLoader, coursesLoader, glossaryLoader, layersLoader, notesLoader, readingPagesLoader, sourcesLoader } from './loaders/edition-loaders.ts';
 import type { ResolvedLayer } from './lib/layers.ts';
 import type { ResolvedCourse } from './lib/course.ts';
 import type { HomePage } from './schemas/reader-config.ts';
+import type { CslStyle } from './lib/csl-styles.ts';
+
+/** A style as stored: the file read and checked, its place in the list, and the locales it may ask for. */
+export type CitationStyleEntry = CslStyle & { order: number; isDefault: boolean; locale?: string | undefined; locales: Record<string, string> };
 import { AnnotationSchema } from './schemas/annotation.ts';
 import { GlossaryTermSchema } from './schemas/glossary.ts';
 import { DirectionSchema, InlineMarkSchema, LanguageTagSchema, PASSAGE_ROLES, ReadingMetaSchema } from './schemas/reading.ts';
@@ -56,5 +60,7 @@ export const collections = {
   /** Annotation layers: annotations/<reading>/layers/<layer>/ (entry id `<reading>/<layer>`), anchored (src/lib/layers.ts). */
   layers: defineCollection({ loader: layersLoader(), schema: z.custom<ResolvedLayer>((value) => typeof value === 'object' && value !== null) }),
   /** Courses: src/content/courses/<course>/course.yaml, resolved against the readings (src/lib/course.ts). */
+  /** The CSL styles the edition cites in (reader.config.yaml `citation`, files in csl/), in order. */
+  citationStyles: defineCollection({ loader: citationStylesLoader(), schema: z.custom<CitationStyleEntry>((value) => typeof value === 'object' && value !== null) }),
   courses: defineCollection({ loader: coursesLoader(), schema: z.custom<ResolvedCourse & { home: HomePage }>((value) => typeof value === 'object' && value !== null) }),
 };

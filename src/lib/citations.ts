@@ -1,34 +1,86 @@
 /**
- * Citations and bibliographies formatted by a real CSL processor (citeproc-js through citation-js's
- * CSL plugin), never by string concatenation. Three styles, all written for this project
- * (src/lib/csl/): Chicago author-date (the edition's default), APA 7 and MLA 9.
+ * Citations and bibliographies formatted by a real CSL processor (citeproc-js, the reference
+ * implementation of CSL, through citation-js's CSL plugin), never by string concatenation. The
+ * styles are CSL files from the CSL styles repository, named in reader.config.yaml and read from
+ * csl/ (src/loaders/csl-files.ts); the edition's are Chicago author-date (its default), APA 7
+ * and MLA 9.
  *
  * In-text citations are formatted against the whole bibliography (`context`), so a year suffix
  * ("Bauwens 2012a") or an added given name matches the bibliography entry it links to.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import CSL from 'citeproc';
 import type { CslItem } from '../schemas/source.ts';
-import { APA } from './csl/apa.ts';
-import { CHICAGO_AUTHOR_DATE } from './csl/chicago-author-date.ts';
-import { MLA } from './csl/mla.ts';
+import { DEFAULT_CITATION_STYLES } from '../schemas/reader-config.ts';
+import { cslLocalePath, cslStylePath, readCslStyle, styleLocale, type CslStyle } from './csl-styles.ts';
 import { checkDoi, checkUrl } from './url-policy.ts';
 import { CSL_FORMAT_CLASSES } from './csl/output-classes.ts';
 
 export { CSL_FORMAT_CLASSES };
 
-export const CITATION_STYLES = ['chicago-author-date', 'apa', 'mla'] as const;
-export type CitationStyle = (typeof CITATION_STYLES)[number];
-export const DEFAULT_CITATION_STYLE: CitationStyle = 'chicago-author-date';
-/** How each style is named to readers. */
-export const CITATION_STYLE_LABELS: Record<CitationStyle, string> = {
-  'chicago-author-date': 'Chicago (author-date)',
-  apa: 'APA',
-  mla: 'MLA',
-};
+/** A style, by its file name in csl/styles/ without `.csl` ("chicago-author-date", "ieee"). */
+export type CitationStyle = string;
 
-const LANG = 'en-US';
+/** The styles a project cites in, read from its csl/ folder. */
+export interface CitationSetup {
+  /** In the order reader.config.yaml lists them. */
+  styles: readonly CslStyle[];
+  /** The style of the notes' citations and the sources page. */
+  defaultStyle: CitationStyle;
+  /** Locale files by code ("en-US"), as XML. */
+  locales: Readonly<Record<string, string>>;
+  /** `citation.locale`, when the project sets one for every style. */
+  locale?: string | undefined;
+}
+
+let setup: CitationSetup | undefined;
+/** Bumped whenever the styles change, so nothing formatted with the old ones is reused. */
+let generation = 0;
+
+/** Makes `next` the styles every function here formats with (the loaders and pages call it with the project's). */
+export function useCitationStyles(next: CitationSetup): void {
+  const same =
+    setup &&
+    setup.defaultStyle === next.defaultStyle &&
+    setup.locale === next.locale &&
+    setup.styles.length === next.styles.length &&
+    setup.styles.every((style, i) => style.name === next.styles[i]!.name && style.xml === next.styles[i]!.xml) &&
+    JSON.stringify(setup.locales) === JSON.stringify(next.locales);
+  if (same) return;
+  setup = next;
+  generation += 1;
+  engines.clear();
+}
+
+/**
+ * The styles in use: those set by `useCitationStyles`, else the edition's defaults read from csl/
+ * in the working folder (what a script or a unit test run from the project gets).
+ */
+export function citationSetup(): CitationSetup {
+  if (!setup) {
+    const read = (file: string) => readFileSync(path.resolve(file), 'utf8');
+    const styles = DEFAULT_CITATION_STYLES.map((name) => {
+      const { style, problem } = readCslStyle(name, read(cslStylePath(name)));
+      if (!style) throw new Error(`${problem!.file}: ${problem!.message}`);
+      return style;
+    });
+    useCitationStyles({ styles, defaultStyle: styles[0]!.name, locales: { 'en-US': read(cslLocalePath('en-US')) } });
+  }
+  return setup!;
+}
+
+/** The styles offered to readers, in order: name, title (the style's own) and how it cites. */
+export const citationStyles = (): readonly CslStyle[] => citationSetup().styles;
+export const defaultCitationStyle = (): CitationStyle => citationSetup().defaultStyle;
+
+function styleNamed(name: CitationStyle): CslStyle {
+  const style = citationSetup().styles.find((s) => s.name === name);
+  if (!style) throw new Error(`No citation style "${name}" (the styles are ${citationSetup().styles.map((s) => s.name).join(', ')}).`);
+  return style;
+}
 
 /** citeproc's HTML with classes where it would write inline styles (see csl/output-classes.ts). */
 const OUTPUT_FORMAT = 'html-classes';
@@ -42,24 +94,18 @@ interface CiteprocEngine {
   updateItems: (ids: string[]) => void;
   setOutputFormat: (format: typeof OUTPUT_FORMAT) => void;
   makeCitationCluster: (items: Record<string, unknown>[]) => string;
-  makeBibliography: () => [object, string[]];
+  makeBibliography: () => [object, string[]] | false;
   opt: { development_extensions: { wrap_url_and_doi: boolean } };
 }
 
-const csl = plugins.config.get('@csl') as {
-  styles: { add: (name: string, xml: string) => void; get: (name: string) => string };
-  locales: { get: (lang: string) => string };
-};
-// The edition's own styles, registered under the names readers choose from. The plugin ships an
-// 'apa' of its own (with vancouver and harvard1), so each is set unconditionally: ours replaces it.
-const STYLE_XML: Record<CitationStyle, string> = { 'chicago-author-date': CHICAGO_AUTHOR_DATE, apa: APA, mla: MLA };
-for (const style of CITATION_STYLES) csl.styles.add(style, STYLE_XML[style]);
+const csl = plugins.config.get('@csl') as { locales: { get: (lang: string) => string } };
 
 /**
- * One engine per style, kept for the life of the process: building one costs tens of milliseconds
- * (the edition's compact styles; the plugin's general APA style took one to two seconds), formatting
- * with it a few milliseconds. It is fed the items of the current call; a different set replaces the
- * last one. Our own instances, because the plugin's shared engine is reset by every other caller.
+ * One engine per style, kept for the life of the process: building one costs from ten
+ * milliseconds (IEEE) to a second and a half (the official Chicago style, 170 KB of CSL),
+ * formatting with it a few milliseconds. It is fed the items of the current call; a different set
+ * replaces the last one. Our own instances, because the plugin's shared engine is reset by every
+ * other caller.
  */
 interface StyleEngine {
   engine: CiteprocEngine;
@@ -68,27 +114,31 @@ interface StyleEngine {
 }
 const engines = new Map<CitationStyle, StyleEngine>();
 
-function engineFor(items: readonly CslItem[], style: CitationStyle): CiteprocEngine {
-  let entry = engines.get(style);
+function engineFor(items: readonly CslItem[], name: CitationStyle): CiteprocEngine {
+  let entry = engines.get(name);
   if (!entry) {
+    const { locales, locale } = citationSetup();
+    const style = styleNamed(name);
     const store = new Map<string, Record<string, unknown>>();
     const engine: CiteprocEngine = new CSL.Engine(
       {
-        retrieveLocale: (lang: string) => csl.locales.get(lang),
+        // The project's locale files; citeproc also asks for American English as its fallback,
+        // which the CSL plugin carries when the project has no copy.
+        retrieveLocale: (lang: string) => locales[lang] ?? csl.locales.get(lang),
         retrieveItem: (id: string) => store.get(id),
         // Honoured by the CSL plugin's entry hook: marks each entry with its id (a style may skip
         // items, as APA does personal communications, so positions cannot be trusted).
         wrapBibliographyEntry: (id: string) => [`${ENTRY_MARK}${id}${ENTRY_MARK}`, ''],
       },
-      csl.styles.get(style),
-      LANG,
+      style.xml,
+      styleLocale(style, locale),
       true,
     );
     // HTML only: links in the bibliography; plain text is derived from it (one engine, not two).
     engine.setOutputFormat(OUTPUT_FORMAT);
     engine.opt.development_extensions.wrap_url_and_doi = true;
     entry = { engine, items: store, key: '' };
-    engines.set(style, entry);
+    engines.set(name, entry);
   }
   const data = items.map(toCslJson);
   const key = JSON.stringify(data);
@@ -132,6 +182,12 @@ export function toCslJson(item: CslItem): Record<string, unknown> {
     const date = item[key];
     if (date?.['date-parts']) json[key] = { ...date, 'date-parts': date['date-parts'].map((parts) => parts.map(Number)) };
   }
+  // "n.d." written as the date (as sources.yaml does for undated pages) is no date: each style then
+  // prints its own term for it, and tells two undated works by one author apart its own way
+  // ("n.d.-a"), instead of appending a letter to the literal ("n.d.h").
+  for (const key of ['issued', 'original-date'] as const) {
+    if (/^n\.?\s?d\.?$/i.test(item[key]?.literal?.trim() ?? '')) delete json[key];
+  }
   const main = item.title?.split(/:\s/)[0];
   if (main && main !== item.title) json['title-short'] = main;
   return json;
@@ -169,21 +225,46 @@ export interface BibliographyEntry {
   html: string;
   /** The same entry as plain text. */
   text: string;
+  /**
+   * The style cites this work in the text only and lists no entry for it (Chicago and APA do so
+   * for personal communications): the entry is then the in-text citation without its parentheses,
+   * so the sources page still shows every work, and every link to it has its target.
+   */
+  inTextOnly?: true;
 }
 
 const ENTRY_MARK = '\u0002';
 const MARKED = new RegExp(`${ENTRY_MARK}([^${ENTRY_MARK}]*)${ENTRY_MARK}`);
-const unwrapEntry = (html: string) => html.replace(/^\s*<div class="csl-entry">/, '').replace(/<\/div>\s*$/, '').trim();
+/**
+ * The entry inside its wrapping div. A style that sets its numbers in the margin (IEEE's "[1]")
+ * wraps the parts in divs of their own (csl-left-margin, csl-right-inline): they become spans with
+ * a space between, so the entry stays one line of text that can sit in a <p>, and its text reads
+ * "[1] Title" as citeproc's plain text does.
+ */
+const unwrapEntry = (html: string) =>
+  html
+    .replace(/^\s*<div class="csl-entry">/, '')
+    .replace(/<\/div>\s*$/, '')
+    .replace(/<div class="(csl-(?:block|left-margin|right-inline|indent))">([^]*?)<\/div>\s*/g, '<span class="$1">$2</span> ')
+    .trim();
 
-/** The bibliography in the style's order (Chicago, APA, MLA: by author, then date or title). */
-export function formatBibliography(items: readonly CslItem[], style: CitationStyle = DEFAULT_CITATION_STYLE): BibliographyEntry[] {
+/** The bibliography in the style's order (Chicago, APA, MLA: by author, then date or title; IEEE: as cited). */
+export function formatBibliography(items: readonly CslItem[], style: CitationStyle = defaultCitationStyle()): BibliographyEntry[] {
   if (items.length === 0) return [];
-  return engineFor(items, style)
-    .makeBibliography()[1]
-    .map((entry) => {
-      const html = unwrapEntry(entry.replace(MARKED, ''));
-      return { id: MARKED.exec(entry)?.[1] ?? '', html, text: htmlToText(html) };
+  const engine = engineFor(items, style);
+  const made = engine.makeBibliography();
+  const listed: BibliographyEntry[] = (made ? made[1] : []).map((entry) => {
+    const html = unwrapEntry(entry.replace(MARKED, ''));
+    return { id: MARKED.exec(entry)?.[1] ?? '', html, text: htmlToText(html) };
+  });
+  const ids = new Set(listed.map((entry) => entry.id));
+  const unlisted = items
+    .filter((item) => !ids.has(item.id))
+    .map((item): BibliographyEntry => {
+      const html = engine.makeCitationCluster([{ id: item.id }]).replace(/^\((.*)\)$/s, '$1');
+      return { id: item.id, html, text: htmlToText(html), inTextOnly: true };
     });
+  return [...listed, ...unlisted];
 }
 
 export interface CitationOptions {
@@ -206,12 +287,12 @@ const formatted = new WeakMap<CslItem, Map<string, string>>();
 
 /** An in-text citation of one item, e.g. "(Kostakis and Bauwens 2014, 12)". */
 export function formatCitation(item: CslItem, options: CitationOptions = {}): string {
-  const { locator, mode = 'parenthetical', style = DEFAULT_CITATION_STYLE, format = 'text' } = options;
+  const { locator, mode = 'parenthetical', style = defaultCitationStyle(), format = 'text' } = options;
   const context = options.context?.some((other) => other.id === item.id) ? options.context : [...(options.context ?? []), item];
   let cache = formatted.get(item);
   if (!cache) formatted.set(item, (cache = new Map()));
   // Disambiguation ("2012a") depends on which other works are cited alongside, so they are part of the key.
-  const key = JSON.stringify([style, format, mode, locator ?? '', context.map((other) => other.id)]);
+  const key = JSON.stringify([generation, style, format, mode, locator ?? '', context.map((other) => other.id)]);
   let text = cache.get(key);
   if (text === undefined) cache.set(key, (text = formatCitationUncached(item, { locator, mode, style, format }, context)));
   return text;
@@ -228,11 +309,14 @@ function formatCitationUncached(
     const html = engine.makeCitationCluster([{ ...cite, ...extra }]);
     return format === 'html' ? html : htmlToText(html);
   };
-  if (mode === 'parenthetical') return cluster({});
+  // A number or a note has no author to put in the sentence: the citation is the same in both modes.
+  if (mode === 'parenthetical' || !['author-date', 'author'].includes(styleNamed(style).format)) return cluster({});
   // Narrative: the author as the style names them, then the rest of the citation in parentheses.
-  let author = cluster({ 'author-only': true }).replace(/^\((.*)\)$/, '$1');
-  // APA joins authors with "&" inside parentheses but "and" in running text.
-  if (style === 'apa') author = author.replace(/ &(?:amp;|#38;)? (?=[^&]*$)/, ' and ');
+  // APA joins authors with "&" inside parentheses but "and" in running text (APA 7, 8.17); the
+  // other styles write "and" in both.
+  const author = cluster({ 'author-only': true })
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(/ &(?:amp;|#38;)? (?=[^&]*$)/, ' and ');
   const rest = cluster({ 'suppress-author': true });
   return /^\(?\)?$|NO_PRINTED_FORM/.test(rest) ? author : `${author} ${rest}`;
 }
@@ -258,7 +342,7 @@ export interface PassageCitationInput {
 /** A passage cited in one style: the reference-list entry and the in-text citation with its ¶ locator. */
 export function formatPassageCitation(
   input: PassageCitationInput,
-  style: CitationStyle = DEFAULT_CITATION_STYLE,
+  style: CitationStyle = defaultCitationStyle(),
 ): { reference: BibliographyEntry; inText: string } {
   const accessed = input.accessed;
   const item: CslItem = {

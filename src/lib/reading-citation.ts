@@ -11,7 +11,7 @@
  * passage directly.
  */
 import type { CslItem } from '../schemas/source.ts';
-import { CITATION_STYLES, CITATION_STYLE_LABELS, formatBibliography, formatCitation, type CitationStyle } from './citations.ts';
+import { citationStyles, formatBibliography, formatCitation, type CitationStyle } from './citations.ts';
 import { CITE, passageAnchor } from './constants.ts';
 import type { CitationDownload } from './urls.ts';
 
@@ -75,7 +75,7 @@ export function readingCslItem(reading: CitableReading, url: string, siteName: s
 
 export interface FormattedCitation {
   style: CitationStyle;
-  /** How the style is named to readers. */
+  /** How the style is named to readers: its CSL file's <info><title>. */
   label: string;
   /** The reference-list entry: HTML (italics as <i>) and plain text. */
   reference: { html: string; text: string };
@@ -83,7 +83,7 @@ export interface FormattedCitation {
   inText: string;
 }
 
-/** The reading (or, with `passage`, one passage of it) cited in every style. */
+/** The reading (or, with `passage`, one passage of it) cited in every style the project offers. */
 export function citeReading(
   reading: CitableReading,
   readingUrl: string,
@@ -93,11 +93,11 @@ export function citeReading(
 ): FormattedCitation[] {
   const url = passage ? `${readingUrl}#${passageAnchor(passage.id)}` : readingUrl;
   const item = readingCslItem(reading, url, siteName, accessed);
-  return CITATION_STYLES.map((style) => {
+  return citationStyles().map(({ name: style, title }) => {
     const [entry] = formatBibliography([item], style);
     return {
       style,
-      label: CITATION_STYLE_LABELS[style],
+      label: title,
       reference: { html: entry!.html, text: entry!.text },
       inText: formatCitation(item, { style, ...(passage ? { locator: `para. ${passage.number}` } : {}) }),
     };

@@ -64,12 +64,13 @@ export function linesSpanned(text: string, start: number, end: number, firstLine
 export const describeLines = ({ first, last }: { first: number; last: number }) => (first === last ? `line ${first}` : `lines ${first}\u2013${last}`);
 
 /**
- * An in-text citation template with its paragraph locator ("para. N", MLA's "par. N", N the
- * passage-number placeholder) turned into lines: verse is cited by line, "(Homer, lines 3–7)".
+ * An in-text citation template with its paragraph locator ("para. N", MLA's "par. N", IEEE's
+ * "Para. N", N the passage-number placeholder) turned into lines: verse is cited by line,
+ * "(Homer, lines 3–7)", "[1, lines 3–7]".
  * A template without a paragraph locator gets the lines after it.
  */
 export function withLineLocator(inText: string, numberToken: string, lines: { first: number; last: number }): string {
-  const locator = new RegExp(`\\bpara?\\.\\s*${numberToken}`);
+  const locator = new RegExp(`\\bpara?\\.\\s*${numberToken}`, 'i');
   if (locator.test(inText)) return inText.replace(locator, describeLines(lines));
   return inText.includes(numberToken) ? inText.split(numberToken).join(describeLines(lines)) : `${inText}, ${describeLines(lines)}`;
 }

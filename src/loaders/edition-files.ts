@@ -17,6 +17,8 @@ import { ReadingPageSchema } from '../schemas/reading-page.ts';
 import { checkReadingPages, PAGES_FOLDER, type ReadingPageInput } from '../lib/reading-pages.ts';
 import { GlossaryTermSchema } from '../schemas/glossary.ts';
 import { CslItemSchema, SourcesFileSchema } from '../schemas/source.ts';
+import { readCitationFiles } from './csl-files.ts';
+import { useCitationStyles } from '../lib/citations.ts';
 import { EDITOR_TEXT, guarded, inspect, notAFile, openProject, readContentFile, relativeTo, unexpectedProblem, type Project } from './content-files.ts';
 import { readReadingFolders, type LoadedReading } from './reading-files.ts';
 import { readCourseFiles, type LoadedCourse } from './course-files.ts';
@@ -306,6 +308,10 @@ export async function readEditionFiles(
   const annotationsDir = path.join(root, CONTENT_PATHS.annotations);
   const files: EditionFiles = { notes: [], terms: [], pages: [], layers: [], refused: { terms: new Set(), glossary: false, sources: false, sourceIds: new Set() }, problems: opened.problems };
   const { problems, refused } = files;
+  // Before any note is rendered: a note's <Cite> is formatted in the project's default style.
+  const citations = await readCitationFiles(project);
+  problems.push(...citations.problems);
+  if (citations.setup) useCitationStyles(citations.setup);
 
   const folders = await readReadingFolders(project, readingsDir);
   problems.push(...folders.problems);

@@ -9,6 +9,8 @@ import { authorComponents } from '../lib/author-components.ts';
 import { renderMdxBody, type ComponentRenderers } from '../lib/mdx-html.ts';
 import { accessibleTables, pageComponents } from '../lib/reading-pages.ts';
 import { resolveCourse } from '../lib/course.ts';
+import { citationSetup } from '../lib/citations.ts';
+import { CSL_FOLDER } from '../lib/csl-styles.ts';
 import { CONFIG_FILE } from '../lib/limits.ts';
 import { contentLoad } from './content-outcome.ts';
 import { COURSES_FOLDER, courseReading } from './course-files.ts';
@@ -155,4 +157,25 @@ export function layersLoader(): Loader {
     }
   };
   return { name: 'layers-loader', load: editionLoad(load) };
+}
+
+/**
+ * The CSL styles reader.config.yaml names (csl/styles/), in its order, each with the locale it
+ * cites in: pages format with them (`getCitationStyles` in src/loaders/edition.ts), since a page is
+ * not rendered in the process that read the files. The check reads and registers them.
+ */
+export function citationStylesLoader(): Loader {
+  const load = async (context: LoaderContext) => {
+    await checkOnce(context);
+    const setup = citationSetup();
+    context.store.clear();
+    for (const [order, style] of setup.styles.entries()) {
+      const data = await context.parseData({ id: style.name, data: { ...style, order, isDefault: style.name === setup.defaultStyle, locale: setup.locale, locales: setup.locales } });
+      context.store.set({ id: style.name, data, digest: context.generateDigest(JSON.stringify(data)) });
+    }
+  };
+  return {
+    name: 'citation-styles-loader',
+    load: contentLoad([CONTENT_PATHS.readings, CONTENT_PATHS.annotations, CONFIG_FILE, CSL_FOLDER], load, (context) => checks.delete(fileURLToPath(context.config.root))),
+  };
 }

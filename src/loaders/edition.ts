@@ -6,7 +6,7 @@
  * Render a note or term body with `render(await getNoteEntry(note))` / `getTermEntry(term)`.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { DEFAULT_CITATION_STYLE, formatBibliography, type BibliographyEntry, type CitationStyle } from '../lib/citations.ts';
+import { citationSetup, defaultCitationStyle, formatBibliography, useCitationStyles, type BibliographyEntry, type CitationSetup, type CitationStyle } from '../lib/citations.ts';
 import { buildEdition, type Edition, type EditionNote, type EditionTerm } from '../lib/edition.ts';
 import { errorForAstro } from './content-outcome.ts';
 
@@ -26,6 +26,7 @@ export function getEdition(): Promise<Edition> {
 }
 
 async function loadEdition(): Promise<Edition> {
+  await getCitationStyles();
   const [readings, notes, glossary, sources] = await Promise.all([
     getCollection('readings'),
     getCollection('notes'),
@@ -61,17 +62,44 @@ export async function getTermEntry(term: EditionTerm): Promise<CollectionEntry<'
   return entry;
 }
 
+let styles: Promise<CitationSetup> | undefined;
+
+/**
+ * The project's citation styles (reader.config.yaml `citation`, read from csl/ by the content
+ * check), made the ones every citation function formats with in this process; once per build.
+ */
+export function getCitationStyles(): Promise<CitationSetup> {
+  const load = async () => {
+    const entries = (await getCollection('citationStyles')).sort((a, b) => a.data.order - b.data.order);
+    const first = entries[0]?.data;
+    if (first) {
+      useCitationStyles({
+        styles: entries.map(({ data: { name, title, format, defaultLocale, xml } }) => ({ name, title, format, defaultLocale, xml })),
+        defaultStyle: (entries.find((entry) => entry.data.isDefault) ?? entries[0]!).id,
+        locales: first.locales,
+        locale: first.locale,
+      });
+    }
+    return citationSetup();
+  };
+  if (import.meta.env.DEV) return load();
+  styles ??= load();
+  return styles;
+}
+
 const bibliographies = new Map<CitationStyle, Promise<BibliographyEntry[]>>();
 
 /**
- * The edition's bibliography formatted in `style` (Chicago author-date by default), in the style's
- * order; computed once per build. Entries carry the source id, so a page can pick the ones it needs
- * and still show the year suffixes ("2012a") of the full list.
+ * The edition's bibliography formatted in `style` (the project's default style when left out), in
+ * the style's order; computed once per build and style. Entries carry the source id, so a page can
+ * pick the ones it needs and still show the year suffixes ("2012a") of the full list.
  */
-export function getBibliography(style: CitationStyle = DEFAULT_CITATION_STYLE): Promise<BibliographyEntry[]> {
-  const make = async () => formatBibliography((await getEdition()).sources.map((s) => s.item), style);
+export async function getBibliography(style?: CitationStyle): Promise<BibliographyEntry[]> {
+  const edition = await getEdition();
+  const name = style ?? defaultCitationStyle();
+  const make = async () => formatBibliography(edition.sources.map((s) => s.item), name);
   if (import.meta.env.DEV) return make();
-  let entries = bibliographies.get(style);
-  if (!entries) bibliographies.set(style, (entries = make()));
+  let entries = bibliographies.get(name);
+  if (!entries) bibliographies.set(name, (entries = make()));
   return entries;
 }

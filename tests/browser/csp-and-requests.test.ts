@@ -117,7 +117,7 @@ describe('Content-Security-Policy, third parties and navigation, in Chromium', (
         const dialog = page.locator('dialog.cite-dialog[open]');
         await poll(() => dialog.count()).toBe(1);
         const styles = await dialog.locator('[data-cite-style]').evaluateAll((els) => els.map((el) => el.getAttribute('data-cite-style')!));
-        expect(styles).toEqual(['chicago-author-date', 'apa', 'mla']);
+        expect(styles).toEqual(['chicago-author-date', 'apa', 'modern-language-association']);
         for (const style of styles) {
           const section = dialog.locator(`[data-cite-style="${style}"]`);
           expect(await section.locator('[style]').count(), `${style}: no style attribute in the reference`).toBe(0);

@@ -9,17 +9,20 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 /** MLA 9 abbreviates months longer than four letters. */
 const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
 
+const HEADLINE = 'The Partner State: Public Authorities That Enable Commons-Based Peer Production';
+
 /**
  * Passage 14 as each style cites it, written out by hand (checked against CMOS 18, APA 7 and
- * MLA 9; see tests/unit/reading-citation.test.ts): the wiki text is undated ("n.d."), so only the
- * date it was accessed, the build's, and where the site is published are filled in.
+ * MLA 9; see tests/unit/reading-citation.test.ts): the wiki text is unsigned and undated, so only
+ * the date it was accessed, the build's, and where the site is published are filled in. Chicago
+ * lists an unsigned page under the site (CMOS 18 14.104); Chicago and MLA set titles headline-style.
  */
 function expectedCitations(permalink: string, [year, month, day]: number[]) {
   const monthName = MONTHS[month! - 1]!;
   return {
-    'chicago-author-date': { reference: `\u201c${TITLE}.\u201d n.d. Annotated Reader. Accessed ${monthName} ${day}, ${year}. ${permalink}.`, inText: '(\u201cThe Partner State\u201d n.d., para. 14)' },
+    'chicago-author-date': { reference: `Annotated Reader. n.d. \u201c${HEADLINE}.\u201d Accessed ${monthName} ${day}, ${year}. ${permalink}.`, inText: '(Annotated Reader, n.d., para. 14)' },
     apa: { reference: `${TITLE}. (n.d.). Annotated Reader. Retrieved ${monthName} ${day}, ${year}, from ${permalink}`, inText: '(The Partner State, n.d., para. 14)' },
-    mla: { reference: `\u201c${TITLE}.\u201d Annotated Reader, ${permalink}. Accessed ${day} ${MLA_MONTHS[month! - 1]} ${year}.`, inText: '(\u201cThe Partner State,\u201d par. 14)' },
+    'modern-language-association': { reference: `\u201c${HEADLINE}.\u201d Annotated Reader, ${permalink}. Accessed ${day} ${MLA_MONTHS[month! - 1]} ${year}.`, inText: '(\u201cThe Partner State,\u201d par. 14)' },
   };
 }
 
@@ -60,7 +63,7 @@ describe('cite this passage', () => {
       expect(await section.locator('.cite-reference').textContent(), style).toBe(reference);
       expect(await section.locator('.cite-in-text').textContent(), style).toBe(`In the text: ${inText}`);
     }
-    await dialog.getByRole('button', { name: 'Copy reference (APA)' }).click();
+    await dialog.getByRole('button', { name: 'Copy reference (APA Style 7th edition)' }).click();
     // Copying is asynchronous: the clipboard holds the reference once the browser has written it.
     await poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected.apa.reference);
     expect(await dialog.getByLabel('Permalink').inputValue()).toBe(permalink);

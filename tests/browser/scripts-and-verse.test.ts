@@ -12,7 +12,8 @@ import { startStaticServer } from '../../src/cli/static-server.ts';
 import { splitBlocks } from '../../src/lib/passages.ts';
 import { extractSearchRecords } from '../../src/lib/search-records.ts';
 import { runBuild, type Fixture } from '../fixtures/fixture-site.ts';
-import { makeScriptsFixture, RTL_READING, VERSE_READING } from '../fixtures/scripts-fixture.ts';
+import { DROPPED_IN_STYLE, makeScriptsFixture, RTL_READING, VERSE_READING } from '../fixtures/scripts-fixture.ts';
+import { siteAddress } from '../../bench/lib/built-site.ts';
 import { CHROMIUM_PATH, LAUNCH_ARGS, openPage, runAxe, type Session } from './harness.ts';
 import { poll, selectPhrase, toolsReady } from './reader-tools-helpers.ts';
 
@@ -122,10 +123,64 @@ describe('Greek verse', () => {
     await bar.getByRole('button', { name: /^Cite/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Cite lines 3\u20134 (passage 2)' });
     await poll(() => dialog.isVisible()).toBe(true);
-    expect(await dialog.locator('[data-cite-style="chicago-author-date"] .cite-in-text').textContent()).toBe('In the text: (\u201cThe Proem of the Iliad\u201d n.d., lines 3\u20134)');
+    expect(await dialog.locator('[data-cite-style="chicago-author-date"] .cite-in-text').textContent()).toBe('In the text: (Annotated Reader, n.d., lines 3\u20134)');
+    expect(await dialog.locator(`[data-cite-style="${DROPPED_IN_STYLE}"] .cite-in-text`).textContent()).toBe('In the text: [1, lines 3\u20134]');
     expect(await dialog.getByLabel('Link to line 3').inputValue()).toMatch(/\/read\/homer-proem\/#p-wrath-l3$/);
     expect(await runAxe(page)).toEqual([]);
     expect(record.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a CSL style dropped into the project', () => {
+  /** IEEE abbreviates every month longer than four letters, and June and July too (its locale terms). */
+  const IEEE_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'Jun.', 'Jul.', 'Aug.', 'Sep.', 'Oct.', 'Nov.', 'Dec.'];
+  const IEEE_TITLE = 'IEEE Reference Guide version 11.29.2023';
+
+  test('IEEE, its file in csl/styles/ and its name in reader.config.yaml, cites a passage in the Cite dialog', async () => {
+    const { page, context, record } = await open(VERSE_READING);
+    await toolsReady(page);
+    // The date accessed is the build's.
+    const [item] = await (await page.request.get(session.url(`/read/${VERSE_READING}/citation.json`))).json();
+    const [year, month, day] = item.accessed['date-parts'][0] as number[];
+    const { origin, base } = siteAddress(fixture.file('dist'));
+    const permalink = `${origin}${base}read/${VERSE_READING}/#p-edition`;
+    const number = Number((await page.locator('#p-edition .passage-number').textContent())!.replace(/\D/g, ''));
+    await page.locator('#p-edition .passage-number').click();
+    const bar = page.locator('.selection-tools');
+    await poll(() => bar.isVisible()).toBe(true);
+    await bar.getByRole('button', { name: `Cite \u00b6${number}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Cite passage ${number}` });
+    await poll(() => dialog.isVisible()).toBe(true);
+    // Written out from the IEEE Reference Guide (online source: "[n] Title," site. Accessed: date.
+    // [Online]. Available: URL), numbered [1] as the only work cited, the passage as ieee.csl labels it;
+    // ieee.csl writes the day of access with two digits ("Dec. 03").
+    const ieee = dialog.locator(`[data-cite-style="${DROPPED_IN_STYLE}"]`);
+    expect(await ieee.locator('h3').textContent()).toBe(IEEE_TITLE);
+    expect(await ieee.locator('.cite-reference').textContent()).toBe(
+      `[1] \u201cThe Proem of the Iliad,\u201d Annotated Reader. Accessed: ${IEEE_MONTHS[month! - 1]} ${String(day).padStart(2, '0')}, ${year}. [Online]. Available: ${permalink}`,
+    );
+    expect(await ieee.locator('.cite-in-text').textContent()).toBe(`In the text: [1, Para. ${number}]`);
+    expect(await dialog.locator('[data-cite-style]').evaluateAll((sections) => sections.map((s) => s.getAttribute('data-cite-style')))).toEqual([
+      'chicago-author-date',
+      'apa',
+      'modern-language-association',
+      DROPPED_IN_STYLE,
+    ]);
+    expect(await runAxe(page)).toEqual([]);
+    expect(record.pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('without JavaScript, the reading\u2019s page cites it in IEEE, and the sources have a page in IEEE', async () => {
+    const { page, context } = await open(VERSE_READING, 1440, false);
+    const cite = page.locator('#cite-this-reading');
+    expect(await cite.locator('dt').allTextContents()).toContain(IEEE_TITLE);
+    await page.goto(session.url('/sources/'));
+    await page.getByRole('navigation', { name: 'Citation style' }).getByRole('link', { name: IEEE_TITLE }).click();
+    await page.waitForURL(/\/sources\/style\/ieee\/$/);
+    expect(await page.locator('h1').textContent()).toBe(`Sources in ${IEEE_TITLE}`);
+    expect(await page.locator('.bibliography .csl-entry').first().textContent()).toMatch(/^\[1\] /);
     await context.close();
   });
 });

@@ -316,7 +316,7 @@ describe.each(READINGS)('citation files of %s', (id) => {
 
   test('passage-citations.json cites the reading on this site in each style, with the passage placeholders', () => {
     const cited = JSON.parse(read('passage-citations.json')) as { styles: { style: string; reference: string; inText: string }[]; downloads: { href: string }[] };
-    expect(cited.styles.map((s) => s.style)).toEqual(['chicago-author-date', 'apa', 'mla']);
+    expect(cited.styles.map((s) => s.style)).toEqual(['chicago-author-date', 'apa', 'modern-language-association']);
     for (const style of cited.styles) {
       const reference = plain(style.reference);
       expect(reference, style.style).toContain(field('title'));

@@ -1,6 +1,8 @@
 /**
- * Citation output, checked by hand against The Chicago Manual of Style 17th ed. (author-date,
- * ch. 15), the MLA Handbook 9th ed. and APA 7th ed., one item per type the edition cites.
+ * Citation output of the official CSL styles (csl/styles/), checked by hand against The Chicago
+ * Manual of Style 18th ed. (author-date), the MLA Handbook 9th ed. and APA 7th ed., one item per
+ * type, and confirmed by running the same CSL files through citeproc-js on its own (not through
+ * src/lib/citations.ts). The edition's own sources, in every style, are in citation-styles.test.ts.
  */
 import { describe, expect, test, vi } from 'vitest';
 import {
@@ -40,37 +42,42 @@ test('the test items are valid sources', () => {
 const bibliography = (style: CitationStyle) => formatBibliography(ITEMS, style).map((e) => [e.id, e.text]);
 
 describe('formatBibliography', () => {
+  // CMOS 18 drops the place of publication and a chapter's page range (14.8), and cites a personal
+  // communication in the text only (14.111), so the email has no entry of its own.
   test('Chicago author-date: reference list order and form', () => {
     expect(bibliography('chicago-author-date')).toEqual([
       ['journal', 'Benkler, Yochai. 2002. “Coase’s Penguin, or, Linux and The Nature of the Firm.” Yale Law Journal 112 (3): 369–446. https://doi.org/10.2307/1562247.'],
-      ['email', 'Helfrich, Silke. 2009. “The Role of the State.” Email to Michel Bauwens, September 2, 2009.'],
-      ['chapter', 'Helfrich, Silke. 2012. “The Logic of the Commons.” In The Wealth of the Commons: A World Beyond Market and State, edited by David Bollier and Silke Helfrich, 35–46. Amherst, MA: Levellers Press.'],
+      ['chapter', 'Helfrich, Silke. 2012. “The Logic of the Commons.” In The Wealth of the Commons: A World Beyond Market and State, edited by David Bollier and Silke Helfrich. Levellers Press.'],
       ['interview', 'Kleiner, Dmytri. 2011. “An Interview with Dmytri Kleiner.” Interview by Marc Garrett. Furtherfield, June 12. https://www.furtherfield.org/x/.'],
       ['thesis', 'Kostakis, Vasilis. 2011. “The Political Economy of Information Production in the Social Web.” PhD diss., Tallinn University of Technology.'],
-      ['book', 'Kostakis, Vasilis, and Michel Bauwens. 2014. Network Society and Future Scenarios for a Collaborative Economy. Palgrave Pivot. Basingstoke: Palgrave Macmillan. https://doi.org/10.1057/9781137406897.'],
-      ['web', '“Partner State.” n.d. P2P Foundation Wiki. Accessed September 3, 2024. https://wiki.p2pfoundation.net/Partner_State.'],
-      ['report', 'Ronfeldt, David. 1992. Cyberocracy Is Coming. RP-222. Santa Monica, CA: RAND Corporation.'],
-      ['blog', 'Ronfeldt, David. 2011. “Bauwens’ ‘partner state.’” Visions from Two Theories (blog), October 19. http://twotheories.blogspot.com/2011/10/x.html.'],
+      ['book', 'Kostakis, Vasilis, and Michel Bauwens. 2014. Network Society and Future Scenarios for a Collaborative Economy. Palgrave Pivot. Palgrave Macmillan. https://doi.org/10.1057/9781137406897.'],
+      ['web', 'P2P Foundation. n.d. “Partner State.” P2P Foundation Wiki. Accessed September 3, 2024. https://wiki.p2pfoundation.net/Partner_State.'],
+      ['report', 'Ronfeldt, David. 1992. Cyberocracy Is Coming. RP-222. RAND Corporation.'],
+      ['blog', 'Ronfeldt, David. 2011. “Bauwens’ ‘Partner State.’” Visions from Two Theories, October 19. http://twotheories.blogspot.com/2011/10/x.html.'],
+      // Listed after the others, as the style cites it in the text, so the sources page still has it.
+      ['email', 'Silke Helfrich, “The Role of the State”'],
     ]);
   });
 
+  // MLA 9 5.124: a second work by the same author opens with three em dashes.
   test('MLA 9: works cited order and form', () => {
-    expect(bibliography('mla')).toEqual([
+    expect(bibliography('modern-language-association')).toEqual([
       ['journal', 'Benkler, Yochai. “Coase’s Penguin, or, Linux and The Nature of the Firm.” Yale Law Journal, vol. 112, no. 3, 2002, pp. 369–446, https://doi.org/10.2307/1562247.'],
       ['chapter', 'Helfrich, Silke. “The Logic of the Commons.” The Wealth of the Commons: A World Beyond Market and State, edited by David Bollier and Silke Helfrich, Levellers Press, 2012, pp. 35–46.'],
-      ['email', 'Helfrich, Silke. “The Role of the State.” Received by Michel Bauwens, 2 Sept. 2009.'],
+      ['email', '———. “The Role of the State.” Email. 2 Sept. 2009.'],
       ['interview', 'Kleiner, Dmytri. “An Interview with Dmytri Kleiner.” Interview by Marc Garrett. Furtherfield, 12 June 2011, https://www.furtherfield.org/x/.'],
       ['thesis', 'Kostakis, Vasilis. The Political Economy of Information Production in the Social Web. 2011. Tallinn University of Technology, PhD diss.'],
       ['book', 'Kostakis, Vasilis, and Michel Bauwens. Network Society and Future Scenarios for a Collaborative Economy. Palgrave Macmillan, 2014, https://doi.org/10.1057/9781137406897. Palgrave Pivot.'],
       ['web', '“Partner State.” P2P Foundation Wiki, P2P Foundation, https://wiki.p2pfoundation.net/Partner_State. Accessed 3 Sept. 2024.'],
-      ['blog', 'Ronfeldt, David. “Bauwens’ ‘partner state.’” Visions from Two Theories, 19 Oct. 2011, http://twotheories.blogspot.com/2011/10/x.html.'],
-      ['report', 'Ronfeldt, David. Cyberocracy Is Coming. RP-222, RAND Corporation, 1992.'],
+      ['blog', 'Ronfeldt, David. “Bauwens’ ‘Partner State.’” Visions from Two Theories, 19 Oct. 2011, http://twotheories.blogspot.com/2011/10/x.html.'],
+      ['report', '———. Cyberocracy Is Coming. RP-222, RAND Corporation, 1992.'],
     ]);
   });
 
-  test('APA 7 (the plugin\u2019s style) leaves personal communications out of the reference list', () => {
+  test('APA 7 cites personal communications in the text only: listed last, as cited', () => {
     const apa = bibliography('apa');
-    expect(apa.map(([id]) => id)).not.toContain('email');
+    expect(apa.at(-1)).toEqual(['email', 'S. Helfrich, personal communication, September 2, 2009']);
+    expect(formatBibliography(ITEMS, 'apa').find((e) => e.id === 'email')!.inTextOnly).toBe(true);
     expect(apa).toContainEqual(['book', 'Kostakis, V., & Bauwens, M. (2014). Network Society and Future Scenarios for a Collaborative Economy. Palgrave Macmillan. https://doi.org/10.1057/9781137406897']);
     expect(apa).toContainEqual(['chapter', 'Helfrich, S. (2012). The Logic of the Commons. In D. Bollier & S. Helfrich (Eds.), The Wealth of the Commons: A World Beyond Market and State (pp. 35–46). Levellers Press.']);
   });
@@ -78,7 +85,7 @@ describe('formatBibliography', () => {
   test('HTML: titles in <i>, links as <a>, each entry with its own id', () => {
     const book = formatBibliography(ITEMS).find((e) => e.id === 'book')!;
     expect(book.html).toBe(
-      'Kostakis, Vasilis, and Michel Bauwens. 2014. <i>Network Society and Future Scenarios for a Collaborative Economy</i>. Palgrave Pivot. Basingstoke: Palgrave Macmillan. <a href="https://doi.org/10.1057/9781137406897">https://doi.org/10.1057/9781137406897</a>.',
+      'Kostakis, Vasilis, and Michel Bauwens. 2014. <i>Network Society and Future Scenarios for a Collaborative Economy</i>. Palgrave Pivot. Palgrave Macmillan. <a href="https://doi.org/10.1057/9781137406897">https://doi.org/10.1057/9781137406897</a>.',
     );
   });
 
@@ -98,15 +105,16 @@ describe('formatCitation', () => {
     ['chicago-author-date', 'book', 'p. 12', 'parenthetical', '(Kostakis and Bauwens 2014, 12)'],
     ['chicago-author-date', 'book', 'pp. 3–5', 'narrative', 'Kostakis and Bauwens (2014, 3–5)'],
     ['chicago-author-date', 'book', 'chap. 2', 'parenthetical', '(Kostakis and Bauwens 2014, chap. 2)'],
-    ['chicago-author-date', 'web', undefined, 'parenthetical', '(“Partner State” n.d.)'],
+    // CMOS 18 14.104: an unsigned page is cited by whoever publishes it.
+    ['chicago-author-date', 'web', undefined, 'parenthetical', '(P2P Foundation, n.d.)'],
     ['chicago-author-date', 'chapter', undefined, 'narrative', 'Helfrich (2012)'],
     ['apa', 'book', 'p. 12', 'parenthetical', '(Kostakis & Bauwens, 2014, p. 12)'],
     ['apa', 'book', 'pp. 3–5', 'narrative', 'Kostakis and Bauwens (2014, pp. 3–5)'],
-    ['mla', 'book', 'p. 12', 'parenthetical', '(Kostakis and Bauwens 12)'],
-    ['mla', 'book', '12', 'narrative', 'Kostakis and Bauwens (12)'],
-    ['mla', 'journal', undefined, 'parenthetical', '(Benkler)'],
-    ['mla', 'journal', undefined, 'narrative', 'Benkler'],
-    ['mla', 'book', 'para. 4', 'parenthetical', '(Kostakis and Bauwens, par. 4)'],
+    ['modern-language-association', 'book', 'p. 12', 'parenthetical', '(Kostakis and Bauwens 12)'],
+    ['modern-language-association', 'book', '12', 'narrative', 'Kostakis and Bauwens (12)'],
+    ['modern-language-association', 'journal', undefined, 'parenthetical', '(Benkler)'],
+    ['modern-language-association', 'journal', undefined, 'narrative', 'Benkler'],
+    ['modern-language-association', 'book', 'para. 4', 'parenthetical', '(Kostakis and Bauwens, par. 4)'],
   ] as const)('%s %s %s %s → %s', (style, id, locator, mode, expected) => {
     expect(formatCitation(item(id), { style, locator, mode })).toBe(expected);
   });
@@ -117,7 +125,7 @@ describe('formatCitation', () => {
     expect(formatCitation(b, { context: [a, b] })).toBe('(Ronfeldt 2011b)');
     expect(formatCitation(b)).toBe('(Ronfeldt 2011)');
     expect(formatBibliography([a, b]).map((e) => e.text)).toEqual(['Ronfeldt, David. 2011a. Alpha.', 'Ronfeldt, David. 2011b. Beta.']);
-    expect(formatCitation(b, { context: [a, b], style: 'mla' })).toBe('(Ronfeldt, Beta)');
+    expect(formatCitation(b, { context: [a, b], style: 'modern-language-association' })).toBe('(Ronfeldt, Beta)');
   });
 });
 
@@ -160,9 +168,9 @@ describe('formatPassageCitation', () => {
     accessed: new Date(Date.UTC(2025, 2, 9)),
   };
   test.each([
-    ['chicago-author-date', '“The Partner State.” n.d. Annotated Reader. Accessed March 9, 2025. https://example.org/read/partner-state/#p-kleiner-public-funding.', '(“The Partner State” n.d., para. 14)'],
+    ['chicago-author-date', 'Annotated Reader. n.d. “The Partner State.” Accessed March 9, 2025. https://example.org/read/partner-state/#p-kleiner-public-funding.', '(Annotated Reader, n.d., para. 14)'],
     ['apa', 'The Partner State. (n.d.). Annotated Reader. Retrieved March 9, 2025, from https://example.org/read/partner-state/#p-kleiner-public-funding', '(The Partner State, n.d., para. 14)'],
-    ['mla', '“The Partner State.” Annotated Reader, https://example.org/read/partner-state/#p-kleiner-public-funding. Accessed 9 Mar. 2025.', '(“The Partner State,” par. 14)'],
+    ['modern-language-association', '“The Partner State.” Annotated Reader, https://example.org/read/partner-state/#p-kleiner-public-funding. Accessed 9 Mar. 2025.', '(“The Partner State,” par. 14)'],
   ] as const)('%s', (style, reference, inText) => {
     const citation = formatPassageCitation(input, style);
     expect(citation.reference.text).toBe(reference);
@@ -199,7 +207,7 @@ describe('no inline style in the HTML (the Content-Security-Policy blocks style 
     { id: 'untitled-author', type: 'webpage', title: '<i>Hamlet</i> in <sc>Small Caps</sc>', 'container-title': 'Wiki', URL: 'https://example.org/hamlet', issued: { 'date-parts': [[2020]] } },
   ];
   const STYLE_ATTRIBUTE = /<[a-z][^>]*\sstyle\s*=/i;
-  test.each(['chicago-author-date', 'apa', 'mla'] as const)('%s: formatting becomes classes, never style=', (style) => {
+  test.each(['chicago-author-date', 'apa', 'modern-language-association'] as const)('%s: formatting becomes classes, never style=', (style) => {
     const entries = formatBibliography(MARKED, style);
     const html = [
       ...entries.map((entry) => entry.html),

@@ -68,7 +68,7 @@ describe('size limits', () => {
   });
 
   test('reader.config.yaml may set any of them; the others keep their defaults; typos and nonsense are refused', () => {
-    expect(ReaderConfigSchema.parse({})).toEqual({ limits: DEFAULT_LIMITS, home: 'readings' });
+    expect(ReaderConfigSchema.parse({})).toEqual({ limits: DEFAULT_LIMITS, home: 'readings', citation: { styles: ['chicago-author-date', 'apa', 'modern-language-association'] } });
     expect(ReaderConfigSchema.parse({ limits: { noteKB: 128 } }).limits).toEqual({ ...DEFAULT_LIMITS, noteKB: 128 });
     expect(ReaderConfigSchema.safeParse({ limits: { noteKb: 128 } }).success).toBe(false);
     expect(ReaderConfigSchema.safeParse({ limits: { sourceMB: -1 } }).success).toBe(false);

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { parse } from 'yaml';
 import { ERROR_KINDS } from '../../src/lib/content-errors.ts';
 import { scanMdxBody } from '../../src/lib/mdx-scan.ts';
@@ -14,6 +14,9 @@ import {
 } from '../../src/lib/guide.ts';
 import { AnnotationSchema } from '../../src/schemas/annotation.ts';
 import { GlossaryTermSchema } from '../../src/schemas/glossary.ts';
+
+// The first citation builds the official CSL style's engine: a second or two, more on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('the guide documents every field and every error', () => {
   test('annotation and glossary fields match the schemas', () => {

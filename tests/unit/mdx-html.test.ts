@@ -1,8 +1,11 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { authorComponents } from '../../src/lib/author-components.ts';
 import { formatCitation } from '../../src/lib/citations.ts';
 import { buildEdition } from '../../src/lib/edition.ts';
 import { renderMdxBody, type ComponentRenderers } from '../../src/lib/mdx-html.ts';
+
+// The first citation builds the official CSL style's engine: a second or two, more on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** Components that show their props and children, so the tests see exactly what was passed. */
 const echo: ComponentRenderers = {

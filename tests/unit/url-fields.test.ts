@@ -1,11 +1,14 @@
 /** The URL policy where addresses are data: reading.yaml's origin and licence, a source's URL and DOI, and the links citeproc makes of them. */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
 import { formatBibliography, toCslJson } from '../../src/lib/citations.ts';
 import { formatProblem } from '../../src/lib/content-errors.ts';
 import { zodProblems } from '../../src/lib/schema-problems.ts';
 import { ReadingMetaSchema } from '../../src/schemas/reading.ts';
 import { CslItemSchema, type CslItem } from '../../src/schemas/source.ts';
+
+// The first citation builds the official CSL style's engine: a second or two, more on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const READING = {
   title: 'T',

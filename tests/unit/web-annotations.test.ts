@@ -1,6 +1,9 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { buildEdition } from '../../src/lib/edition.ts';
 import { annotationCollection, codePointIndex, codePointOffset, noteBodyText, sliceCodePoints, toEditorialAnnotation } from '../../src/lib/web-annotations.ts';
+
+// The first citation builds the official CSL style's engine: a second or two, more on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('code points', () => {
   test.each([

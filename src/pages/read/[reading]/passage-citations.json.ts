@@ -6,6 +6,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { SITE_NAME } from '../../../lib/constants.ts';
+import { getCitationStyles } from '../../../loaders/edition.ts';
 import { passageCitationTemplates, type PassageCitations } from '../../../lib/reading-citation.ts';
 import { citationDownloads, readingPath, withBase } from '../../../lib/urls.ts';
 
@@ -14,7 +15,8 @@ export const getStaticPaths = (async () => {
   return readings.map((reading) => ({ params: { reading: reading.id }, props: { reading } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props, site }) => {
+export const GET: APIRoute = async ({ props, site }) => {
+  await getCitationStyles();
   const { reading } = props as Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
   const url = new URL(withBase(readingPath(reading.id)), site).href;
   const body: PassageCitations = {
