@@ -2,7 +2,7 @@
  * `npm run bench:citations`: what formatting the edition's sources costs in each citation style.
  * For every source in annotations/sources.yaml, each style formats the whole bibliography (its
  * first call also builds the style's citeproc engine) and then one in-text citation per source with
- * a locator, as the notes do. The styles are the project's (reader.config.yaml, csl/) and the two
+ * a locator, as the notes do. The styles are the project's (reader.config.yaml, src/content/csl/) and the two
  * the tests drop in (IEEE, Cite Them Right). Each style runs in a process of its own, so each pays
  * for its engine once, as a build does; the median of RUNS runs is kept. Prints a table and writes
  * bench/results/citations.json. Not part of `npm test`: timings depend on the machine.

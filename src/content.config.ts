@@ -60,7 +60,7 @@ export const collections = {
   /** Annotation layers: annotations/<reading>/layers/<layer>/ (entry id `<reading>/<layer>`), anchored (src/lib/layers.ts). */
   layers: defineCollection({ loader: layersLoader(), schema: z.custom<ResolvedLayer>((value) => typeof value === 'object' && value !== null) }),
   /** Courses: src/content/courses/<course>/course.yaml, resolved against the readings (src/lib/course.ts). */
-  /** The CSL styles the edition cites in (reader.config.yaml `citation`, files in csl/), in order. */
+  /** The CSL styles the edition cites in (reader.config.yaml `citation`, files in src/content/csl/), in order. */
   citationStyles: defineCollection({ loader: citationStylesLoader(), schema: z.custom<CitationStyleEntry>((value) => typeof value === 'object' && value !== null) }),
   courses: defineCollection({ loader: coursesLoader(), schema: z.custom<ResolvedCourse & { home: HomePage }>((value) => typeof value === 'object' && value !== null) }),
 };

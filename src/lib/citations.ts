@@ -2,7 +2,7 @@
  * Citations and bibliographies formatted by a real CSL processor (citeproc-js, the reference
  * implementation of CSL, through citation-js's CSL plugin), never by string concatenation. The
  * styles are CSL files from the CSL styles repository, named in reader.config.yaml and read from
- * csl/ (src/loaders/csl-files.ts); the edition's are Chicago author-date (its default), APA 7
+ * src/content/csl/ (src/loaders/csl-files.ts); the edition's are Chicago author-date (its default), APA 7
  * and MLA 9.
  *
  * In-text citations are formatted against the whole bibliography (`context`), so a year suffix
@@ -21,10 +21,10 @@ import { CSL_FORMAT_CLASSES } from './csl/output-classes.ts';
 
 export { CSL_FORMAT_CLASSES };
 
-/** A style, by its file name in csl/styles/ without `.csl` ("chicago-author-date", "ieee"). */
+/** A style, by its file name in src/content/csl/styles/ without `.csl` ("chicago-author-date", "ieee"). */
 export type CitationStyle = string;
 
-/** The styles a project cites in, read from its csl/ folder. */
+/** The styles a project cites in, read from its src/content/csl/ folder. */
 export interface CitationSetup {
   /** In the order reader.config.yaml lists them. */
   styles: readonly CslStyle[];
@@ -56,7 +56,7 @@ export function useCitationStyles(next: CitationSetup): void {
 }
 
 /**
- * The styles in use: those set by `useCitationStyles`, else the edition's defaults read from csl/
+ * The styles in use: those set by `useCitationStyles`, else the edition's defaults read from src/content/csl/
  * in the working folder (what a script or a unit test run from the project gets).
  */
 export function citationSetup(): CitationSetup {

@@ -33,7 +33,7 @@ export const ERROR_KINDS = {
   'unreadable-file': 'A path that should be a file is a folder, a device or a pipe, or it could not be read or checked.',
   'unsafe-html': 'A note or glossary body uses an HTML element or attribute outside the allowlist (scripts, embeds, forms, styles, event handlers …).',
   'invalid-annotation-file': 'A file in an annotation layer (annotations/<reading>/layers/<layer>/) is not valid JSON, or is neither a Hypothesis export nor a W3C Web Annotation collection.',
-  'invalid-csl': 'A citation style or locale file in `csl/` is not one the CSL processor can use: not XML, not a CSL `<style>` or `<locale>`, a dependent style (which only names its parent), or a style without `<citation>` or `<bibliography>`.',
+  'invalid-csl': 'A citation style or locale file in `src/content/csl/` is not one the CSL processor can use: not XML, not a CSL `<style>` or `<locale>`, a dependent style (which only names its parent), or a style without `<citation>` or `<bibliography>`.',
   'unsafe-url': 'A URL or DOI is outside the policy: links may be http(s), mailto:, a path on this site or a fragment; images only a path on this site; URLs in reading.yaml and sources.yaml absolute http(s); a DOI bare (10.NNNN/suffix).',
 } as const;
 

@@ -1,5 +1,5 @@
 /**
- * CSL style and locale files as the editor drops them into csl/: what a style says about itself
+ * CSL style and locale files as the editor drops them into src/content/csl/: what a style says about itself
  * (its title, its citation format, its locale) and whether it is a style citeproc can run at all,
  * checked before the build formats anything, so a wrong file is one message naming it, not a stack
  * trace from the processor.
@@ -9,7 +9,7 @@ import type { ContentProblem } from './content-errors.ts';
 import { CONFIG_FILE } from './limits.ts';
 
 /** Where a project keeps its styles and locales, beside reader.config.yaml. */
-export const CSL_FOLDER = 'csl';
+export const CSL_FOLDER = 'src/content/csl';
 export const cslStylePath = (name: string) => `${CSL_FOLDER}/styles/${name}.csl`;
 export const cslLocalePath = (locale: string) => `${CSL_FOLDER}/locales/locales-${locale}.xml`;
 
@@ -141,7 +141,7 @@ export function checkCslLocale(locale: string, xml: string): ContentProblem | un
 /** The locale a style cites in: the project's, else the style's own, else American English (CSL's default). */
 export const styleLocale = (style: Pick<CslStyle, 'defaultLocale'>, projectLocale: string | undefined) => projectLocale ?? style.defaultLocale ?? 'en-US';
 
-/** The problem for a style named in reader.config.yaml whose file is not in csl/styles/. */
+/** The problem for a style named in reader.config.yaml whose file is not in src/content/csl/styles/. */
 export function unknownStyle(name: string, index: number, available: readonly string[]): ContentProblem {
   const file = cslStylePath(name);
   return {
@@ -153,7 +153,7 @@ export function unknownStyle(name: string, index: number, available: readonly st
   };
 }
 
-/** The problem for a style whose locale file is not in csl/locales/. */
+/** The problem for a style whose locale file is not in src/content/csl/locales/. */
 export function missingLocale(style: CslStyle, locale: string, fromProject: boolean): ContentProblem {
   const why = fromProject ? `citation.locale in ${CONFIG_FILE} is ${locale}` : style.defaultLocale ? `the style's default-locale is ${locale}` : `it cites in ${locale}, CSL's default`;
   return {

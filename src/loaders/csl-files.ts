@@ -1,8 +1,8 @@
 /**
- * The CSL styles and locales reader.config.yaml names, read from the project's csl/ folder and
+ * The CSL styles and locales reader.config.yaml names, read from the project's src/content/csl/ folder and
  * checked (src/lib/csl-styles.ts). A project without its own copy of a style or locale gets the
- * reader's (the csl/ folder beside this code), so a new project cites in Chicago, APA and MLA
- * before it has a csl/ folder of its own.
+ * reader's (the src/content/csl/ folder beside this code), so a new project cites in Chicago, APA and MLA
+ * before it has a src/content/csl/ folder of its own.
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,10 +12,10 @@ import type { ContentProblem } from '../lib/content-errors.ts';
 import { checkCslLocale, CSL_FOLDER, cslLocalePath, cslStylePath, missingLocale, readCslStyle, styleLocale, unknownStyle, type CslStyle } from '../lib/csl-styles.ts';
 import { EDITOR_TEXT, openProject, readContentFile, type Project } from './content-files.ts';
 
-/** The reader's own project folder: its csl/ holds the styles the edition ships. */
+/** The reader's own project folder: its src/content/csl/ holds the styles the edition ships. */
 const READER_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** A file of csl/ from the project, else from the reader; undefined when neither has it. */
+/** A file of src/content/csl/ from the project, else from the reader; undefined when neither has it. */
 async function readCslFile(project: Project, relative: string) {
   const own = await readContentFile(project, path.join(project.root, relative), { limit: 'yamlKB', text: EDITOR_TEXT });
   if (own || path.resolve(project.root) === READER_ROOT) return own;

@@ -160,7 +160,7 @@ export function layersLoader(): Loader {
 }
 
 /**
- * The CSL styles reader.config.yaml names (csl/styles/), in its order, each with the locale it
+ * The CSL styles reader.config.yaml names (src/content/csl/styles/), in its order, each with the locale it
  * cites in: pages format with them (`getCitationStyles` in src/loaders/edition.ts), since a page is
  * not rendered in the process that read the files. The check reads and registers them.
  */

@@ -65,7 +65,7 @@ export async function getTermEntry(term: EditionTerm): Promise<CollectionEntry<'
 let styles: Promise<CitationSetup> | undefined;
 
 /**
- * The project's citation styles (reader.config.yaml `citation`, read from csl/ by the content
+ * The project's citation styles (reader.config.yaml `citation`, read from src/content/csl/ by the content
  * check), made the ones every citation function formats with in this process; once per build.
  */
 export function getCitationStyles(): Promise<CitationSetup> {

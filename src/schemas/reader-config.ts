@@ -31,11 +31,11 @@ export const LimitsSchema = z
  */
 export const HOME_PAGES = ['readings', 'courses'] as const;
 
-/** The styles the edition ships (in csl/styles/), Chicago author-date first: the default. */
+/** The styles the edition ships (in src/content/csl/styles/), Chicago author-date first: the default. */
 export const DEFAULT_CITATION_STYLES = ['chicago-author-date', 'apa', 'modern-language-association'];
 
-/** A style's file name in csl/styles/ without `.csl`, as the CSL styles repository names it. */
-const StyleName = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a style is named by its file name in csl/styles/ without ".csl": lower-case letters, digits and hyphens, e.g. "ieee"');
+/** A style's file name in src/content/csl/styles/ without `.csl`, as the CSL styles repository names it. */
+const StyleName = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a style is named by its file name in src/content/csl/styles/ without ".csl": lower-case letters, digits and hyphens, e.g. "ieee"');
 
 /**
  * How the edition cites: the CSL styles offered (in Cite, on the sources pages, in the order given),
@@ -43,12 +43,12 @@ const StyleName = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a style is nam
  */
 export const CitationSchema = z
   .strictObject({
-    /** File names in csl/styles/ without `.csl`. Default: Chicago author-date, APA and MLA. */
+    /** File names in src/content/csl/styles/ without `.csl`. Default: Chicago author-date, APA and MLA. */
     styles: z.array(StyleName).min(1).default(DEFAULT_CITATION_STYLES),
     /** The style of the notes' citations and the sources page; the first of `styles` when left out. */
     default: StyleName.optional(),
     /**
-     * The locale every style cites in (csl/locales/locales-<locale>.xml): dates, "and", "accessed".
+     * The locale every style cites in (src/content/csl/locales/locales-<locale>.xml): dates, "and", "accessed".
      * Left out, each style cites in its own default-locale, or American English.
      */
     locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'a locale is a CSL locale code such as "en-US" or "de-DE"').optional(),

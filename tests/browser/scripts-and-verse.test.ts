@@ -137,7 +137,7 @@ describe('a CSL style dropped into the project', () => {
   const IEEE_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'Jun.', 'Jul.', 'Aug.', 'Sep.', 'Oct.', 'Nov.', 'Dec.'];
   const IEEE_TITLE = 'IEEE Reference Guide version 11.29.2023';
 
-  test('IEEE, its file in csl/styles/ and its name in reader.config.yaml, cites a passage in the Cite dialog', async () => {
+  test('IEEE, its file in src/content/csl/styles/ and its name in reader.config.yaml, cites a passage in the Cite dialog', async () => {
     const { page, context, record } = await open(VERSE_READING);
     await toolsReady(page);
     // The date accessed is the build's.

@@ -38,9 +38,9 @@ import { CslItemSchema } from '../../src/schemas/source.ts';
 vi.setConfig({ testTimeout: 120_000 });
 
 const STYLE_FILES = {
-  'chicago-author-date': 'csl/styles/chicago-author-date.csl',
-  apa: 'csl/styles/apa.csl',
-  'modern-language-association': 'csl/styles/modern-language-association.csl',
+  'chicago-author-date': 'src/content/csl/styles/chicago-author-date.csl',
+  apa: 'src/content/csl/styles/apa.csl',
+  'modern-language-association': 'src/content/csl/styles/modern-language-association.csl',
   ieee: 'tests/fixtures/csl/ieee.csl',
   'harvard-cite-them-right': 'tests/fixtures/csl/harvard-cite-them-right.csl',
 };
@@ -50,7 +50,7 @@ beforeAll(() => {
   useCitationStyles({
     styles: STYLES.map((name) => readCslStyle(name, readFileSync(STYLE_FILES[name], 'utf8')).style!),
     defaultStyle: 'chicago-author-date',
-    locales: { 'en-US': readFileSync('csl/locales/locales-en-US.xml', 'utf8') },
+    locales: { 'en-US': readFileSync('src/content/csl/locales/locales-en-US.xml', 'utf8') },
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Citation output of the official CSL styles (csl/styles/), checked by hand against The Chicago
+ * Citation output of the official CSL styles (src/content/csl/styles/), checked by hand against The Chicago
  * Manual of Style 18th ed. (author-date), the MLA Handbook 9th ed. and APA 7th ed., one item per
  * type, and confirmed by running the same CSL files through citeproc-js on its own (not through
  * src/lib/citations.ts). The edition's own sources, in every style, are in citation-styles.test.ts.

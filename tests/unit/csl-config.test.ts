@@ -1,7 +1,7 @@
 /**
  * `citation` in reader.config.yaml and the CSL files it names: each mistake an editor can make is
  * one message with the file, the field or line, what is wrong and the fix, as `npm run check`
- * prints it. A project folder per case, with only reader.config.yaml and csl/ in it.
+ * prints it. A project folder per case, with only reader.config.yaml and src/content/csl/ in it.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -47,8 +47,8 @@ describe('citation styles in reader.config.yaml', () => {
     expect(Object.keys(setup!.locales)).toEqual(['en-US']);
   });
 
-  test('a style dropped into csl/styles/ and named, as the default', async () => {
-    const { setup, problems } = await project({ 'csl/styles/ieee.csl': IEEE, 'reader.config.yaml': 'citation:\n  styles: [apa, ieee]\n  default: ieee\n' });
+  test('a style dropped into src/content/csl/styles/ and named, as the default', async () => {
+    const { setup, problems } = await project({ 'src/content/csl/styles/ieee.csl': IEEE, 'reader.config.yaml': 'citation:\n  styles: [apa, ieee]\n  default: ieee\n' });
     expect(problems).toEqual([]);
     expect(setup!.defaultStyle).toBe('ieee');
     expect(setup!.styles.map((style) => [style.name, style.title, style.format])).toEqual([
@@ -59,8 +59,8 @@ describe('citation styles in reader.config.yaml', () => {
 
   test('a style name with no file', async () => {
     expect(await check({ 'reader.config.yaml': 'citation:\n  styles: [chicago-author-date, iee]\n' })).toEqual([
-      `  reader.config.yaml (citation.styles[1]) [missing-file] the style "iee" is named here, but csl/styles/iee.csl does not exist (the styles in csl/styles/ are "apa", "chicago-author-date", "modern-language-association").
-    fix: download iee.csl from https://github.com/citation-style-language/styles into csl/styles/, or correct the name (the file name without .csl).`,
+      `  reader.config.yaml (citation.styles[1]) [missing-file] the style "iee" is named here, but src/content/csl/styles/iee.csl does not exist (the styles in src/content/csl/styles/ are "apa", "chicago-author-date", "modern-language-association").
+    fix: download iee.csl from https://github.com/citation-style-language/styles into src/content/csl/styles/, or correct the name (the file name without .csl).`,
     ]);
   });
 
@@ -71,24 +71,24 @@ describe('citation styles in reader.config.yaml', () => {
   });
 
   test('a style saved as a web page, not XML', async () => {
-    expect(await check({ 'reader.config.yaml': 'citation:\n  styles: [ieee]\n', 'csl/styles/ieee.csl': '<!DOCTYPE html>\n<html><body><p>IEEE<p>Download</body></html>\n' })).toEqual([
-      `  csl/styles/ieee.csl:2 [invalid-csl] the file is not well-formed XML (column 37): unexpected close tag.
-    fix: download it again from https://github.com/citation-style-language/styles (the file's "Raw" view) and save it unchanged as csl/styles/ieee.csl; a .csl file is XML, not a web page or a Zotero export.`,
+    expect(await check({ 'reader.config.yaml': 'citation:\n  styles: [ieee]\n', 'src/content/csl/styles/ieee.csl': '<!DOCTYPE html>\n<html><body><p>IEEE<p>Download</body></html>\n' })).toEqual([
+      `  src/content/csl/styles/ieee.csl:2 [invalid-csl] the file is not well-formed XML (column 37): unexpected close tag.
+    fix: download it again from https://github.com/citation-style-language/styles (the file's "Raw" view) and save it unchanged as src/content/csl/styles/ieee.csl; a .csl file is XML, not a web page or a Zotero export.`,
     ]);
   });
 
   test('XML that is not a CSL style', async () => {
-    expect(await check({ 'reader.config.yaml': 'citation:\n  styles: [ieee]\n', 'csl/styles/ieee.csl': '<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>\n' })).toEqual([
-      `  csl/styles/ieee.csl [invalid-csl] the file's root element is <rss>, not a CSL <style>.
-    fix: download it again from https://github.com/citation-style-language/styles (the file's "Raw" view) and save it unchanged as csl/styles/ieee.csl; a CSL style starts with <style xmlns="http://purl.org/net/xbiblio/csl" …>.`,
+    expect(await check({ 'reader.config.yaml': 'citation:\n  styles: [ieee]\n', 'src/content/csl/styles/ieee.csl': '<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>\n' })).toEqual([
+      `  src/content/csl/styles/ieee.csl [invalid-csl] the file's root element is <rss>, not a CSL <style>.
+    fix: download it again from https://github.com/citation-style-language/styles (the file's "Raw" view) and save it unchanged as src/content/csl/styles/ieee.csl; a CSL style starts with <style xmlns="http://purl.org/net/xbiblio/csl" …>.`,
     ]);
   });
 
   test('a style without a bibliography', async () => {
     const noBibliography = IEEE.replace(/<bibliography[^]*<\/bibliography>/, '');
-    expect(await check({ 'reader.config.yaml': 'citation:\n  styles: [ieee]\n', 'csl/styles/ieee.csl': noBibliography })).toEqual([
-      `  csl/styles/ieee.csl [invalid-csl] the style has no <bibliography>: the edition needs both, for in-text citations and for the list of sources.
-    fix: use a style that defines both (every style in https://github.com/citation-style-language/styles that is not a dependent one does), or download it again from https://github.com/citation-style-language/styles (the file's "Raw" view) and save it unchanged as csl/styles/ieee.csl.`,
+    expect(await check({ 'reader.config.yaml': 'citation:\n  styles: [ieee]\n', 'src/content/csl/styles/ieee.csl': noBibliography })).toEqual([
+      `  src/content/csl/styles/ieee.csl [invalid-csl] the style has no <bibliography>: the edition needs both, for in-text citations and for the list of sources.
+    fix: use a style that defines both (every style in https://github.com/citation-style-language/styles that is not a dependent one does), or download it again from https://github.com/citation-style-language/styles (the file's "Raw" view) and save it unchanged as src/content/csl/styles/ieee.csl.`,
     ]);
   });
 
@@ -103,38 +103,38 @@ describe('citation styles in reader.config.yaml', () => {
   </info>
 </style>
 `;
-    expect(await check({ 'reader.config.yaml': 'citation:\n  styles: [ieee-transactions-on-software-engineering]\n', 'csl/styles/ieee-transactions-on-software-engineering.csl': dependent })).toEqual([
-      `  csl/styles/ieee-transactions-on-software-engineering.csl [invalid-csl] this is a dependent style: it only points to its parent style (http://www.zotero.org/styles/ieee) and has no rules of its own.
-    fix: download the parent style (ieee.csl) from https://github.com/citation-style-language/styles into csl/styles/ and name it in reader.config.yaml instead.`,
+    expect(await check({ 'reader.config.yaml': 'citation:\n  styles: [ieee-transactions-on-software-engineering]\n', 'src/content/csl/styles/ieee-transactions-on-software-engineering.csl': dependent })).toEqual([
+      `  src/content/csl/styles/ieee-transactions-on-software-engineering.csl [invalid-csl] this is a dependent style: it only points to its parent style (http://www.zotero.org/styles/ieee) and has no rules of its own.
+    fix: download the parent style (ieee.csl) from https://github.com/citation-style-language/styles into src/content/csl/styles/ and name it in reader.config.yaml instead.`,
     ]);
   });
 
-  test('a locale that csl/locales/ does not have: one message, however many styles cite in it', async () => {
+  test('a locale that src/content/csl/locales/ does not have: one message, however many styles cite in it', async () => {
     expect(await check({ 'reader.config.yaml': 'citation:\n  locale: de-DE\n' })).toEqual([
-      `  csl/styles/chicago-author-date.csl [missing-file] citation.locale in reader.config.yaml is de-DE, but csl/locales/locales-de-DE.xml does not exist.
-    fix: download locales-de-DE.xml from https://github.com/citation-style-language/locales into csl/locales/, or set citation.locale to a locale that is there.`,
+      `  src/content/csl/styles/chicago-author-date.csl [missing-file] citation.locale in reader.config.yaml is de-DE, but src/content/csl/locales/locales-de-DE.xml does not exist.
+    fix: download locales-de-DE.xml from https://github.com/citation-style-language/locales into src/content/csl/locales/, or set citation.locale to a locale that is there.`,
     ]);
   });
 
   test('a style whose own default-locale is missing', async () => {
     const british = IEEE.replace('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text"', '<style xmlns="http://purl.org/net/xbiblio/csl" default-locale="en-GB" class="in-text"');
     expect(british).not.toBe(IEEE);
-    expect(await check({ 'reader.config.yaml': 'citation:\n  styles: [ieee]\n', 'csl/styles/ieee.csl': british })).toEqual([
-      `  csl/styles/ieee.csl [missing-file] the style's default-locale is en-GB, but csl/locales/locales-en-GB.xml does not exist.
-    fix: download locales-en-GB.xml from https://github.com/citation-style-language/locales into csl/locales/.`,
+    expect(await check({ 'reader.config.yaml': 'citation:\n  styles: [ieee]\n', 'src/content/csl/styles/ieee.csl': british })).toEqual([
+      `  src/content/csl/styles/ieee.csl [missing-file] the style's default-locale is en-GB, but src/content/csl/locales/locales-en-GB.xml does not exist.
+    fix: download locales-en-GB.xml from https://github.com/citation-style-language/locales into src/content/csl/locales/.`,
     ]);
   });
 
   test('a locale file that is not a CSL locale', async () => {
-    expect(await check({ 'reader.config.yaml': 'citation:\n  locale: en-GB\n', 'csl/locales/locales-en-GB.xml': '<style xmlns="http://purl.org/net/xbiblio/csl"/>\n' })).toEqual([
-      `  csl/locales/locales-en-GB.xml [invalid-csl] the file's root element is <style>, not a CSL <locale>.
-    fix: download locales-en-GB.xml again from https://github.com/citation-style-language/locales and save it unchanged as csl/locales/locales-en-GB.xml.`,
+    expect(await check({ 'reader.config.yaml': 'citation:\n  locale: en-GB\n', 'src/content/csl/locales/locales-en-GB.xml': '<style xmlns="http://purl.org/net/xbiblio/csl"/>\n' })).toEqual([
+      `  src/content/csl/locales/locales-en-GB.xml [invalid-csl] the file's root element is <style>, not a CSL <locale>.
+    fix: download locales-en-GB.xml again from https://github.com/citation-style-language/locales and save it unchanged as src/content/csl/locales/locales-en-GB.xml.`,
     ]);
   });
 
   test('a style name that is not a file name', async () => {
     expect(await check({ 'reader.config.yaml': 'citation:\n  styles: [IEEE.csl]\n' })).toEqual([
-      expect.stringMatching(/^ {2}reader\.config\.yaml:2 \(citation\.styles\[0\]\) \[invalid-field\] a style is named by its file name in csl\/styles\/ without "\.csl"/),
+      expect.stringMatching(/^ {2}reader\.config\.yaml:2 \(citation\.styles\[0\]\) \[invalid-field\] a style is named by its file name in src\/content\/csl\/styles\/ without "\.csl"/),
     ]);
   });
 });
