@@ -35,7 +35,7 @@ describe('the textual apparatus in the reader', () => {
         ownId: a.id,
         passage: a.closest('.passage')?.id.replace('p-', ''),
         inText: Boolean(a.closest('.passage-text')),
-        name: a.textContent,
+        name: a.getAttribute('aria-label'),
       })),
     );
     // In the text's order, which is the numbering's but for an entry on a whole passage: numbered

@@ -99,8 +99,10 @@ describe('Greek verse', () => {
       els.map((el) => ({ tag: el.tagName.toLowerCase(), text: el.textContent, lang: el.getAttribute('lang'), style: getComputedStyle(el).fontStyle, variant: getComputedStyle(el).fontVariantCaps, href: el.getAttribute('href') })),
     );
     expect(marks.filter((m) => m.tag === 'em').every((m) => m.style === 'italic')).toBe(true);
-    // The Latin phrase is cut in two by the end of a note's phrase; its note marker stays inside the italics.
-    expect(marks.filter((m) => m.tag === 'em').map((m) => m.text).join('|')).toBe('Oxford Classical Text|editio|Note 4 maior');
+    // The Latin phrase is cut in two by the end of a note's phrase; its note marker stays inside the
+    // italics, holding no text of its own.
+    expect(marks.filter((m) => m.tag === 'em').map((m) => m.text).join('|')).toBe('Oxford Classical Text|editio| maior');
+    expect(await page.$$eval('#p-edition .passage-text em .note-ref', (els) => els.map((el) => el.getAttribute('aria-label')))).toEqual(['Note 4']);
     expect(marks.filter((m) => m.lang === 'la').length).toBe(2);
     expect(marks.find((m) => m.tag === 'span')).toMatchObject({ text: 'Greek', variant: 'small-caps' });
     expect(marks.filter((m) => m.tag === 'a').map((m) => m.href)).toEqual(['https://www.perseus.tufts.edu/', 'https://www.perseus.tufts.edu/']);
