@@ -89,6 +89,24 @@ describe('the package', () => {
     expect(text).toContain('<aside epub:type="footnote" role="doc-footnote" class="note" id="note-n">');
   });
 
+  test('a passage with two notes keeps both: each noteref after its phrase, each footnote after the passage', () => {
+    const two = {
+      ...book,
+      notes: [
+        { id: 'n', number: 1, passage: 'one', end: 5, kindLabel: 'Gloss', body: '<p>First.</p>' },
+        { id: 'm', number: 2, passage: 'one', end: 11, kindLabel: 'Context', body: '<p>Second.</p>' },
+      ],
+    };
+    const text = epubFiles(two)['OEBPS/text.xhtml']!;
+    expect(text).toContain(
+      '<span class="num" title="Passage 1">1</span> Hello<a epub:type="noteref" class="noteref" role="doc-noteref" href="#note-n" id="ref-n">1</a>' +
+        ' world<a epub:type="noteref" class="noteref" role="doc-noteref" href="#note-m" id="ref-m">2</a>.</p>',
+    );
+    expect([...text.matchAll(/<aside epub:type="footnote"[^>]* id="(note-\w+)"/g)].map((m) => m[1])).toEqual(['note-n', 'note-m']);
+    expect(text).toContain('<p>First.</p></aside>');
+    expect(text).toContain('<p>Second.</p></aside>');
+  });
+
   test('the package document names every file, with the modified date, and the spine reads title, contents, text, glossary, bibliography', () => {
     const opf = epubFiles(book)['OEBPS/content.opf']!;
     expect(opf).toContain('<meta property="dcterms:modified">2026-01-02T03:04:05Z</meta>');
