@@ -1,5 +1,6 @@
-import { describe, expect, test } from 'vitest';
-import { buildEdition, compareNotes, compareSortKeys, type EditionInput, type NoteInput, type TermInput } from '../../src/lib/edition.ts';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { ContentProblem } from '../../src/lib/content-errors.ts';
+import { buildEdition, compareNotes, compareSortKeys, type Edition, type EditionInput, type EditionReading, type NoteInput, type TermInput } from '../../src/lib/edition.ts';
 import type { Annotation } from '../../src/schemas/annotation.ts';
 import type { GlossaryTerm } from '../../src/schemas/glossary.ts';
 
@@ -76,20 +77,27 @@ describe('compareSortKeys', () => {
 });
 
 describe('buildEdition: the join', () => {
-  const { edition, problems } = buildEdition(
-    input({
-      notes: [
-        note('later', { passage: 'definition', exact: 'enables', kind: 'context' }, 'See <Cite id="h-2012" />.'),
-        note('whole', { passage: 'definition', kind: 'gloss', terms: ['commons'] }),
-        note('first-in-text', { passage: 'title', exact: 'Partner', kind: 'context', sources: ['k-2014'] }),
-        note('capital', { passage: 'definition', exact: 'commons', prefix: 'The ', kind: 'gloss' }, 'About <Term id="partner-state" />; <PassageRef id="needs" />.'),
-        note('naive', { passage: 'needs', exact: 'Naïve markets', kind: 'editorial', correction: 'Naive markets' }),
-        note('q-b', { scope: 'reading', kind: 'question' }, '<Cite id="k-2014" />'),
-        note('q-a', { scope: 'reading', kind: 'question' }),
-      ],
-    }),
-  );
-  const sample = edition.readings[0]!;
+  // Built before each test, not once as the file loads: mutation testing switches a mutant on only
+  // while the tests run, so an edition built at load time would never see one.
+  let edition: Edition;
+  let problems: ContentProblem[];
+  let sample: EditionReading;
+  beforeEach(() => {
+    ({ edition, problems } = buildEdition(
+      input({
+        notes: [
+          note('later', { passage: 'definition', exact: 'enables', kind: 'context' }, 'See <Cite id="h-2012" />.'),
+          note('whole', { passage: 'definition', kind: 'gloss', terms: ['commons'] }),
+          note('first-in-text', { passage: 'title', exact: 'Partner', kind: 'context', sources: ['k-2014'] }),
+          note('capital', { passage: 'definition', exact: 'commons', prefix: 'The ', kind: 'gloss' }, 'About <Term id="partner-state" />; <PassageRef id="needs" />.'),
+          note('naive', { passage: 'needs', exact: 'Naïve markets', kind: 'editorial', correction: 'Naive markets' }),
+          note('q-b', { scope: 'reading', kind: 'question' }, '<Cite id="k-2014" />'),
+          note('q-a', { scope: 'reading', kind: 'question' }),
+        ],
+      }),
+    ));
+    sample = edition.readings[0]!;
+  });
 
   test('no problems', () => expect(problems).toEqual([]));
 
@@ -156,17 +164,22 @@ describe('buildEdition: the join', () => {
 });
 
 describe('buildEdition: the textual apparatus', () => {
-  const { edition, problems } = buildEdition(
-    input({
-      notes: [
-        note('typo-late', { passage: 'definition', exact: 'shared', kind: 'apparatus', correction: 'Shared', sources: ['k-2014'] }),
-        note('why', { passage: 'definition', exact: 'protects', kind: 'context' }),
-        note('typo-title', { passage: 'title', kind: 'apparatus' }),
-        note('naive', { passage: 'needs', exact: 'Naïve', kind: 'editorial', correction: 'Naive' }),
-      ],
-    }),
-  );
-  const [r] = edition.readings;
+  let edition: Edition;
+  let problems: ContentProblem[];
+  let r: EditionReading | undefined;
+  beforeEach(() => {
+    ({ edition, problems } = buildEdition(
+      input({
+        notes: [
+          note('typo-late', { passage: 'definition', exact: 'shared', kind: 'apparatus', correction: 'Shared', sources: ['k-2014'] }),
+          note('why', { passage: 'definition', exact: 'protects', kind: 'context' }),
+          note('typo-title', { passage: 'title', kind: 'apparatus' }),
+          note('naive', { passage: 'needs', exact: 'Naïve', kind: 'editorial', correction: 'Naive' }),
+        ],
+      }),
+    ));
+    [r] = edition.readings;
+  });
 
   test('an apparatus note may give a correction, like an editorial one', () => expect(problems).toEqual([]));
 

@@ -28,10 +28,13 @@ const reader = page(`
   </article></main>`);
 
 describe('extractSearchRecords', () => {
-  const { records, language, pageIndexed } = extractSearchRecords(reader, 'read/partner-state/index.html');
-  const byUrl = (fragment: string) => records.find((r) => r.url === `/read/partner-state/#${fragment}`);
+  // Extracted inside each test, not once for the file: mutation testing switches a mutant on only
+  // while the tests run, so a result computed as the file loads would never see one.
+  const extracted = () => extractSearchRecords(reader, 'read/partner-state/index.html');
+  const byUrl = (fragment: string) => extracted().records.find((r) => r.url === `/read/partner-state/#${fragment}`);
 
   test('one record per passage and per note, in page order, linking to their permalinks', () => {
+    const { records, language, pageIndexed } = extracted();
     expect(records.map((r) => r.url)).toEqual([
       '/read/partner-state/#p-kleiner-venture-communism',
       '/read/partner-state/#p-list',
