@@ -342,3 +342,80 @@ describe('buildEdition: every problem, with file, line, field and fix', () => {
     expect(problems.map((p) => p.kind).sort()).toEqual(['correction-not-editorial', 'phrase-ambiguous', 'unknown-passage', 'unknown-source', 'unknown-term']);
   });
 });
+
+describe('buildEdition: each refused note, its problems in full, and the note left out of the edition', () => {
+  const DEF = 'annotations/sample/n.mdx';
+  const COPY = 'copy `prefix`/`suffix` from the text exactly (spaces and punctuation count), or remove them if the phrase is unique.';
+  test.each([
+    [
+      'found once, never with this suffix',
+      note('n', { passage: 'definition', exact: 'protects', suffix: ' nothing', kind: 'context' }),
+      [{ kind: 'phrase-not-found', file: DEF, line: 3, field: 'exact', message: '"protects" occurs once in passage "definition", but never with this suffix.', fix: COPY }],
+    ],
+    [
+      'found twice, never with this prefix and suffix',
+      note('n', { passage: 'definition', exact: 'commons', prefix: 'our ', suffix: '!', kind: 'context' }),
+      [{ kind: 'phrase-not-found', file: DEF, line: 3, field: 'exact', message: '"commons" occurs 2 times in passage "definition", but never with this prefix and suffix.', fix: COPY }],
+    ],
+    [
+      'narrowed, but the phrase is not there at all',
+      note('n', { passage: 'title', exact: 'Market', prefix: 'The ', kind: 'context' }),
+      [{ kind: 'phrase-not-found', file: DEF, line: 3, field: 'exact', message: '"Market" does not occur in passage "title" ("The Partner State").', fix: 'copy the phrase from the passage exactly as written (typographic quotes, spelling and spacing count).' }],
+    ],
+    [
+      'ambiguous even with a suffix',
+      note('n', { passage: 'definition', exact: 'the', suffix: ' ', kind: 'context' }),
+      [{ kind: 'phrase-ambiguous', file: DEF, line: 3, field: 'exact', message: '"the" occurs 2 times in passage "definition" even with this prefix/suffix; the note must pick one.', fix: 'add text around it to pick the occurrence, e.g. for the first one `prefix: "protects "` or `suffix: " commons."`, or lengthen `exact`.' }],
+    ],
+    [
+      'a reading-wide question with a passage',
+      note('n', { scope: 'reading', kind: 'question', passage: 'title' }),
+      [{ kind: 'invalid-scope', file: DEF, line: 4, field: 'passage', message: 'a reading-wide note (`scope: reading`) cannot have `passage`.', fix: 'remove `scope: reading` to anchor the note to this passage, or remove `passage`.' }],
+    ],
+    [
+      'a reading-wide question with a suffix',
+      note('n', { scope: 'reading', kind: 'question', suffix: 'x' }),
+      [{ kind: 'invalid-scope', file: DEF, line: 4, field: 'suffix', message: 'a reading-wide note (`scope: reading`) cannot have `suffix`.', fix: 'remove `suffix`, or anchor the note to a passage instead of the reading.' }],
+    ],
+    [
+      'a reading-wide context note',
+      note('n', { scope: 'reading', kind: 'context' }),
+      [{ kind: 'invalid-scope', file: DEF, line: 2, field: 'scope', message: '`scope: reading` is for discussion questions, but this note is `kind: context`.', fix: 'write `kind: question`, or anchor the note to a passage with `passage:`.' }],
+    ],
+    [
+      'no passage: the line above the body',
+      note('n', { kind: 'context' }),
+      [{ kind: 'invalid-field', file: DEF, line: 3, field: 'passage', message: 'the note names no passage.', fix: 'add `passage: <passage id>` (see the reading\u2019s reading.yaml), or `scope: reading` for a reading-wide question.' }],
+    ],
+    [
+      'no passage and no line numbers known',
+      { ...note('n', { kind: 'context' }), fieldLine: undefined },
+      [{ kind: 'invalid-field', file: DEF, line: undefined, field: 'passage', message: 'the note names no passage.', fix: 'add `passage: <passage id>` (see the reading\u2019s reading.yaml), or `scope: reading` for a reading-wide question.' }],
+    ],
+    [
+      'a correction on a gloss',
+      note('n', { passage: 'needs', exact: 'Naïve', kind: 'gloss', correction: 'Naive' }),
+      [{ kind: 'correction-not-editorial', file: DEF, line: 5, field: 'correction', message: '`correction` is only for editorial and apparatus notes, but this note is `kind: gloss`.', fix: 'write `kind: editorial` (or `kind: apparatus` for a purely typographic slip) if the note marks a defect of the source, or remove `correction`.' }],
+    ],
+    [
+      'a suffix without exact',
+      note('n', { passage: 'definition', suffix: ' x', kind: 'context' }),
+      [{ kind: 'invalid-field', file: DEF, line: 3, field: 'suffix', message: '`suffix` only narrows down `exact`, and the note has no `exact`.', fix: 'add `exact:` with the phrase, or remove `suffix` to annotate the whole passage.' }],
+    ],
+    [
+      'an editorial correction without exact',
+      note('n', { passage: 'needs', kind: 'editorial', correction: 'Naive' }),
+      [{ kind: 'invalid-field', file: DEF, line: 4, field: 'correction', message: '`correction` replaces a phrase, and the note has no `exact`.', fix: 'add `exact:` with the defective phrase, verbatim.' }],
+    ],
+    [
+      'an unknown passage',
+      note('n', { passage: 'neds', kind: 'context' }),
+      [{ kind: 'unknown-passage', file: DEF, line: 2, field: 'passage', message: 'passage "neds" is not in the passage map of "sample".', fix: 'did you mean "needs"?' }],
+    ],
+  ])('%s', (_name, refused, expected) => {
+    const { edition, problems } = buildEdition(input({ notes: [refused] }));
+    expect(problems.map((p) => ({ kind: p.kind, file: p.file, line: p.line, field: p.field, message: p.message, fix: p.fix }))).toEqual(expected);
+    const [only] = edition.readings;
+    expect([...only!.notes, ...only!.apparatus, ...only!.questions]).toEqual([]);
+  });
+});
