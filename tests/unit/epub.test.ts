@@ -1,7 +1,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { epubFiles, passageXhtml, zipEpub, type Book } from '../../src/lib/epub/book.ts';
-import { EpubError, xmlWellFormednessErrors } from '../../src/lib/epub/check.ts';
+import { EpubError, forbiddenCharactersIn, forbiddenXmlCharacters, xmlWellFormednessErrors } from '../../src/lib/epub/check.ts';
 import { bookHref, bookLinkAllowed, htmlToXhtml } from '../../src/lib/epub/xhtml.ts';
 
 describe('htmlToXhtml', () => {
@@ -230,5 +230,39 @@ describe('links the book may carry', () => {
   test('bookHref leaves a foreign scheme as it is, and the policy removes it', () => {
     const targets = { siteUrl: 'https://example.org/', base: '/', readingId: 'r', text: 'text.xhtml', glossary: 'glossary.xhtml', bibliography: 'bibliography.xhtml' };
     expect(htmlToXhtml('<a href="javascript:alert(1)">x</a>', { rewriteHref: (href) => bookHref(href, targets) })).toBe('x');
+  });
+});
+
+describe('characters XML forbids, where they are', () => {
+  test('line and column of each, and up to 30 characters before it, whitespace collapsed', () => {
+    const text = 'first line\nsecond \u0001 and\n\n  \u0002';
+    expect(forbiddenXmlCharacters(text)).toEqual([
+      { codePoint: 'U+0001', line: 2, column: 8, after: 'first line second ' },
+      { codePoint: 'U+0002', line: 4, column: 3, after: 'first line second \uFFFD and ' },
+    ]);
+    const long = `${'x'.repeat(40)}\u0003`;
+    expect(forbiddenXmlCharacters(long)[0]).toEqual({ codePoint: 'U+0003', line: 1, column: 41, after: 'x'.repeat(30) });
+  });
+
+  test('one problem per string: the first three characters named, then an ellipsis', () => {
+    expect(forbiddenCharactersIn([['terms["t"].short', '\u0001a\u0002b\u0003c\u0004'], ['title', 'fine'], ['note', '\u0005']])).toEqual([
+      'terms["t"].short: 4 characters XML does not allow (U+0001 at its start; U+0002 after “…\uFFFDa”; U+0003 after “…\uFFFDa\uFFFDb”; …)',
+      'note: a character XML does not allow (U+0005 at its start)',
+    ]);
+    expect(forbiddenCharactersIn([['x', 'a\u0001b\u0002c\u0003']])).toEqual(['x: 3 characters XML does not allow (U+0001 after “…a”; U+0002 after “…a\uFFFDb”; U+0003 after “…a\uFFFDb\uFFFDc”)']);
+  });
+
+  test('a parse error and a forbidden character each with their line and column', () => {
+    // The parser's own wording after its line:column.
+    expect(xmlWellFormednessErrors('<a>\n<b></a>')).toEqual([expect.stringMatching(/^2:7: .*close tag/)]);
+    expect(xmlWellFormednessErrors('<p:a/>')).toEqual([expect.stringMatching(/^1:6: .*prefix.*"p"/)]);
+    expect(xmlWellFormednessErrors('<a>x\u0001</a>')).toContain('1:5: character U+0001 after “…<a>x” is not allowed in XML.');
+  });
+
+  test('the error names the book, counts its problems and gives the fix', () => {
+    const one = new EpubError('T', ['a'], 'do this');
+    expect(one.name).toBe('EpubError');
+    expect(one.message).toBe('The EPUB of “T” was not written: 1 problem.\n  a\n  fix: do this');
+    expect(new EpubError('T', ['a', 'b'], 'f').message).toBe('The EPUB of “T” was not written: 2 problems.\n  a\n  b\n  fix: f');
   });
 });
