@@ -266,3 +266,52 @@ describe('characters XML forbids, where they are', () => {
     expect(new EpubError('T', ['a', 'b'], 'f').message).toBe('The EPUB of “T” was not written: 2 problems.\n  a\n  b\n  fix: f');
   });
 });
+
+describe('XHTML from the site\u2019s HTML, and where links go', () => {
+  test.each([
+    ['a comment is dropped', '<p>a<!-- note -->b</p>', '<p>ab</p>'],
+    ['a visually hidden label goes, other spans stay', '<span class="num visually-hidden">passage </span><span class="x">kept</span><span>bare</span>', '<span class="x">kept</span><span>bare</span>'],
+    ['a class that only contains the words is not hidden', '<span class="not-visually-hiddenx">kept</span>', '<span class="not-visually-hiddenx">kept</span>'],
+    ['a title attribute is kept, a hidden one is not: only the class hides', '<span title="visually-hidden">t</span>', '<span title="visually-hidden">t</span>'],
+    ['apostrophes and quotes are entities', '<p title="it\u2019s \'x\'">&quot;</p>', '<p title="it\u2019s &#39;x&#39;">&quot;</p>'],
+  ])('%s', (_label, html, expected) => {
+    expect(htmlToXhtml(html)).toBe(expected);
+  });
+
+  test('a link that is kept keeps its element; one rewritten to nothing keeps its words only', () => {
+    expect(htmlToXhtml('<a href="#x" class="c">A</a>')).toBe('<a href="#x" class="c">A</a>');
+    expect(htmlToXhtml('<a href="/nowhere/">B</a>')).toBe('B');
+    const unsafe: string[] = [];
+    expect(htmlToXhtml('<a href="javascript:alert(1)">C</a>', { onUnsafeLink: (href) => unsafe.push(href) })).toBe('C');
+    expect(unsafe).toEqual(['javascript:alert(1)']);
+  });
+
+  test.each([
+    ['https://example.org/a', true],
+    ['HTTP://example.org/a', true],
+    ['mailto:someone@example.org', true],
+    ['see https://example.org/a', false],
+    ['#p-a', true],
+    ['#p-a#b', false],
+    ['x#p-a', false],
+    ['text.xhtml#p-a', true],
+    ['../text.xhtml', false],
+    ['/read/a/', false],
+  ])('bookLinkAllowed(%s) is %s', (href, allowed) => {
+    expect(bookLinkAllowed(href)).toBe(allowed);
+  });
+
+  const targets = { siteUrl: 'https://example.org/reader/', base: '/reader', readingId: 'r', text: 'text.xhtml', glossary: 'glossary.xhtml', bibliography: 'bibliography.xhtml' };
+  test.each([
+    ['a base without its final slash', '/reader/glossary/commons', 'glossary.xhtml#term-commons'],
+    ['a glossary path with more after it', '/reader/glossary/commons/extra/', 'https://example.org/reader/glossary/commons/extra/'],
+    ['a path that only ends like a glossary entry', '/reader/x/glossary/commons/', 'https://example.org/reader/x/glossary/commons/'],
+    ['sources without a slash', '/reader/sources#source-k', 'bibliography.xhtml#source-k'],
+    ['a source fragment with more after it', '/reader/sources/#source-k-x.y', 'https://example.org/reader/sources/#source-k-x.y'],
+    ['a scheme with digits and signs', 'web+cal2.x-y:thing', 'web+cal2.x-y:thing'],
+    ['a colon later in a relative path', 'a/b:c', 'https://example.org/reader/a/b:c'],
+    ['the reading itself', '/reader/read/r', 'text.xhtml'],
+  ])('bookHref: %s', (_label, href, expected) => {
+    expect(bookHref(href, targets)).toBe(expected);
+  });
+});
