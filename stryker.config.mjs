@@ -2,7 +2,7 @@
 /**
  * `npm run mutation`: StrykerJS mutates the core of src/lib and runs the unit tests that cover each
  * mutant (perTest coverage), so a mutant no test notices is a behaviour no test pins. Not part of
- * `npm test`: it takes the better part of an hour on two cores. The README's "Mutation score"
+ * `npm test`: from scratch it takes hours on two shared cores. The README's "Mutation score"
  * section explains the choice of files and the survivors that remain.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
@@ -34,6 +34,7 @@ export default {
   reporters: ['clear-text', 'json', 'progress'],
   jsonReporter: { fileName: 'bench/results/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportTests: false, reportScoreTable: true, reportMutants: false },
+  // Results are reused where neither the code nor its covering tests changed (git-ignored file).
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   thresholds: { high: 80, low: 70, break: null },
