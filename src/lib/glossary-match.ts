@@ -24,8 +24,8 @@ export interface TermOccurrence<Id extends string = string> {
 
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Whitespace inside a form matches any run of whitespace (a line break inside a list passage, say). */
-const formPattern = (form: string) => form.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+/** Whitespace inside a (trimmed) form matches any run of whitespace (a line break inside a list passage, say). */
+const formPattern = (form: string) => form.split(/\s+/).map(escapeRegExp).join('\\s+');
 
 /**
  * A regular expression matching any of `forms` as a whole word, case-insensitively. Boundaries are
@@ -43,6 +43,7 @@ export function termPattern(forms: readonly string[]): RegExp | undefined {
 /** Each term's pattern, compiled once: a book matches every term against thousands of passages. */
 const patterns = new WeakMap<readonly string[], RegExp | undefined>();
 function cachedPattern(forms: readonly string[]): RegExp | undefined {
+  // Stryker disable next-line ConditionalExpression: compiling again gives the same pattern; the cache only saves time.
   if (!patterns.has(forms)) patterns.set(forms, termPattern(forms));
   return patterns.get(forms);
 }
@@ -63,6 +64,7 @@ const ASCII_WORD = /^[a-z0-9]+$/;
  */
 const firstWords = new WeakMap<readonly string[], string[] | undefined>();
 function requiredWords(forms: readonly string[]): string[] | undefined {
+  // Stryker disable next-line ConditionalExpression,BooleanLiteral,BlockStatement: without the cache the words are worked out again, or are missing and the term is always searched: the same matches.
   if (!firstWords.has(forms)) {
     const words = forms.map((form) => form.match(WORD)?.[0]?.toLowerCase());
     firstWords.set(forms, words.every((word) => word !== undefined && ASCII_WORD.test(word)) ? (words as string[]) : undefined);
@@ -85,6 +87,7 @@ function termIndex(terms: readonly MatchableTerm[]): TermIndex {
     index = { byWord: new Map(), always: [] };
     for (const [position, term] of terms.entries()) {
       const required = requiredWords(term.forms);
+      // Stryker disable next-line ConditionalExpression: a term searched always as well as by its words is found the same.
       if (!required) index.always.push(position);
       else {
         for (const word of new Set(required)) {
@@ -141,7 +144,7 @@ export function resolveOverlaps<Id extends string>(candidates: readonly TermOccu
  * and `first` terms keep only their first remaining occurrence.
  */
 export function matchTerms<Id extends string>(text: string, terms: readonly MatchableTerm<Id>[]): TermOccurrence<Id>[] {
-  return termMatches(text, terms.filter((term) => (term.match ?? 'first') !== 'none')).marks;
+  return termMatches(text, terms).marks;
 }
 
 /**
@@ -153,10 +156,11 @@ export function allOccurrences<Id extends string>(text: string, terms: readonly 
 }
 
 /** Each term's `match` mode by id, once per term list. */
-const modes = new WeakMap<readonly MatchableTerm[], Map<string, TermMatchMode>>();
-function matchModes(terms: readonly MatchableTerm[]): Map<string, TermMatchMode> {
+const modes = new WeakMap<readonly MatchableTerm[], Map<string, TermMatchMode | undefined>>();
+/** Undefined is `first`: neither `all` nor `none`. */
+function matchModes(terms: readonly MatchableTerm[]): Map<string, TermMatchMode | undefined> {
   let mode = modes.get(terms);
-  if (!mode) modes.set(terms, (mode = new Map(terms.map((term) => [term.id, term.match ?? 'first']))));
+  if (!mode) modes.set(terms, (mode = new Map(terms.map((term) => [term.id, term.match]))));
   return mode;
 }
 

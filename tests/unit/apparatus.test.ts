@@ -2,7 +2,7 @@
  * The textual apparatus (`kind: apparatus`) in each place notes go: the schema, the Web Annotation
  * export, the search records read from the reader's HTML, the EPUB and the names notes are linked by.
  */
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { epubFiles, type Book } from '../../src/lib/epub/book.ts';
 import { xmlWellFormednessErrors } from '../../src/lib/epub/check.ts';
 import { buildEdition } from '../../src/lib/edition.ts';
@@ -41,7 +41,9 @@ describe('names', () => {
 });
 
 const source = 'Ronfeld wrote this.\n\nIt ends';
-const { edition, problems } = buildEdition({
+// Built before each test, not once as the file loads: mutation testing switches a mutant on only
+// while the tests run, so what is computed at load time would never see one.
+const build = () => buildEdition({
   readings: [{ id: 'r', title: 'R', passages: [{ id: 'a', number: 1, start: 0, text: 'Ronfeld wrote this.' }, { id: 'b', number: 2, start: 21, text: 'It ends' }], source }],
   notes: [
     { id: 'typo', reading: 'r', file: 'a.mdx', data: { passage: 'a', exact: 'Ronfeld', kind: 'apparatus', correction: 'Ronfeldt' }, body: 'Misspelt.' },
@@ -52,15 +54,18 @@ const { edition, problems } = buildEdition({
   sources: [],
   sourcesFile: 'sources.yaml',
 });
-const reading = edition.readings[0]!;
 
 describe('the Web Annotation export', () => {
   const page = 'https://example.org/read/r/';
-  const collection = annotationCollection(edition, reading, { pageUrl: page, collectionUrl: `${page}annotations.jsonld` });
+  const exported = () => {
+    const { edition } = build();
+    return annotationCollection(edition, edition.readings[0]!, { pageUrl: page, collectionUrl: `${page}annotations.jsonld` });
+  };
 
-  test('the input is consistent', () => expect(problems).toEqual([]));
+  test('the input is consistent', () => expect(build().problems).toEqual([]));
 
   test('apparatus entries are exported after the margin notes, as `editing`, with the correction and a tag', () => {
+    const collection = exported();
     expect(collection.total).toBe(3);
     expect(collection.first.items.map((a) => a.id.split('#')[1])).toEqual(['note-who', 'note-typo', 'note-eol']);
     const typo = collection.first.items[1]!;
@@ -101,7 +106,10 @@ describe('search records', () => {
         <td data-pagefind-ignore><a href="#p-a">¶1</a></td><td><q>Ronfeld</q></td><td><p class="note-correction"><ins>Ronfeldt</ins></p><p>Misspelt.</p></td></tr>
     </tbody></table></section>
   </article></body></html>`;
-  const { records } = extractSearchRecords(html, 'read/r/index.html');
+  let records: ReturnType<typeof extractSearchRecords>['records'];
+  beforeEach(() => {
+    ({ records } = extractSearchRecords(html, 'read/r/index.html'));
+  });
 
   test('the passage keeps its verbatim words, without the mark', () => {
     expect(records[0]).toMatchObject({ url: '/read/r/#p-a', content: 'Ronfeld wrote this.' });
@@ -139,8 +147,12 @@ describe('the EPUB', () => {
     terms: [],
     sources: [],
   };
-  const files = epubFiles(book);
-  const text = files['OEBPS/text.xhtml']!;
+  let files: ReturnType<typeof epubFiles>;
+  let text: string;
+  beforeEach(() => {
+    files = epubFiles(book);
+    text = files['OEBPS/text.xhtml']!;
+  });
 
   test('a small mark in the text links to its row in a table after the text, and the row links back', () => {
     expect(text).toContain('Ronfeld<a class="appref" href="#note-typo" id="ref-typo" aria-label="Textual note 1">°</a> wrote<a epub:type="noteref"');

@@ -1,5 +1,6 @@
-import { describe, expect, test } from 'vitest';
-import { buildEdition, compareNotes, compareSortKeys, type EditionInput, type NoteInput, type TermInput } from '../../src/lib/edition.ts';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { ContentProblem } from '../../src/lib/content-errors.ts';
+import { buildEdition, compareNotes, compareSortKeys, type Edition, type EditionInput, type EditionReading, type NoteInput, type TermInput } from '../../src/lib/edition.ts';
 import type { Annotation } from '../../src/schemas/annotation.ts';
 import type { GlossaryTerm } from '../../src/schemas/glossary.ts';
 
@@ -81,20 +82,27 @@ describe('compareSortKeys', () => {
 });
 
 describe('buildEdition: the join', () => {
-  const { edition, problems } = buildEdition(
-    input({
-      notes: [
-        note('later', { passage: 'definition', exact: 'enables', kind: 'context' }, 'See <Cite id="h-2012" />.'),
-        note('whole', { passage: 'definition', kind: 'gloss', terms: ['commons'] }),
-        note('first-in-text', { passage: 'title', exact: 'Partner', kind: 'context', sources: ['k-2014'] }),
-        note('capital', { passage: 'definition', exact: 'commons', prefix: 'The ', kind: 'gloss' }, 'About <Term id="partner-state" />; <PassageRef id="needs" />.'),
-        note('naive', { passage: 'needs', exact: 'Naïve markets', kind: 'editorial', correction: 'Naive markets' }),
-        note('q-b', { scope: 'reading', kind: 'question' }, '<Cite id="k-2014" />'),
-        note('q-a', { scope: 'reading', kind: 'question' }),
-      ],
-    }),
-  );
-  const sample = edition.readings[0]!;
+  // Built before each test, not once as the file loads: mutation testing switches a mutant on only
+  // while the tests run, so an edition built at load time would never see one.
+  let edition: Edition;
+  let problems: ContentProblem[];
+  let sample: EditionReading;
+  beforeEach(() => {
+    ({ edition, problems } = buildEdition(
+      input({
+        notes: [
+          note('later', { passage: 'definition', exact: 'enables', kind: 'context' }, 'See <Cite id="h-2012" />.'),
+          note('whole', { passage: 'definition', kind: 'gloss', terms: ['commons'] }),
+          note('first-in-text', { passage: 'title', exact: 'Partner', kind: 'context', sources: ['k-2014'] }),
+          note('capital', { passage: 'definition', exact: 'commons', prefix: 'The ', kind: 'gloss' }, 'About <Term id="partner-state" />; <PassageRef id="needs" />.'),
+          note('naive', { passage: 'needs', exact: 'Naïve markets', kind: 'editorial', correction: 'Naive markets' }),
+          note('q-b', { scope: 'reading', kind: 'question' }, '<Cite id="k-2014" />'),
+          note('q-a', { scope: 'reading', kind: 'question' }),
+        ],
+      }),
+    ));
+    sample = edition.readings[0]!;
+  });
 
   test('no problems', () => expect(problems).toEqual([]));
 
@@ -162,17 +170,22 @@ describe('buildEdition: the join', () => {
 });
 
 describe('buildEdition: the textual apparatus', () => {
-  const { edition, problems } = buildEdition(
-    input({
-      notes: [
-        note('typo-late', { passage: 'definition', exact: 'shared', kind: 'apparatus', correction: 'Shared', sources: ['k-2014'] }),
-        note('why', { passage: 'definition', exact: 'protects', kind: 'context' }),
-        note('typo-title', { passage: 'title', kind: 'apparatus' }),
-        note('naive', { passage: 'needs', exact: 'Naïve', kind: 'editorial', correction: 'Naive' }),
-      ],
-    }),
-  );
-  const [r] = edition.readings;
+  let edition: Edition;
+  let problems: ContentProblem[];
+  let r: EditionReading | undefined;
+  beforeEach(() => {
+    ({ edition, problems } = buildEdition(
+      input({
+        notes: [
+          note('typo-late', { passage: 'definition', exact: 'shared', kind: 'apparatus', correction: 'Shared', sources: ['k-2014'] }),
+          note('why', { passage: 'definition', exact: 'protects', kind: 'context' }),
+          note('typo-title', { passage: 'title', kind: 'apparatus' }),
+          note('naive', { passage: 'needs', exact: 'Naïve', kind: 'editorial', correction: 'Naive' }),
+        ],
+      }),
+    ));
+    [r] = edition.readings;
+  });
 
   test('an apparatus note may give a correction, like an editorial one', () => expect(problems).toEqual([]));
 
@@ -333,5 +346,82 @@ describe('buildEdition: every problem, with file, line, field and fix', () => {
       ],
     });
     expect(problems.map((p) => p.kind).sort()).toEqual(['correction-not-editorial', 'phrase-ambiguous', 'unknown-passage', 'unknown-source', 'unknown-term']);
+  });
+});
+
+describe('buildEdition: each refused note, its problems in full, and the note left out of the edition', () => {
+  const DEF = 'annotations/sample/n.mdx';
+  const COPY = 'copy `prefix`/`suffix` from the text exactly (spaces and punctuation count), or remove them if the phrase is unique.';
+  test.each([
+    [
+      'found once, never with this suffix',
+      note('n', { passage: 'definition', exact: 'protects', suffix: ' nothing', kind: 'context' }),
+      [{ kind: 'phrase-not-found', file: DEF, line: 3, field: 'exact', message: '"protects" occurs once in passage "definition", but never with this suffix.', fix: COPY }],
+    ],
+    [
+      'found twice, never with this prefix and suffix',
+      note('n', { passage: 'definition', exact: 'commons', prefix: 'our ', suffix: '!', kind: 'context' }),
+      [{ kind: 'phrase-not-found', file: DEF, line: 3, field: 'exact', message: '"commons" occurs 2 times in passage "definition", but never with this prefix and suffix.', fix: COPY }],
+    ],
+    [
+      'narrowed, but the phrase is not there at all',
+      note('n', { passage: 'title', exact: 'Market', prefix: 'The ', kind: 'context' }),
+      [{ kind: 'phrase-not-found', file: DEF, line: 3, field: 'exact', message: '"Market" does not occur in passage "title" ("The Partner State").', fix: 'copy the phrase from the passage exactly as written (typographic quotes, spelling and spacing count).' }],
+    ],
+    [
+      'ambiguous even with a suffix',
+      note('n', { passage: 'definition', exact: 'the', suffix: ' ', kind: 'context' }),
+      [{ kind: 'phrase-ambiguous', file: DEF, line: 3, field: 'exact', message: '"the" occurs 2 times in passage "definition" even with this prefix/suffix; the note must pick one.', fix: 'add text around it to pick the occurrence, e.g. for the first one `prefix: "protects "` or `suffix: " commons."`, or lengthen `exact`.' }],
+    ],
+    [
+      'a reading-wide question with a passage',
+      note('n', { scope: 'reading', kind: 'question', passage: 'title' }),
+      [{ kind: 'invalid-scope', file: DEF, line: 4, field: 'passage', message: 'a reading-wide note (`scope: reading`) cannot have `passage`.', fix: 'remove `scope: reading` to anchor the note to this passage, or remove `passage`.' }],
+    ],
+    [
+      'a reading-wide question with a suffix',
+      note('n', { scope: 'reading', kind: 'question', suffix: 'x' }),
+      [{ kind: 'invalid-scope', file: DEF, line: 4, field: 'suffix', message: 'a reading-wide note (`scope: reading`) cannot have `suffix`.', fix: 'remove `suffix`, or anchor the note to a passage instead of the reading.' }],
+    ],
+    [
+      'a reading-wide context note',
+      note('n', { scope: 'reading', kind: 'context' }),
+      [{ kind: 'invalid-scope', file: DEF, line: 2, field: 'scope', message: '`scope: reading` is for discussion questions, but this note is `kind: context`.', fix: 'write `kind: question`, or anchor the note to a passage with `passage:`.' }],
+    ],
+    [
+      'no passage: the line above the body',
+      note('n', { kind: 'context' }),
+      [{ kind: 'invalid-field', file: DEF, line: 3, field: 'passage', message: 'the note names no passage.', fix: 'add `passage: <passage id>` (see the reading\u2019s reading.yaml), or `scope: reading` for a reading-wide question.' }],
+    ],
+    [
+      'no passage and no line numbers known',
+      { ...note('n', { kind: 'context' }), fieldLine: undefined },
+      [{ kind: 'invalid-field', file: DEF, line: undefined, field: 'passage', message: 'the note names no passage.', fix: 'add `passage: <passage id>` (see the reading\u2019s reading.yaml), or `scope: reading` for a reading-wide question.' }],
+    ],
+    [
+      'a correction on a gloss',
+      note('n', { passage: 'needs', exact: 'Naïve', kind: 'gloss', correction: 'Naive' }),
+      [{ kind: 'correction-not-editorial', file: DEF, line: 5, field: 'correction', message: '`correction` is only for editorial and apparatus notes, but this note is `kind: gloss`.', fix: 'write `kind: editorial` (or `kind: apparatus` for a purely typographic slip) if the note marks a defect of the source, or remove `correction`.' }],
+    ],
+    [
+      'a suffix without exact',
+      note('n', { passage: 'definition', suffix: ' x', kind: 'context' }),
+      [{ kind: 'invalid-field', file: DEF, line: 3, field: 'suffix', message: '`suffix` only narrows down `exact`, and the note has no `exact`.', fix: 'add `exact:` with the phrase, or remove `suffix` to annotate the whole passage.' }],
+    ],
+    [
+      'an editorial correction without exact',
+      note('n', { passage: 'needs', kind: 'editorial', correction: 'Naive' }),
+      [{ kind: 'invalid-field', file: DEF, line: 4, field: 'correction', message: '`correction` replaces a phrase, and the note has no `exact`.', fix: 'add `exact:` with the defective phrase, verbatim.' }],
+    ],
+    [
+      'an unknown passage',
+      note('n', { passage: 'neds', kind: 'context' }),
+      [{ kind: 'unknown-passage', file: DEF, line: 2, field: 'passage', message: 'passage "neds" is not in the passage map of "sample".', fix: 'did you mean "needs"?' }],
+    ],
+  ])('%s', (_name, refused, expected) => {
+    const { edition, problems } = buildEdition(input({ notes: [refused] }));
+    expect(problems.map((p) => ({ kind: p.kind, file: p.file, line: p.line, field: p.field, message: p.message, fix: p.fix }))).toEqual(expected);
+    const [only] = edition.readings;
+    expect([...only!.notes, ...only!.apparatus, ...only!.questions]).toEqual([]);
   });
 });

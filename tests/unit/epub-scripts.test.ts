@@ -2,7 +2,7 @@
  * The EPUB of a reading in another language and script: its text in the reading's language and
  * direction (footnotes in the site's), verse with its line breaks and line anchors, inline marks.
  */
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { epubFiles, type Book } from '../../src/lib/epub/book.ts';
 import { xmlWellFormednessErrors } from '../../src/lib/epub/check.ts';
 
@@ -37,8 +37,14 @@ const greek = base({
 });
 
 describe('a Greek verse reading', () => {
-  const files = epubFiles(greek);
-  const text = files['OEBPS/text.xhtml']!;
+  // Made before each test, not once as the file loads: mutation testing switches a mutant on only
+  // while the tests run, so a book made at load time would never see one.
+  let files: ReturnType<typeof epubFiles>;
+  let text: string;
+  beforeEach(() => {
+    files = epubFiles(greek);
+    text = files['OEBPS/text.xhtml']!;
+  });
 
   test('every file is well-formed XML', () => {
     for (const [name, content] of Object.entries(files)) if (!name.endsWith('.css')) expect(xmlWellFormednessErrors(content), name).toEqual([]);
@@ -68,14 +74,14 @@ describe('a Greek verse reading', () => {
 });
 
 describe('an Arabic reading', () => {
-  const files = epubFiles(
-    base({
-      language: 'ar',
-      passages: [{ id: 'line', number: 1, role: 'paragraph', section: 's', text: 'الخيل والليل', marks: [{ text: 'الليل', style: 'emphasis' }] }],
-      notes: [{ id: 'n', number: 1, passage: 'line', end: 5, kindLabel: 'Gloss', body: '<p>Horses.</p>' }],
-    }),
-  );
   test('reads right to left, page by page too; its notes left to right in English', () => {
+    const files = epubFiles(
+      base({
+        language: 'ar',
+        passages: [{ id: 'line', number: 1, role: 'paragraph', section: 's', text: 'الخيل والليل', marks: [{ text: 'الليل', style: 'emphasis' }] }],
+        notes: [{ id: 'n', number: 1, passage: 'line', end: 5, kindLabel: 'Gloss', body: '<p>Horses.</p>' }],
+      }),
+    );
     expect(files['OEBPS/text.xhtml']).toMatch(/<html [^>]*xml:lang="ar" lang="ar" dir="rtl">/);
     expect(files['OEBPS/text.xhtml']).toContain('class="note" id="note-n" xml:lang="en" lang="en" dir="ltr">');
     expect(files['OEBPS/content.opf']).toContain('<spine page-progression-direction="rtl">');

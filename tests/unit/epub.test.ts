@@ -1,7 +1,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { epubFiles, passageXhtml, zipEpub, type Book } from '../../src/lib/epub/book.ts';
-import { EpubError, xmlWellFormednessErrors } from '../../src/lib/epub/check.ts';
+import { EpubError, forbiddenCharactersIn, forbiddenXmlCharacters, xmlWellFormednessErrors } from '../../src/lib/epub/check.ts';
 import { bookHref, bookLinkAllowed, htmlToXhtml } from '../../src/lib/epub/xhtml.ts';
 
 describe('htmlToXhtml', () => {
@@ -87,6 +87,24 @@ describe('the package', () => {
     const text = epubFiles(book)['OEBPS/text.xhtml']!;
     expect(text).toContain('<p class="passage passage-paragraph" id="p-one"><span class="num" title="Passage 1">1</span> Hello<a epub:type="noteref" class="noteref" role="doc-noteref" href="#note-n" id="ref-n">1</a> world.</p>');
     expect(text).toContain('<aside epub:type="footnote" role="doc-footnote" class="note" id="note-n">');
+  });
+
+  test('a passage with two notes keeps both: each noteref after its phrase, each footnote after the passage', () => {
+    const two = {
+      ...book,
+      notes: [
+        { id: 'n', number: 1, passage: 'one', end: 5, kindLabel: 'Gloss', body: '<p>First.</p>' },
+        { id: 'm', number: 2, passage: 'one', end: 11, kindLabel: 'Context', body: '<p>Second.</p>' },
+      ],
+    };
+    const text = epubFiles(two)['OEBPS/text.xhtml']!;
+    expect(text).toContain(
+      '<span class="num" title="Passage 1">1</span> Hello<a epub:type="noteref" class="noteref" role="doc-noteref" href="#note-n" id="ref-n">1</a>' +
+        ' world<a epub:type="noteref" class="noteref" role="doc-noteref" href="#note-m" id="ref-m">2</a>.</p>',
+    );
+    expect([...text.matchAll(/<aside epub:type="footnote"[^>]* id="(note-\w+)"/g)].map((m) => m[1])).toEqual(['note-n', 'note-m']);
+    expect(text).toContain('<p>First.</p></aside>');
+    expect(text).toContain('<p>Second.</p></aside>');
   });
 
   test('the package document names every file, with the modified date, and the spine reads title, contents, text, glossary, bibliography', () => {
@@ -212,5 +230,88 @@ describe('links the book may carry', () => {
   test('bookHref leaves a foreign scheme as it is, and the policy removes it', () => {
     const targets = { siteUrl: 'https://example.org/', base: '/', readingId: 'r', text: 'text.xhtml', glossary: 'glossary.xhtml', bibliography: 'bibliography.xhtml' };
     expect(htmlToXhtml('<a href="javascript:alert(1)">x</a>', { rewriteHref: (href) => bookHref(href, targets) })).toBe('x');
+  });
+});
+
+describe('characters XML forbids, where they are', () => {
+  test('line and column of each, and up to 30 characters before it, whitespace collapsed', () => {
+    const text = 'first line\nsecond \u0001 and\n\n  \u0002';
+    expect(forbiddenXmlCharacters(text)).toEqual([
+      { codePoint: 'U+0001', line: 2, column: 8, after: 'first line second ' },
+      { codePoint: 'U+0002', line: 4, column: 3, after: 'first line second \uFFFD and ' },
+    ]);
+    const long = `${'x'.repeat(40)}\u0003`;
+    expect(forbiddenXmlCharacters(long)[0]).toEqual({ codePoint: 'U+0003', line: 1, column: 41, after: 'x'.repeat(30) });
+  });
+
+  test('one problem per string: the first three characters named, then an ellipsis', () => {
+    expect(forbiddenCharactersIn([['terms["t"].short', '\u0001a\u0002b\u0003c\u0004'], ['title', 'fine'], ['note', '\u0005']])).toEqual([
+      'terms["t"].short: 4 characters XML does not allow (U+0001 at its start; U+0002 after “…\uFFFDa”; U+0003 after “…\uFFFDa\uFFFDb”; …)',
+      'note: a character XML does not allow (U+0005 at its start)',
+    ]);
+    expect(forbiddenCharactersIn([['x', 'a\u0001b\u0002c\u0003']])).toEqual(['x: 3 characters XML does not allow (U+0001 after “…a”; U+0002 after “…a\uFFFDb”; U+0003 after “…a\uFFFDb\uFFFDc”)']);
+  });
+
+  test('a parse error and a forbidden character each with their line and column', () => {
+    // The parser's own wording after its line:column.
+    expect(xmlWellFormednessErrors('<a>\n<b></a>')).toEqual([expect.stringMatching(/^2:7: .*close tag/)]);
+    expect(xmlWellFormednessErrors('<p:a/>')).toEqual([expect.stringMatching(/^1:6: .*prefix.*"p"/)]);
+    expect(xmlWellFormednessErrors('<a>x\u0001</a>')).toContain('1:5: character U+0001 after “…<a>x” is not allowed in XML.');
+  });
+
+  test('the error names the book, counts its problems and gives the fix', () => {
+    const one = new EpubError('T', ['a'], 'do this');
+    expect(one.name).toBe('EpubError');
+    expect(one.message).toBe('The EPUB of “T” was not written: 1 problem.\n  a\n  fix: do this');
+    expect(new EpubError('T', ['a', 'b'], 'f').message).toBe('The EPUB of “T” was not written: 2 problems.\n  a\n  b\n  fix: f');
+  });
+});
+
+describe('XHTML from the site\u2019s HTML, and where links go', () => {
+  test.each([
+    ['a comment is dropped', '<p>a<!-- note -->b</p>', '<p>ab</p>'],
+    ['a visually hidden label goes, other spans stay', '<span class="num visually-hidden">passage </span><span class="x">kept</span><span>bare</span>', '<span class="x">kept</span><span>bare</span>'],
+    ['a class that only contains the words is not hidden', '<span class="not-visually-hiddenx">kept</span>', '<span class="not-visually-hiddenx">kept</span>'],
+    ['a title attribute is kept, a hidden one is not: only the class hides', '<span title="visually-hidden">t</span>', '<span title="visually-hidden">t</span>'],
+    ['apostrophes and quotes are entities', '<p title="it\u2019s \'x\'">&quot;</p>', '<p title="it\u2019s &#39;x&#39;">&quot;</p>'],
+  ])('%s', (_label, html, expected) => {
+    expect(htmlToXhtml(html)).toBe(expected);
+  });
+
+  test('a link that is kept keeps its element; one rewritten to nothing keeps its words only', () => {
+    expect(htmlToXhtml('<a href="#x" class="c">A</a>')).toBe('<a href="#x" class="c">A</a>');
+    expect(htmlToXhtml('<a href="/nowhere/">B</a>')).toBe('B');
+    const unsafe: string[] = [];
+    expect(htmlToXhtml('<a href="javascript:alert(1)">C</a>', { onUnsafeLink: (href) => unsafe.push(href) })).toBe('C');
+    expect(unsafe).toEqual(['javascript:alert(1)']);
+  });
+
+  test.each([
+    ['https://example.org/a', true],
+    ['HTTP://example.org/a', true],
+    ['mailto:someone@example.org', true],
+    ['see https://example.org/a', false],
+    ['#p-a', true],
+    ['#p-a#b', false],
+    ['x#p-a', false],
+    ['text.xhtml#p-a', true],
+    ['../text.xhtml', false],
+    ['/read/a/', false],
+  ])('bookLinkAllowed(%s) is %s', (href, allowed) => {
+    expect(bookLinkAllowed(href)).toBe(allowed);
+  });
+
+  const targets = { siteUrl: 'https://example.org/reader/', base: '/reader', readingId: 'r', text: 'text.xhtml', glossary: 'glossary.xhtml', bibliography: 'bibliography.xhtml' };
+  test.each([
+    ['a base without its final slash', '/reader/glossary/commons', 'glossary.xhtml#term-commons'],
+    ['a glossary path with more after it', '/reader/glossary/commons/extra/', 'https://example.org/reader/glossary/commons/extra/'],
+    ['a path that only ends like a glossary entry', '/reader/x/glossary/commons/', 'https://example.org/reader/x/glossary/commons/'],
+    ['sources without a slash', '/reader/sources#source-k', 'bibliography.xhtml#source-k'],
+    ['a source fragment with more after it', '/reader/sources/#source-k-x.y', 'https://example.org/reader/sources/#source-k-x.y'],
+    ['a scheme with digits and signs', 'web+cal2.x-y:thing', 'web+cal2.x-y:thing'],
+    ['a colon later in a relative path', 'a/b:c', 'https://example.org/reader/a/b:c'],
+    ['the reading itself', '/reader/read/r', 'text.xhtml'],
+  ])('bookHref: %s', (_label, href, expected) => {
+    expect(bookHref(href, targets)).toBe(expected);
   });
 });

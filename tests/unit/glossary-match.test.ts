@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { allOccurrences, matchTerms, resolveOverlaps, termMatches, termPattern, type MatchableTerm } from '../../src/lib/glossary-match.ts';
+import { allOccurrences, findCandidates, matchTerms, resolveOverlaps, termMatches, termPattern, type MatchableTerm } from '../../src/lib/glossary-match.ts';
 
 const terms: MatchableTerm[] = [
   { id: 'commons', forms: ['commons'] },
@@ -139,10 +139,66 @@ describe('the word prefilter finds everything the patterns find', () => {
     ['upper case', 'THE PARTNER STATE', ['partner state'], ['PARTNER STATE']],
     ['a form that opens with punctuation', 'the (co-)management of rivers', ['(co-)management'], ['(co-)management']],
     ['a non-ASCII first word is always searched', 'Die Ökonomie des Gemeinwesens', ['ökonomie'], ['Ökonomie']],
+    // Case-insensitive matching folds σ and ς together; lower-casing the text's word would not.
+    ['a Greek word ending in a medial sigma', 'ἡ ὁδόσ', ['ὁδός'], ['ὁδόσ']],
+    ['a Greek term with an English alias', 'ἡ ὁδόσ', ['ὁδός', 'road'], ['ὁδόσ']],
+    ['a form of punctuation alone', 'a \u2013 b', ['\u2013'], ['\u2013']],
     ['the second form only', 'peer production at scale', ['commons-based peer production', 'peer production'], ['peer production']],
     ['absent', 'nothing to see here', ['state'], []],
     ['the first word alone is not enough', 'a partner and a state', ['partner state'], []],
   ])('%s', (_name, text, forms, expected) => {
     expect(found(text, forms)).toEqual(expected);
+  });
+});
+
+describe('the edges of matching', () => {
+  const occurrence = (termId: string, start: number, end: number) => ({ termId, start, end, text: 'x'.repeat(end - start) });
+  const kept = (candidates: ReturnType<typeof occurrence>[]) => resolveOverlaps(candidates).map((o) => `${o.termId}@${o.start}`);
+
+  test('the same range twice: the smaller term id wins, in either order', () => {
+    expect(kept([occurrence('b', 0, 4), occurrence('a', 0, 4)])).toEqual(['a@0']);
+    expect(kept([occurrence('a', 0, 4), occurrence('b', 0, 4)])).toEqual(['a@0']);
+  });
+
+  test('equal length and overlapping: the earlier wins, in either order', () => {
+    expect(kept([occurrence('late', 3, 8), occurrence('early', 0, 5)])).toEqual(['early@0']);
+    expect(kept([occurrence('early', 0, 5), occurrence('late', 3, 8)])).toEqual(['early@0']);
+  });
+
+  test('ranges that touch do not overlap: both are kept', () => {
+    expect(kept([occurrence('a', 0, 4), occurrence('b', 4, 8)])).toEqual(['a@0', 'b@4']);
+    // Forms that end and start with punctuation can touch in a text: "e.g.(tm)".
+    expect(allOccurrences('e.g.(tm)', [{ id: 'eg', forms: ['e.g.'] }, { id: 'tm', forms: ['(tm)'] }]).map((o) => o.text)).toEqual(['e.g.', '(tm)']);
+  });
+
+  test('a form with a run of spaces matches words one space apart', () => {
+    expect(termPattern(['partner   state'])!.exec('the partner state')?.[0]).toBe('partner state');
+  });
+
+  test('empty forms are left out of the pattern', () => {
+    expect(termPattern(['', '  '])).toBeUndefined();
+    expect(findCandidates('a b', [{ id: 'blank', forms: [' '] }])).toEqual([]);
+  });
+
+  test('the longer of two forms of a term wins where both fit, whatever their order', () => {
+    expect(findCandidates('the state of nature', [{ id: 's', forms: ['state', 'state of nature'] }]).map((o) => o.text)).toEqual(['state of nature']);
+    expect(findCandidates('the state of nature', [{ id: 's', forms: ['state of nature', 'state'] }]).map((o) => o.text)).toEqual(['state of nature']);
+  });
+
+  test('two terms whose forms start with the same word are both searched', () => {
+    const list: MatchableTerm[] = [
+      { id: 'partner-state', forms: ['partner state'] },
+      { id: 'partner-city', forms: ['partner city'] },
+    ];
+    expect(allOccurrences('a partner city and a partner state', list).map((o) => o.termId)).toEqual(['partner-city', 'partner-state']);
+  });
+
+  test('candidates come in glossary order, each term\u2019s in text order', () => {
+    const list: MatchableTerm[] = [
+      { id: 'c', forms: ['gamma'] },
+      { id: 'a', forms: ['alpha'] },
+      { id: 'b', forms: ['beta'] },
+    ];
+    expect(findCandidates('beta alpha gamma alpha', list).map((o) => `${o.termId}@${o.start}`)).toEqual(['c@11', 'a@5', 'a@17', 'b@0']);
   });
 });

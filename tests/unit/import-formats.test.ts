@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { SLUG_PATTERN } from '../../src/lib/ids.ts';
 import { importFile, MAX_IMPORT_MB, type ImportedReading } from '../../src/lib/import/index.ts';
@@ -59,8 +59,13 @@ function expectWellFormed(reading: ImportedReading) {
   }
 }
 
-describe('Project Gutenberg text', async () => {
-  const reading = await load('christmas-carol-pg46.txt');
+// Each describe imports its file before each test, not once as the file loads: mutation testing
+// switches a mutant on only while the tests run, so an import made at load time would never see one.
+describe('Project Gutenberg text', () => {
+  let reading: ImportedReading;
+  beforeEach(async () => {
+    reading = await load('christmas-carol-pg46.txt');
+  });
   const original = fixture('christmas-carol-pg46.txt').toString('utf8').replace(/\r\n/g, '\n');
   const body = original.slice(original.indexOf('A CHRISTMAS CAROL\n'), original.indexOf('*** END OF THE PROJECT'));
 
@@ -96,9 +101,12 @@ describe('Project Gutenberg text', async () => {
   });
 });
 
-describe('saved web page', async () => {
-  const reading = await load('commons-essay.html');
-  const passages = passagesOf(reading);
+describe('saved web page', () => {
+  let reading: ImportedReading;
+  beforeEach(async () => {
+    reading = await load('commons-essay.html');
+  });
+  const passages = () => passagesOf(reading);
 
   test('only the article: no navigation, banner, cookie notice, aside, form or footer', () => {
     for (const chrome of ['Archive', 'Donate', 'cookies', 'Related reading', 'Subscribe', 'Privacy policy', 'Share this article', 'Tags:']) {
@@ -117,7 +125,7 @@ describe('saved web page', async () => {
   });
 
   test('headings, byline, quotation and list have their roles; h2 open sections, h3 does not', () => {
-    expect(passages.map((p) => p.role)).toEqual([
+    expect(passages().map((p) => p.role)).toEqual([
       'heading', 'attribution', 'paragraph', 'paragraph', 'heading', 'paragraph', 'quote', 'paragraph', 'heading', 'paragraph', 'list', 'paragraph', 'heading', 'paragraph',
     ]);
     expect(reading.meta.sections).toEqual([
@@ -147,8 +155,11 @@ describe('saved web page', async () => {
   });
 });
 
-describe('Markdown, right to left', async () => {
-  const reading = await load('commons-arabic.md');
+describe('Markdown, right to left', () => {
+  let reading: ImportedReading;
+  beforeEach(async () => {
+    reading = await load('commons-arabic.md');
+  });
 
   test('every word in order; Markdown syntax and front matter are not in the text', () => {
     const markdown = fixture('commons-arabic.md').toString('utf8');
@@ -189,8 +200,11 @@ describe('verse and short pages', () => {
   });
 });
 
-describe('Word document', async () => {
-  const reading = await load('allotments.docx', allotmentDocx());
+describe('Word document', () => {
+  let reading: ImportedReading;
+  beforeEach(async () => {
+    reading = await load('allotments.docx', allotmentDocx());
+  });
 
   test('Title and headings, bulleted and numbered lists, a quotation', () => {
     expect(reading.source).toBe(
@@ -227,8 +241,11 @@ describe('Word document', async () => {
   });
 });
 
-describe('EPUB', async () => {
-  const reading = await load('blake.epub', tygerEpub());
+describe('EPUB', () => {
+  let reading: ImportedReading;
+  beforeEach(async () => {
+    reading = await load('blake.epub', tygerEpub());
+  });
 
   test('the spine in order; navigation, page numbers and the non-linear colophon left out and recorded', () => {
     expect(reading.source).not.toMatch(/Contents|Colophon|font nobody|42/);
@@ -257,8 +274,11 @@ describe('EPUB', async () => {
   });
 });
 
-describe('TEI P5 with Greek verse', async () => {
-  const reading = await load('odyssey-book1.xml');
+describe('TEI P5 with Greek verse', () => {
+  let reading: ImportedReading;
+  beforeEach(async () => {
+    reading = await load('odyssey-book1.xml');
+  });
 
   test('each lg is a verse passage and each l one line of source.txt', () => {
     const verse = passagesOf(reading).filter((p) => p.role === 'verse');

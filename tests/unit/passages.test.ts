@@ -99,11 +99,76 @@ describe('segment', () => {
   });
 });
 
+describe('segment: where each problem points', () => {
+  const located = { ...context, entryLines: [4, 7, 9] };
+  test.each([
+    ['a duplicate id at its id', [entry('a', 1), entry('a', 3)], { file: 'reading.yaml', line: 7, field: 'passages[1].id' }],
+    ['an unknown section at its section', [entry('a', 1), { ...entry('b', 3), section: 'x' }], { file: 'reading.yaml', line: 7, field: 'passages[1].section' }],
+    ['an overlap at the later entry\u2019s lines', [entry('a', 1), entry('b', 3), entry('c', 3)], { file: 'reading.yaml', line: 9, field: 'passages[2].lines' }],
+    ['a misaligned span at its lines', [entry('a', '1-2'), entry('b', 3)], { file: 'reading.yaml', line: 4, field: 'passages[0].lines' }],
+    ['an entry out of order at its lines', [entry('b', 3), entry('a', 1)], { file: 'reading.yaml', line: 7, field: 'passages[1].lines' }],
+    ['an uncovered block at the whole map, with no line', [entry('a', 1)], { file: 'reading.yaml', line: undefined, field: 'passages' }],
+  ])('%s', (_name, map, where) => {
+    const { problems } = segment('a\n\nb', map, located);
+    expect(problems).toHaveLength(1);
+    expect({ file: problems[0]!.file, line: problems[0]!.line, field: problems[0]!.field }).toEqual(where);
+  });
+
+  test('an uncovered block of several lines is previewed on one line, cut after 40 characters, with its span quoted', () => {
+    const text = 'a\n\nThe quick brown fox jumps over\n   the lazy dog and keeps on running far away';
+    const { problems } = segment(text, [entry('a', 1)], context);
+    expect(problems.map((p) => `${p.message} fix: ${p.fix}`)).toEqual([
+      'lines 3-4 of the source ("The quick brown fox jumps over the lazy \u2026") belong to no passage. fix: add an entry with `lines: "3-4"` in text order.',
+    ]);
+  });
+
+  test('a preview of exactly 40 characters is whole, and an indented line loses its indent', () => {
+    const forty = 'abcdefghij'.repeat(4);
+    const { problems } = segment(`a\n\n${forty}\n\n   b  c`, [entry('a', 1)], context);
+    expect(problems.map((p) => p.message)).toEqual([
+      `line 3 of the source ("${forty}") belong to no passage.`,
+      'line 5 of the source ("b c") belong to no passage.',
+    ]);
+  });
+
+  test('a block before the first entry is uncovered even when the entry after it fits', () => {
+    const { problems } = segment('a\n\nb', [entry('b', 3)], context);
+    expect(problems.map((p) => p.message)).toEqual(['line 1 of the source ("a") belong to no passage.']);
+  });
+
+  test('a span of several lines past the end says those lines', () => {
+    const { problems } = segment('a\n\nb', [entry('a', 1), entry('b', 3), entry('c', '5-6')], context);
+    expect(problems.map((p) => p.message)).toEqual(['passage "c" says lines 5-6, but those lines are blank or past the end of the text.']);
+  });
+
+  test('an empty source: every entry points at no block', () => {
+    const { segmentation, problems } = segment('\n\n', [entry('a', 1)], context);
+    expect(segmentation).toBeUndefined();
+    expect(problems.map((p) => p.kind)).toEqual(['passage-misaligned']);
+  });
+
+  test('a passage keeps the level, speaker, language, direction and marks its entry gives, and has none it does not', () => {
+    const marks = [{ text: 'b', style: 'emphasis' as const }];
+    const { segmentation } = segment(
+      'a\n\nb',
+      [{ ...entry('a', 1), role: 'heading', level: 3 }, { ...entry('b', 3), speaker: 'Chorus', lang: 'el', dir: 'rtl', marks }],
+      context,
+    );
+    const [first, second] = segmentation!.passages;
+    expect(first).toMatchObject({ level: 3 });
+    expect(['speaker', 'lang', 'dir', 'marks'].filter((key) => key in first!)).toEqual([]);
+    expect(second).toMatchObject({ speaker: 'Chorus', lang: 'el', dir: 'rtl', marks: [{ text: 'b', style: 'emphasis' }] });
+    expect('level' in second!).toBe(false);
+  });
+});
+
 describe('words', () => {
   test.each([
     ['can’t stop', ['can’t', 'stop']],
     ['(co-)management', ['co', 'management']],
     ['P2P, 2014', ['P2P', '2014']],
     ['vis à vis', ['vis', 'à', 'vis']],
+    ['a well-known word', ['a', 'well-known', 'word']],
+    ['— … —', []],
   ])('%s', (text, expected) => expect(words(text)).toEqual(expected));
 });

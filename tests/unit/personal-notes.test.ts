@@ -1,6 +1,7 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import {
+  describeIssue,
   mergeNotes,
   markdownLine,
   notesToMarkdown,
@@ -284,5 +285,158 @@ describe('Markdown export shows notes literally (notes may come from an imported
     const text = html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
     for (const line of HOSTILE.split('\n').filter(Boolean)) expect(text).toContain(line);
     expect(text).toContain('<b onclick=alert(7)>x</b> [y](javascript:alert(8))');
+  });
+});
+
+describe('the edges of export, import and merge', () => {
+  const whole = (n: number, over: Partial<PersonalNote> = {}) => {
+    const made = note(n, over);
+    delete made.quote;
+    return made;
+  };
+
+  test('uuidFromBytes reads only the first 16 bytes and writes each as two hex digits', () => {
+    const bytes = Uint8Array.from({ length: 17 }, (_, i) => i);
+    expect(uuidFromBytes(bytes)).toBe('urn:uuid:00010203-0405-4607-8809-0a0b0c0d0e0f');
+  });
+
+  test('stored text that is not JSON is kept aside as the text it was', () => {
+    expect(parseStoredNotes('not json')).toEqual({ notes: [], unreadable: ['not json'] });
+  });
+
+  test('a whole-passage note sorts before a quote at the passage\u2019s first character, and unknown passages last', () => {
+    const atStart = note(1, { quote: { exact: 'x', prefix: '', suffix: '', start: 0, end: 1 }, created: '2026-01-01T00:00:00.000Z' });
+    const passageWide = whole(2, { created: '2026-06-01T00:00:00.000Z' });
+    const gone = note(3, { passage: 'gone' });
+    const first = note(4, { passage: 'definition' });
+    expect(sortNotes([atStart, passageWide, gone, first], context.passages).map((n) => n.id)).toEqual([id(4), id(2), id(1), id(3)]);
+    expect(sortNotes([gone, passageWide, first, atStart], context.passages).map((n) => n.id)).toEqual([id(4), id(2), id(1), id(3)]);
+  });
+
+  test('a quote without a position is exported with the quote selector alone', () => {
+    const noPosition = note(1, { quote: { exact: 'kicking of', prefix: '', suffix: '' } });
+    const selector = toWebAnnotation(noPosition, context.readingUrl).target.selector;
+    expect(selector).toEqual([
+      {
+        type: 'FragmentSelector',
+        conformsTo: 'http://tools.ietf.org/rfc/rfc3987',
+        value: 'p-three-roles',
+        refinedBy: { type: 'TextQuoteSelector', exact: 'kicking of', prefix: '', suffix: '' },
+      },
+    ]);
+  });
+
+  test('Markdown: one note is "1 note"; two notes on one passage share its heading; a quote of several lines, blank ones included; a passage not in the reading by its id', () => {
+    const markdown = (notes: PersonalNote[]) => notesToMarkdown(notes, { ...context, exportedAt: '2026-05-01T12:00:00.000Z' });
+    expect(markdown([whole(1)]).split('\n').slice(0, 3)).toEqual(['# My notes on “The Partner State”', '', `From <${context.readingUrl}>, exported 2026-05-01: 1 note.`]);
+    const text = markdown([
+      note(1, { quote: { exact: 'one\n\n\ttwo', prefix: '', suffix: '', start: 0, end: 8 } }),
+      whole(2),
+      whole(3, { passage: 'gone' }),
+    ]);
+    expect(text.split('\n').slice(4)).toEqual([
+      '## Passage 8',
+      '',
+      `<${context.readingUrl}#p-three-roles>`,
+      '',
+      'note 2',
+      '',
+      '<small>Note, 2026-01-01</small>',
+      '',
+      '> one',
+      '>',
+      '> &#9;two',
+      '',
+      'note 1',
+      '',
+      '<small>Note, 2026-01-01</small>',
+      '',
+      '## Passage “gone”',
+      '',
+      `<${context.readingUrl}#p-gone>`,
+      '',
+      'note 3',
+      '',
+      '<small>Note, 2026-01-01</small>',
+      '',
+    ]);
+  });
+
+  test.each([
+    ['https://example.org/read/the-partner-state/', 'the-partner-state'],
+    ['https://example.org/read/partner-state', 'partner-state'],
+    ['https://example.org/read/partner-state/extra/', undefined],
+  ])('readingIdOfSource(%s)', (source, expected) => {
+    expect(readingIdOfSource(source)).toBe(expected);
+  });
+
+  test.each([
+    [{ code: 'too_small', minimum: 1, origin: 'string', path: ['first', 'items', 0, 'id'], message: '', input: '' }, 'first.items[0].id is too short (at least 1).'],
+    [{ code: 'too_big', maximum: 3, origin: 'string', path: ['body', 'value'], message: '', input: 'abcd' }, 'body.value is too long (at most 3).'],
+    [{ code: 'invalid_value', values: ['a', 'b'], path: ['type'], message: '', input: 'c' }, 'type should be "a" or "b".'],
+    [{ code: 'invalid_format', format: 'datetime', path: ['created'], message: '', input: 'x' }, 'created is not a valid datetime.'],
+    [{ code: 'invalid_union', errors: [], path: ['target'], message: '', input: 1 }, 'target has an unexpected shape.'],
+    [{ code: 'invalid_type', expected: 'string', path: ['body', 'format'], message: '', input: 1 }, 'body.format should be string (only plain-text notes can be imported, never HTML).'],
+    [{ code: 'custom', path: [], message: '', input: 1 }, 'the file is not valid.'],
+    [{ code: 'custom', path: [], message: 'needs a passage', input: 1 }, 'the file needs a passage.'],
+  ])('describeIssue %#: %s', (issue, expected) => {
+    expect(describeIssue(issue as Parameters<typeof describeIssue>[0])).toBe(expected);
+  });
+
+  test('a file of exactly the size limit is read; null is no notes file', () => {
+    expect(parseNotesFile('[]', context, MAX_IMPORT_BYTES)).toEqual({ ok: false, problems: ['The file holds no notes.'] });
+    expect(parseNotesFile('null', context)).toEqual({
+      ok: false,
+      problems: ['The file is not a W3C Web Annotation file: expected "type": "AnnotationCollection" (as this site exports) or "Annotation".'],
+    });
+  });
+
+  test('five schema problems are listed; past five, how many more', () => {
+    const badIds = (count: number) => {
+      const collection = toAnnotationCollection(Array.from({ length: count }, (_, i) => note(i + 1)), context) as any;
+      for (const item of collection.first.items) item.id = 'bad';
+      return JSON.stringify(collection);
+    };
+    const listed = [0, 1, 2, 3, 4].map((i) => `first.items[${i}].id is not in the expected form.`);
+    expect(parseNotesFile(badIds(5), context)).toEqual({ ok: false, problems: listed });
+    expect(parseNotesFile(badIds(7), context)).toEqual({ ok: false, problems: [...listed, '… and 2 more problems.'] });
+  });
+
+  test('five unknown passages are named; past five, how many more', () => {
+    const passages = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const file = exported(passages.map((passage, i) => whole(i + 1, { passage })));
+    expect(parseNotesFile(file, context)).toEqual({
+      ok: false,
+      problems: ['Some notes point to passages this reading does not have: “a”, “b”, “c”, “d”, “e” and 2 more.'],
+    });
+  });
+
+  test('import: a missing prefix and suffix are empty, a backwards position is dropped, an empty one kept, a missing modified date is the created one', () => {
+    const collection = toAnnotationCollection([note(1), note(2)], context) as any;
+    const [first, second] = collection.first.items;
+    delete first.target.selector[0].refinedBy.prefix;
+    delete first.target.selector[0].refinedBy.suffix;
+    first.target.selector[1].refinedBy = { type: 'TextPositionSelector', start: 14, end: 4 };
+    second.target.selector[1].refinedBy = { type: 'TextPositionSelector', start: 4, end: 4 };
+    delete second.modified;
+    const result = parseNotesFile(JSON.stringify(collection), context);
+    expect(result).toMatchObject({ ok: true });
+    const [one, two] = (result as { notes: PersonalNote[] }).notes;
+    expect(one!.quote).toEqual({ exact: 'kicking of', prefix: '', suffix: '' });
+    expect(two!.quote).toEqual({ exact: 'kicking of', prefix: '  • ', suffix: ' or providing', start: 4, end: 4 });
+    expect(two!.modified).toBe(two!.created);
+  });
+
+  const later = '2026-02-01T10:00:00.000Z';
+  test.each([
+    ['the same content edited later is kept, not counted as updated', note(1), note(1, { modified: later }), 'kept'],
+    ['two versions of a whole-passage note with the same content', whole(1), whole(1, { modified: later }), 'kept'],
+    ['other content with the same date is kept', note(1), note(1, { text: 'other' }), 'kept'],
+    ['another passage, edited later, updates', note(1), note(1, { passage: 'definition', modified: later }), 'updated'],
+    ['another quote, edited later, updates', note(1), note(1, { quote: { exact: 'other', prefix: '', suffix: '', start: 4, end: 9 }, modified: later }), 'updated'],
+    ['the same quote at another place, edited later, updates', note(1), note(1, { quote: { ...note(1).quote!, start: 40, end: 50 }, modified: later }), 'updated'],
+  ] as const)('merge: %s', (_label, here, incoming, outcome) => {
+    const result = mergeNotes([here], [incoming]);
+    expect({ kept: result.kept, updated: result.updated, added: result.added }).toEqual({ kept: outcome === 'kept' ? 1 : 0, updated: outcome === 'updated' ? 1 : 0, added: 0 });
   });
 });

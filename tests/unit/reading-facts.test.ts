@@ -3,8 +3,9 @@
  * name, what one reading uses of the glossary and bibliography, and what is said when reading.yaml
  * states no origin or licence (reader, EPUB, structured data).
  */
-import { describe, expect, test } from 'vitest';
-import { buildEdition, compareReadings, readingScope, type NoteInput, type TermInput } from '../../src/lib/edition.ts';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { ContentProblem } from '../../src/lib/content-errors.ts';
+import { buildEdition, compareReadings, readingScope, type Edition, type NoteInput, type TermInput } from '../../src/lib/edition.ts';
 import { epubFiles, type Book } from '../../src/lib/epub/book.ts';
 import { authorList, authorName, dateTimeAttribute, displayDate, inReadingOrder, languageName, provenanceSentence } from '../../src/lib/reading-facts.ts';
 import { readingJsonLd } from '../../src/lib/structured-data.ts';
@@ -97,21 +98,27 @@ describe('what one reading uses', () => {
     data: { passage: `${readingId}-0`, kind: 'context', ...data },
     body,
   });
-  const { edition, problems } = buildEdition({
-    readings: [reading('one', ['The commons and the market.']), reading('two', ['Nothing of ours here.'])],
-    notes: [
-      note('one', 'n', { sources: ['cited-by-note'] }),
-      note('two', 'm', { terms: ['enclosure'] }, 'See <Cite id="cited-in-body" />.'),
-    ],
-    terms: [
-      // In the text of "one"; its entry links to "market-failure" and cites a source.
-      term('commons', { sources: ['cited-by-term'] }, 'Compare <Term id="market-failure" />.'),
-      term('market-failure', { match: 'none' }),
-      term('enclosure', { related: ['unused'] }),
-      term('unused'),
-    ],
-    sources: ['cited-by-note', 'cited-by-term', 'cited-in-body', 'nowhere'].map((id) => ({ item: { id, type: 'book' as const, title: id } })),
-    sourcesFile: 'annotations/sources.yaml',
+  // Built before each test, not once as the file loads: mutation testing switches a mutant on only
+  // while the tests run, so an edition built at load time would never see one.
+  let edition: Edition;
+  let problems: ContentProblem[];
+  beforeEach(() => {
+    ({ edition, problems } = buildEdition({
+      readings: [reading('one', ['The commons and the market.']), reading('two', ['Nothing of ours here.'])],
+      notes: [
+        note('one', 'n', { sources: ['cited-by-note'] }),
+        note('two', 'm', { terms: ['enclosure'] }, 'See <Cite id="cited-in-body" />.'),
+      ],
+      terms: [
+        // In the text of "one"; its entry links to "market-failure" and cites a source.
+        term('commons', { sources: ['cited-by-term'] }, 'Compare <Term id="market-failure" />.'),
+        term('market-failure', { match: 'none' }),
+        term('enclosure', { related: ['unused'] }),
+        term('unused'),
+      ],
+      sources: ['cited-by-note', 'cited-by-term', 'cited-in-body', 'nowhere'].map((id) => ({ item: { id, type: 'book' as const, title: id } })),
+      sourcesFile: 'annotations/sources.yaml',
+    }));
   });
 
   test('its text\u2019s terms, its notes\u2019 terms and sources, and what those terms link to and cite; nothing else', () => {

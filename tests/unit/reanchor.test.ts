@@ -57,3 +57,30 @@ describe('reanchor', () => {
     expect(reanchor(text, { exact: 'the state' })).toEqual({ start: 0, end: 9, how: 'quote' });
   });
 });
+
+describe('reanchor: how context and position decide', () => {
+  test.each([
+    ['the prefix decides between occurrences', 'a cat, a dog, the cat.', { exact: 'cat', prefix: 'the ' }, undefined, { start: 18, end: 21, how: 'quote' }],
+    ['the suffix decides between occurrences', 'cat one, cat two', { exact: 'cat', suffix: ' two' }, undefined, { start: 9, end: 12, how: 'quote' }],
+    ['a prefix that is all the text before counts as much as one inside it: the nearer wins', 'the cat and the cat', { exact: 'cat', prefix: 'the ' }, { start: 17, end: 20 }, { start: 16, end: 19, how: 'quote' }],
+    ['a suffix that is all the text after counts as much as one inside it: the first wins', 'cat two more, cat two', { exact: 'cat', suffix: ' two' }, undefined, { start: 0, end: 3, how: 'quote' }],
+    ['better context wins over a nearer position', 'the cat and a cat', { exact: 'cat', prefix: 'the ' }, { start: 15, end: 18 }, { start: 4, end: 7, how: 'quote' }],
+    ['equal context and no position: the first', 'cat cat', { exact: 'cat' }, undefined, { start: 0, end: 3, how: 'quote' }],
+    ['no prefix stored counts for nothing before', 'cat, here!cat', { exact: 'cat' }, undefined, { start: 0, end: 3, how: 'quote' }],
+    ['no suffix stored counts for nothing after', 'cat. catStry', { exact: 'cat' }, undefined, { start: 0, end: 3, how: 'quote' }],
+    ['the stored position, when only the prefix at its end fits', 'one two three two', { exact: 'two', prefix: 'three ' }, { start: 14, end: 17 }, { start: 14, end: 17, how: 'position' }],
+    ['the stored position, with no context stored', 'a cat', { exact: 'cat' }, { start: 2, end: 5 }, { start: 2, end: 5, how: 'position' }],
+    ['not the stored position when its prefix changed', 'the cat and a cat', { exact: 'cat', prefix: 'the ' }, { start: 14, end: 17 }, { start: 4, end: 7, how: 'quote' }],
+    ['not the stored position when its suffix changed', 'cat one, cat two', { exact: 'cat', suffix: ' two' }, { start: 0, end: 3 }, { start: 9, end: 12, how: 'quote' }],
+    ['spaces around a re-wrapped quote are not required', 'the partner\nstate', { exact: ' partner  state ' }, undefined, { start: 4, end: 17, how: 'whitespace' }],
+  ])('%s', (_label, current, quote, position, expected) => {
+    expect(reanchor(current, quote, position)).toEqual(expected);
+  });
+
+  test.each([
+    ['a quote of spaces alone, not in the text', 'abc', { exact: '  ' }, undefined],
+    ['an empty quote, even at an empty stored position', 'abc', { exact: '' }, { start: 1, end: 1 }],
+  ])('%s: undefined', (_label, current, quote, position) => {
+    expect(reanchor(current, quote, position)).toBeUndefined();
+  });
+});

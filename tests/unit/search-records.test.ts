@@ -28,10 +28,13 @@ const reader = page(`
   </article></main>`);
 
 describe('extractSearchRecords', () => {
-  const { records, language, pageIndexed } = extractSearchRecords(reader, 'read/partner-state/index.html');
-  const byUrl = (fragment: string) => records.find((r) => r.url === `/read/partner-state/#${fragment}`);
+  // Extracted inside each test, not once for the file: mutation testing switches a mutant on only
+  // while the tests run, so a result computed as the file loads would never see one.
+  const extracted = () => extractSearchRecords(reader, 'read/partner-state/index.html');
+  const byUrl = (fragment: string) => extracted().records.find((r) => r.url === `/read/partner-state/#${fragment}`);
 
   test('one record per passage and per note, in page order, linking to their permalinks', () => {
+    const { records, language, pageIndexed } = extracted();
     expect(records.map((r) => r.url)).toEqual([
       '/read/partner-state/#p-kleiner-venture-communism',
       '/read/partner-state/#p-list',
@@ -162,4 +165,77 @@ describe('sitePathOf', () => {
   ])('%s → %s', (file, url) => {
     expect(sitePathOf(file)).toBe(url);
   });
+});
+
+describe('the edges of extraction', () => {
+  test('a tie between two languages goes to the first; a larger share later wins', () => {
+    const doc = (body: string) => `<!DOCTYPE html><html><body><article data-reading><h1>R</h1><div class="passage" id="p-a">${body}</div></article></body></html>`;
+    const language = (body: string) => extractSearchRecords(doc(body), 'read/r/index.html').records[0]!.language;
+    expect(language('<p lang="fr">abc</p><p lang="de">xyz</p>')).toBe('fr');
+    expect(language('<p lang="en">ab</p><p lang=" GRC ">μῆνιν ἄειδε</p>')).toBe('grc');
+    expect(language('<p lang="en">1914, 1918.</p><p lang="fr">oui</p>')).toBe('fr');
+    expect(language('<p>no language said</p>')).toBeUndefined();
+  });
+
+  test('a comment is no text, and blocks side by side are separate words', () => {
+    expect(textOf(parse('<p>a<!-- c -->b</p><p>c</p><div>d</div>e'))).toBe('ab c d e');
+  });
+
+  test('a passage without an id is named by its first 40 characters', () => {
+    const html = `<div class="passage">${'A'.repeat(50)}</div>`;
+    expect(() => extractSearchRecords(html, 'x.html')).toThrow(`x.html: the passage "${'A'.repeat(40)}" has no id of the form p-<id>, so no search result can link to it.`);
+  });
+
+  test('a note inside data-pagefind-body: the whole message, with both fixes', () => {
+    const html = '<div data-pagefind-body><ol><li class="note" id="note-n">Text</li></ol></div>';
+    expect(() => extractSearchRecords(html, 'x.html')).toThrow(
+      'x.html: the note "n" is inside data-pagefind-body, so its text would be indexed twice (as its own record and as part of the page); remove data-pagefind-body or mark the note data-pagefind-ignore.',
+    );
+  });
+
+  test('a page without a <html lang> has no language; a passage with no words has no record', () => {
+    const result = extractSearchRecords('<div class="passage" id="p-a"> <span class="passage-number">1</span> </div>', 'a/index.html');
+    expect(result).toEqual({ language: undefined, pageIndexed: false, records: [] });
+  });
+
+  test('a reading without an h1 has no title filter; a passage outside any reading none either', () => {
+    const html = '<article data-reading><div class="passage" id="p-a">Words</div></article><div class="passage" id="p-b">More</div>';
+    expect(extractSearchRecords(html, 'r/index.html').records.map((r) => r.filters)).toEqual([{ kind: ['passage'] }, { kind: ['passage'] }]);
+  });
+
+  test('two readings on one page each keep their own title', () => {
+    const html =
+      '<article data-reading><h1>One</h1><div class="passage" id="p-a">Words</div></article>' +
+      '<article data-reading><h1>Two</h1><div class="passage" id="p-b">More</div></article>';
+    expect(extractSearchRecords(html, 'r/index.html').records.map((r) => r.filters.reading)).toEqual([['One'], ['Two']]);
+  });
+
+  test('a note\u2019s number: from its head, else its place among the items of an ordered list, else none', () => {
+    const html = `<article data-reading><h1>R</h1>
+      <ol><li>not a note</li><li class="note" id="note-a">Second item</li></ol>
+      <ul><li class="note" id="note-b">In a bulleted list</li></ul>
+      <ol><div class="note" id="note-c">Not an item</div></ol></article>`;
+    expect(extractSearchRecords(html, 'r/index.html').records.map((r) => [r.url, r.meta.number])).toEqual([
+      ['/r/#note-a', '2'],
+      ['/r/#note-b', undefined],
+      ['/r/#note-c', undefined],
+    ]);
+  });
+
+  test('an apparatus row takes its passage from its mark, and its kind is apparatus; a head without a label names no kind', () => {
+    const html = `<article data-reading><h1>R</h1><section data-section-title="Main">
+      <div class="passage" id="p-a" data-speaker="Ann"><a class="passage-number" href="#p-a">4</a> Word<a class="app-ref" href="#note-t" id="ref-t">°</a> and <span class="anno" id="ref-g">phrase</span><a class="note-ref" href="#note-g">1</a>
+        <ol><li class="note" id="note-g"><p class="note-head"><a href="#ref-g">1</a></p><p>Unlabelled.</p></li></ol></div></section>
+      <section class="apparatus"><table><tr class="note" id="note-t"><th class="note-head">1</th><td>Reading.</td></tr></table></section></article>`;
+    const records = extractSearchRecords(html, 'r/index.html').records;
+    expect(records.slice(1).map((r) => [r.url, r.meta, r.filters])).toEqual([
+      ['/r/#note-g', { number: '1', passage: '4', phrase: 'phrase' }, { kind: ['annotation'], reading: ['R'], section: ['Main'], speaker: ['Ann'] }],
+      ['/r/#note-t', { number: '1', passage: '4' }, { kind: ['annotation'], reading: ['R'], section: ['Main'], speaker: ['Ann'], noteKind: ['apparatus'] }],
+    ]);
+  });
+
+  test.each([
+    ['/read/r/index.html', '/read/r/'],
+    ['//read/r/index.html', '/read/r/'],
+  ])('sitePathOf(%s) drops leading slashes', (file, url) => expect(sitePathOf(file)).toBe(url));
 });

@@ -182,6 +182,20 @@ describe('Content-Security-Policy', () => {
     expect(printPolicy(trimmed)).toBe(`default-src 'self'; script-src 'self' ${used}; style-src 'self' ${style}`);
   });
 
+  test('hash sources are the base64 digests of the code (values from openssl dgst)', () => {
+    expect(hashSource('256', 'alert(1)')).toBe("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
+    expect(hashSource('384', '')).toBe("'sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb'");
+  });
+
+  test('trimming covers script-src-elem and style-src-attr too, and leaves hashes in other directives alone', () => {
+    const script = "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='";
+    const style = "'sha256-gG2yISYereRMiG2lMXrbiUgi0Ubw9p7QCeWcroOvy9Y='";
+    const policy = parsePolicy(`default-src 'self' ${script}; script-src-elem 'self' ${script} ${style}; style-src-attr ${script} ${style}`);
+    expect(printPolicy(trimHashes(policy, { scripts: ['alert(1)'], styles: ['p{}'] }))).toBe(
+      `default-src 'self' ${script}; script-src-elem 'self' ${script}; style-src-attr ${style}`,
+    );
+  });
+
   test('trimPagePolicy trims the policy and moves it right after <meta charset>, leaving the rest as it was', () => {
     const used = hashSource('256', 'a()');
     const unused = hashSource('256', 'b()');

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -114,6 +114,20 @@ describe('static server', () => {
       rmSync(path.join(root, 'linked.txt'));
       rmSync(path.join(root, 'linked-folder'));
       rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  test('never follows a symbolic link into a sibling folder whose name starts with the site\u2019s', async () => {
+    // The real root is compared with a separator after it: "/tmp/site-x-secret" starts with "/tmp/site-x".
+    const sibling = `${realpathSync(root)}-secret`;
+    mkdirSync(sibling);
+    writeFileSync(path.join(sibling, 'key.txt'), 'private');
+    symlinkSync(path.join(sibling, 'key.txt'), path.join(root, 'key.txt'));
+    try {
+      expect((await get(`${server.url}key.txt`)).status).toBe(404);
+    } finally {
+      rmSync(path.join(root, 'key.txt'));
+      rmSync(sibling, { recursive: true, force: true });
     }
   });
 
