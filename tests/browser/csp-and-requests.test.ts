@@ -70,7 +70,8 @@ describe('Content-Security-Policy, third parties and navigation, in Chromium', (
 
   test.each(pages)('%s: loads and opens every note, glossary term and popover under the policy', async (sitePath) => {
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(session.url(sitePath), { waitUntil: 'load' });
+    const response = await page.goto(session.url(sitePath), { waitUntil: 'load' });
+    expect(response?.status(), `${sitePath} is served`).toBe(200);
     const csp = await page.$eval('meta[http-equiv="content-security-policy"]', (m) => m.getAttribute('content'));
     expect(csp, 'the page carries its policy').toContain("script-src 'self'");
     const counts = await openEveryNoteAndTerm(page);
