@@ -100,8 +100,9 @@ vitestRun('Vitest: unit, fixtures and browser suites', 'vitest.json', process.ar
 // addresses, permalinks and the 404 page. The others (focus, keyboard, settings, screenshots, notes
 // and terms on the page, and the suites that build their own sites at `/`) test nothing the base
 // changes, and running them twice cost about four minutes of a CI run. Nor does every-page: axe,
-// widths and layout shifts are the same under any base, and csp-and-requests loads every page
-// under the sub-path, each served (200) with no failed or foreign request, error or violation.
+// widths and layout shifts are the same under any base, and csp-and-requests loads the same
+// pages under the sub-path (one of each type), each served (200) with no failed or foreign
+// request, error or violation.
 // Skipped when arguments pick tests.
 const SUBPATH_SUITES = [
   'csp-and-requests',
