@@ -203,9 +203,9 @@ async function benchmark(label: string): Promise<SizeResult> {
       counts = { passages, notes: count(path.join(root, 'annotations')) - terms, terms, sources };
       queries = ['commons', 'state'];
     } else {
-      rmSync(path.join(root, 'src/content/readings'), { recursive: true, force: true });
-      rmSync(path.join(root, 'annotations'), { recursive: true, force: true });
-      const generated = generateEdition(root, projectRoot, { passages: Number(label) });
+      // The seed's courses name the seed's readings, so they go with them.
+      for (const folder of ['src/content/readings', 'src/content/courses', 'annotations']) rmSync(path.join(root, folder), { recursive: true, force: true });
+      const generated = generateEdition(root, projectRoot, editionSize(label));
       counts = { passages: generated.passages, notes: generated.notes, terms: generated.terms, sources: generated.sources };
       queries = generated.queries;
     }
@@ -245,6 +245,14 @@ async function benchmark(label: string): Promise<SizeResult> {
   } finally {
     if (process.env.BENCH_KEEP !== '1') rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** A size label: `10000` (one book of that many passages) or `25x2000` (a library of 25 readings of 2,000). */
+function editionSize(label: string): { passages: number; readings: number } {
+  const library = /^(\d+)x(\d+)$/.exec(label);
+  if (library) return { readings: Number(library[1]), passages: Number(library[1]) * Number(library[2]) };
+  if (!/^\d+$/.test(label)) throw new Error(`BENCH_SIZES: "${label}" is neither "seed", a passage count (10000) nor readings × passages (25x2000).`);
+  return { readings: 1, passages: Number(label) };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
