@@ -6,7 +6,7 @@
  */
 import { formatCitation } from './citations.ts';
 import { passageAnchor } from './constants.ts';
-import { passageRefTarget, type Edition } from './edition.ts';
+import { bibliographyItems, passageRefTarget, type Edition } from './edition.ts';
 import { asSourceId, asTermId } from './ids.ts';
 import { escapeAttribute, escapeHtml, type ComponentRenderers } from './mdx-html.ts';
 import { glossaryPath, joinBase, readingPath, sourcesPath } from './urls.ts';
@@ -33,7 +33,7 @@ export interface AuthorComponentContext {
 const link = (href: string, html: string) => `<a href="${escapeAttribute(href)}">${html}</a>`;
 
 export function authorComponents(edition: Edition, { base, reading: currentReading, onOtherPage }: AuthorComponentContext): ComponentRenderers {
-  const citationContext = edition.sources.map((s) => s.item);
+  const citationContext = bibliographyItems(edition);
   return {
     Term: (props, children) => {
       const { id } = TermPropsSchema.parse(props);

@@ -227,6 +227,18 @@ export interface Edition {
 
 export type { TermOccurrence, TextRange };
 
+const bibliographies = new WeakMap<Pick<Edition, 'sources'>, CslItem[]>();
+
+/**
+ * The edition's bibliography as CSL items, one array per edition: citations are formatted against
+ * it, and the citation code keys its work by the array, so a book's thousands of citations share it.
+ */
+export function bibliographyItems(edition: Pick<Edition, 'sources'>): CslItem[] {
+  let items = bibliographies.get(edition);
+  if (!items) bibliographies.set(edition, (items = edition.sources.map((s) => s.item)));
+  return items;
+}
+
 // ─── Pure helpers ───────────────────────────────────────────────────────────────────────────────
 
 /** Where a note's marker sits and what it marks: `markerAt` is its phrase's end, or for a note on the whole passage the passage's end. */

@@ -61,16 +61,29 @@ function matchableTerms(edition: Edition) {
 }
 
 /**
+ * A reading's notes, apparatus entries and questions by id, once per reading: every glossary and
+ * source page looks notes up here, and a library has as many of those pages as it has notes.
+ */
+const notesByReading = new WeakMap<EditionReading, Map<string, EditionReading['notes'][number] | EditionReading['apparatus'][number] | EditionReading['questions'][number]>>();
+function readingNotesById(reading: EditionReading) {
+  let byId = notesByReading.get(reading);
+  if (!byId) notesByReading.set(reading, (byId = new Map([...reading.notes, ...reading.apparatus, ...reading.questions].map((n) => [n.id, n]))));
+  return byId;
+}
+
+/**
  * A usage list grouped by reading. Passage excerpts centre on the term when `termId` is given
  * (its first occurrence in the passage), else they show the passage's opening.
  */
 export function usesByReading(edition: Edition, usage: Usage, termId?: TermId): ReadingUses[] {
   const own = termId ? matchableTerms(edition).get(termId) : undefined;
+  // One pass over the uses, not one per reading: a library's glossary page lists hundreds.
+  const passagesOf = Map.groupBy(usage.passages, (p) => p.reading);
+  const notesOf = Map.groupBy(usage.notes, (n) => n.reading);
   return edition.readings
     .map((reading) => {
-      const notesById = new Map([...reading.notes, ...reading.apparatus, ...reading.questions].map((n) => [n.id, n]));
-      const passages = usage.passages
-        .filter((p) => p.reading === reading.id)
+      const notesById = readingNotesById(reading);
+      const passages = (passagesOf.get(reading.id) ?? [])
         .map((location) => {
           const text = reading.passageById.get(location.passage)?.text ?? '';
           // The edition found the term's first occurrence against the whole glossary (so "state"
@@ -80,8 +93,7 @@ export function usesByReading(edition: Edition, usage: Usage, termId?: TermId): 
           const excerpt = hit ? excerptAround(text, hit.start, hit.end) : { before: '', match: '', after: opening(text) };
           return { ...location, excerpt };
         });
-      const notes = usage.notes
-        .filter((n) => n.reading === reading.id)
+      const notes = (notesOf.get(reading.id) ?? [])
         .map((location) => {
           const noteEntry = notesById.get(location.note)!;
           return { ...location, passageNumber: noteEntry.passageNumber, noteEntry };

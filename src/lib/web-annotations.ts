@@ -6,10 +6,9 @@
  * not the UTF-16 units JavaScript strings use.
  */
 import type { NoteKind } from '../schemas/annotation.ts';
-import type { CslItem } from '../schemas/source.ts';
 import { formatCitation } from './citations.ts';
 import { noteAnchor } from './constants.ts';
-import { passageRefTarget, type Edition, type EditionNote, type EditionReading } from './edition.ts';
+import { bibliographyItems, passageRefTarget, type Edition, type EditionNote, type EditionReading } from './edition.ts';
 import { asSourceId, asTermId } from './ids.ts';
 import { mdxPlainText } from './mdx-scan.ts';
 
@@ -154,7 +153,7 @@ export function toEditorialAnnotation(note: EditionNote, reading: EditionReading
  * `<PassageRef>` as the words they show ("¶14" when a reference has no text of its own).
  */
 export function noteBodyText(body: string, edition: Edition, reading: EditionReading): string {
-  const context: CslItem[] = edition.sources.map((s) => s.item);
+  const context = bibliographyItems(edition);
   return mdxPlainText(body, ({ name, props, text }) => {
     if (name === 'Cite') {
       const source = edition.sourceById.get(asSourceId(props['id'] ?? ''));

@@ -7,8 +7,9 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { citationSetup, defaultCitationStyle, formatBibliography, useCitationStyles, type BibliographyEntry, type CitationSetup, type CitationStyle } from '../lib/citations.ts';
-import { buildEdition, type Edition, type EditionNote, type EditionTerm } from '../lib/edition.ts';
+import { bibliographyItems, buildEdition, type Edition, type EditionNote, type EditionTerm } from '../lib/edition.ts';
 import { errorForAstro } from './content-outcome.ts';
+import { readingSource } from '../lib/passages.ts';
 
 export type * from '../lib/edition.ts';
 
@@ -34,7 +35,7 @@ async function loadEdition(): Promise<Edition> {
     getCollection('sources'),
   ]);
   const { edition, problems } = buildEdition({
-    readings: readings.map((r) => ({ id: r.id, title: r.data.title, order: r.data.order, language: r.data.language, passages: r.data.passages, source: r.data.source })),
+    readings: readings.map((r) => ({ id: r.id, title: r.data.title, order: r.data.order, language: r.data.language, passages: r.data.passages, source: readingSource(r.data) })),
     notes: notes.map((entry) => {
       const [reading = '', id = ''] = entry.id.split('/');
       return { id, reading, file: entry.filePath ?? entry.id, data: entry.data, body: entry.body ?? '' };
@@ -97,7 +98,7 @@ const bibliographies = new Map<CitationStyle, Promise<BibliographyEntry[]>>();
 export async function getBibliography(style?: CitationStyle): Promise<BibliographyEntry[]> {
   const edition = await getEdition();
   const name = style ?? defaultCitationStyle();
-  const make = async () => formatBibliography(edition.sources.map((s) => s.item), name);
+  const make = async () => formatBibliography(bibliographyItems(edition), name);
   if (import.meta.env.DEV) return make();
   let entries = bibliographies.get(name);
   if (!entries) bibliographies.set(name, (entries = make()));

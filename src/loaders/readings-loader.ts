@@ -21,7 +21,6 @@ export function readingsLoader({ base }: { base: string }): Loader {
           ...reading.meta,
           passages: reading.segmentation.passages,
           trailing: reading.segmentation.trailing,
-          source: reading.source,
           folder: reading.folder,
         },
       });
