@@ -39,6 +39,7 @@ const ReadingEntrySchema = ReadingMetaSchema.omit({ passages: true }).extend({
   trailing: z.string(),
   source: z.string(),
   folder: z.string(),
+  sectionPages: z.object({ above: z.number() }),
 });
 
 export const collections = {

@@ -9,6 +9,7 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { citationSetup, defaultCitationStyle, formatBibliography, useCitationStyles, type BibliographyEntry, type CitationSetup, type CitationStyle } from '../lib/citations.ts';
 import { buildEdition, type Edition, type EditionNote, type EditionTerm } from '../lib/edition.ts';
 import { errorForAstro } from './content-outcome.ts';
+import { readingLayout } from '../lib/reading-layout.ts';
 
 export type * from '../lib/edition.ts';
 
@@ -34,7 +35,15 @@ async function loadEdition(): Promise<Edition> {
     getCollection('sources'),
   ]);
   const { edition, problems } = buildEdition({
-    readings: readings.map((r) => ({ id: r.id, title: r.data.title, order: r.data.order, language: r.data.language, passages: r.data.passages, source: r.data.source })),
+    readings: readings.map((r) => ({
+      id: r.id,
+      title: r.data.title,
+      order: r.data.order,
+      language: r.data.language,
+      passages: r.data.passages,
+      source: r.data.source,
+      layout: readingLayout(r.id, r.data.passages, r.data.sections, r.data.sectionPages),
+    })),
     notes: notes.map((entry) => {
       const [reading = '', id = ''] = entry.id.split('/');
       return { id, reading, file: entry.filePath ?? entry.id, data: entry.data, body: entry.body ?? '' };
