@@ -11,6 +11,7 @@ import { noteAnchor } from './constants.ts';
 import { bibliographyItems, passageRefTarget, type Edition, type EditionNote, type EditionReading } from './edition.ts';
 import { asSourceId, asTermId } from './ids.ts';
 import { mdxPlainText } from './mdx-scan.ts';
+import { pageWithinReading } from './reading-layout.ts';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -122,7 +123,8 @@ export function toEditorialAnnotation(note: EditionNote, reading: EditionReading
   const body: TextualBody[] = [{ type: 'TextualBody', value: text, format: 'text/plain', purpose: motivation === 'editing' ? 'commenting' : motivation }];
   if (note.correction !== undefined) body.push({ type: 'TextualBody', value: note.correction, format: 'text/plain', purpose: 'editing' });
   if (note.kind === 'apparatus') body.push({ type: 'TextualBody', value: APPARATUS_TAG, format: 'text/plain', purpose: 'tagging' });
-  const id = `${pageUrl}#${noteAnchor(note.id)}`;
+  // The note's permalink, on the page that shows it; the target stays the reading, whose whole text the positions count in.
+  const id = `${pageUrl}${pageWithinReading(reading.layout, note.passage)}#${noteAnchor(note.id)}`;
   const range = sourceRange(note, reading);
   if (!range) return { id, type: 'Annotation', motivation, body, target: pageUrl };
   const { points, atOffset } = sourceIndex(reading);

@@ -129,7 +129,7 @@ export function sourcesLoader(): Loader {
 export function coursesLoader(): Loader {
   const load = async (context: LoaderContext) => {
     const check = await checkOnce(context);
-    const readings = check.readings.map(courseReading);
+    const readings = check.readings.map((reading) => ({ ...courseReading(reading), layout: check.edition.readingById.get(reading.id)?.layout }));
     context.store.clear();
     for (const { id, course } of check.courses) {
       const resolved = resolveCourse(id, course, readings);

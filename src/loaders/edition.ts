@@ -10,6 +10,7 @@ import { citationSetup, defaultCitationStyle, formatBibliography, useCitationSty
 import { bibliographyItems, buildEdition, type Edition, type EditionNote, type EditionTerm } from '../lib/edition.ts';
 import { errorForAstro } from './content-outcome.ts';
 import { readingSource } from '../lib/passages.ts';
+import { readingLayout } from '../lib/reading-layout.ts';
 
 export type * from '../lib/edition.ts';
 
@@ -35,7 +36,15 @@ async function loadEdition(): Promise<Edition> {
     getCollection('sources'),
   ]);
   const { edition, problems } = buildEdition({
-    readings: readings.map((r) => ({ id: r.id, title: r.data.title, order: r.data.order, language: r.data.language, passages: r.data.passages, source: readingSource(r.data) })),
+    readings: readings.map((r) => ({
+      id: r.id,
+      title: r.data.title,
+      order: r.data.order,
+      language: r.data.language,
+      passages: r.data.passages,
+      source: readingSource(r.data),
+      layout: readingLayout(r.id, r.data.passages, r.data.sections, r.data.sectionPages),
+    })),
     notes: notes.map((entry) => {
       const [reading = '', id = ''] = entry.id.split('/');
       return { id, reading, file: entry.filePath ?? entry.id, data: entry.data, body: entry.body ?? '' };
