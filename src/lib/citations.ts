@@ -315,9 +315,16 @@ const formatted = new WeakMap<CslItem, Map<string, string>>();
 
 /** A citation context's ids, once per array: a book's notes all pass the one bibliography. */
 const contexts = new WeakMap<readonly CslItem[], { ids: Set<string>; key: string }>();
+/** Contexts' ids joined, each numbered once: the number, not a library's 500 ids, goes into each key. */
+const contextNumbers = new Map<string, number>();
 function contextOf(context: readonly CslItem[]): { ids: Set<string>; key: string } {
   let found = contexts.get(context);
-  if (!found) contexts.set(context, (found = { ids: new Set(context.map((other) => other.id)), key: JSON.stringify(context.map((other) => other.id)) }));
+  if (!found) {
+    const ids = JSON.stringify(context.map((other) => other.id));
+    let number = contextNumbers.get(ids);
+    if (number === undefined) contextNumbers.set(ids, (number = contextNumbers.size));
+    contexts.set(context, (found = { ids: new Set(context.map((other) => other.id)), key: `context ${number}` }));
+  }
   return found;
 }
 

@@ -10,6 +10,7 @@ import { citationSetup, defaultCitationStyle, formatBibliography, useCitationSty
 import { bibliographyItems, buildEdition, type Edition, type EditionNote, type EditionTerm } from '../lib/edition.ts';
 import { errorForAstro } from './content-outcome.ts';
 import { readingSource } from '../lib/passages.ts';
+import { checkedEdition } from './checked-edition.ts';
 import { readingLayout } from '../lib/reading-layout.ts';
 
 export type * from '../lib/edition.ts';
@@ -29,6 +30,9 @@ export function getEdition(): Promise<Edition> {
 
 async function loadEdition(): Promise<Edition> {
   await getCitationStyles();
+  // In a build, the edition the content check already joined from the same files.
+  const checked = import.meta.env.DEV ? undefined : checkedEdition();
+  if (checked) return checked;
   const [readings, notes, glossary, sources] = await Promise.all([
     getCollection('readings'),
     getCollection('notes'),
