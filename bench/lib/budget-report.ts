@@ -3,7 +3,8 @@
  * type (the heaviest page of each type) as a Markdown table for the README.
  */
 import { BUDGETS, budgetsFor, EXCEPTIONS, type Budgets } from '../budgets.ts';
-import { listPages, pageType, siteAddress } from './built-site.ts';
+import { readFileSync } from 'node:fs';
+import { listPages, lookupFile, pageType, siteAddress, withBasePath, type SiteAddress } from './built-site.ts';
 import { pageWeight, type PageWeight } from './page-weight.ts';
 
 export interface WeighedPage {
@@ -32,10 +33,25 @@ export function overruns(type: string, weight: PageWeight, budgets: Budgets = BU
   return found;
 }
 
+/**
+ * A long reading served a page per section (src/lib/reading-layout.ts) has a contents page at
+ * `/read/<reading>/` and its text on `/read/<reading>/<section>/`: the text pages are the reader
+ * (its markup budget against the text applies to each), the contents page lists sections like an
+ * index page does. Told apart by the attribute the reading's <article> carries.
+ */
+const SPLIT_READING = /<article\b[^>]*\sdata-section-pages=/;
+function budgetType(dist: string, address: SiteAddress, sitePath: string): string {
+  const type = pageType(sitePath);
+  if (!/^\/read\/[^/]+\/([^/]+\/)?$/.test(sitePath)) return type;
+  const found = lookupFile(dist, address.base, withBasePath(address.base, sitePath));
+  if (found.kind !== 'file' || !SPLIT_READING.test(readFileSync(found.file, 'utf8'))) return type;
+  return type === 'reader' ? 'reading contents' : 'reader section';
+}
+
 export function weighSite(dist: string): WeighedPage[] {
   const address = siteAddress(dist);
   return listPages(dist).map((sitePath) => {
-    const type = pageType(sitePath);
+    const type = budgetType(dist, address, sitePath);
     const weight = pageWeight(dist, address, sitePath);
     return { sitePath, type, weight, overruns: overruns(type, weight, budgetsFor(sitePath)) };
   });

@@ -52,6 +52,25 @@ export interface ReadingUses {
   notes: NoteUse[];
 }
 
+/**
+ * The most citations the sources page lists under its entries. Past it, each cited work shows how
+ * many places cite it, with a link to a page of its own that lists them (`/sources/work/<id>/`):
+ * listed inline, the 5,000 citations of a 10,000-passage book made its sources page 1.2 MB of
+ * HTML (its budget is 300 KB), and a cap per work would not bound the page (a hundred works cited
+ * thirty times each are as heavy).
+ */
+export const SOURCES_PAGE_PLACES = 1_000;
+
+/** How many places cite a work: passages, notes and glossary entries. */
+export const sourceUseCount = (usage: Usage) => usage.passages.length + usage.notes.length + usage.terms.length;
+
+/** Whether the sources page lists its works' citations on pages of their own (see SOURCES_PAGE_PLACES). */
+export function sourcesListedApart(edition: Pick<Edition, 'sourceUsage'>): boolean {
+  let places = 0;
+  for (const usage of edition.sourceUsage.values()) places += sourceUseCount(usage);
+  return places > SOURCES_PAGE_PLACES;
+}
+
 /** Each glossary term as a matchable term, by id, once per edition (each glossary page uses it). */
 const matchables = new WeakMap<Edition, Map<TermId, MatchableTerm<TermId>>>();
 function matchableTerms(edition: Edition) {
