@@ -161,7 +161,9 @@ async function measureSearch(dist: string, queries: string[]): Promise<{ cold: S
   const server = await startStaticServer({ root: dist, port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
   try {
-    const context = await browser.newContext();
+    // No service worker: the offline copy's precache downloads the site's files in the background,
+    // which the server would count as the search's (half the bytes of a cold search at 10,000 passages).
+    const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     // Counted at the server: Pagefind fetches its index chunks from a worker, which the page's
     // own network events do not show.
