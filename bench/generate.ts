@@ -23,10 +23,12 @@ export interface EditionSize {
   /** Passages per bibliography entry (at least 20 entries). */
   passagesPerSource?: number;
   seed?: number;
+  /** Readings the passages are shared among (a library); one book when left out. */
+  readings?: number;
 }
 
 export interface GeneratedEdition {
-  readingId: string;
+  readingIds: string[];
   passages: number;
   notes: number;
   terms: number;
@@ -61,13 +63,14 @@ function vocabulary(projectRoot: string): string[] {
 }
 
 /**
- * Writes one synthetic reading (`src/content/readings/<id>/`) and its notes, glossary and
+ * Writes synthetic readings (`src/content/readings/<id>/`: one book, or a library of
+ * `size.readings` sharing the passages equally) and their notes, and one glossary and
  * bibliography (`annotations/`) under `root`, which must hold no other edition content.
  */
 export function generateEdition(root: string, projectRoot: string, size: EditionSize): GeneratedEdition {
   const rng = random(size.seed ?? 7);
   const words = vocabulary(projectRoot);
-  const readingId = 'synthetic-book';
+  const readingCount = Math.max(1, size.readings ?? 1);
   const sentence = (min: number, max: number, extra: string[] = []) => {
     const chosen = Array.from({ length: rng.int(min, max) }, () => rng.pick(words));
     for (const word of extra) chosen.splice(rng.int(1, chosen.length - 1), 0, word);
@@ -95,93 +98,103 @@ export function generateEdition(root: string, projectRoot: string, size: Edition
     return { id: `term-${i + 1}`, word, alias: `${word}es` };
   });
 
-  // The source text and passage map: chapters (level 2 headings), voices (level 3), quotations
-  // with speakers, paragraphs, lists, attributions, and a references section at the end.
-  const speakers = ['Elinor Ostrom', 'Michel Bauwens', 'Silke Helfrich', 'Dmytri Kleiner', 'Tommaso Fattori'];
-  const blocks: string[] = [];
-  const map: Record<string, unknown>[] = [];
-  const sections: { id: string; title: string }[] = [];
-  const plain: { id: string; text: string }[] = [];
-  let line = 1;
-  const add = (entry: Record<string, unknown>, text: string) => {
-    const lines = text.split('\n').length;
-    map.push({ ...entry, lines: lines === 1 ? line : `${line}-${line + lines - 1}` });
-    blocks.push(text);
-    line += lines + 1;
-  };
-  let chapter = 0;
-  let n = 0;
-  while (n < size.passages) {
-    if (n % 40 === 0 && size.passages - n > 2) {
-      chapter++;
-      const section = `chapter-${chapter}`;
-      sections.push({ id: section, title: `Chapter ${chapter}` });
-      add({ id: `${section}-heading`, role: 'heading', level: 2, section }, `Chapter ${chapter}: ${sentence(2, 5).slice(0, -1)}`);
-      n++;
-      continue;
-    }
-    const section = `chapter-${chapter}`;
-    const id = `c${chapter}-p${n + 1}`;
-    const kind = n % 40;
-    const mentions = [rng.pick(terms), rng.pick(terms)].map((t, i) => (i === 1 && rng.next() < 0.3 ? t.alias : t.word));
-    if (kind === 20 && size.passages - n > 3) {
-      const speaker = rng.pick(speakers);
-      add({ id: `${id}-voice`, role: 'heading', level: 3, section, speaker }, `${speaker} on ${rng.pick(words)}`);
-      add({ id: `${id}-quote`, role: 'quote', section, speaker }, `"${sentence(30, 60, mentions)} ${sentence(20, 40)}"`);
-      add({ id: `${id}-source`, role: 'attribution', section, speaker }, `(${rng.pick(['letter', 'interview', 'email'])}, ${rng.int(1990, 2024)})`);
-      plain.push({ id: `${id}-quote`, text: blocks[blocks.length - 2]! });
-      n += 3;
-    } else if (kind === 30) {
-      const items = Array.from({ length: 3 }, () => `  • ${sentence(8, 16, [rng.pick(terms).word])}`);
-      add({ id, role: 'list', section }, items.join('\n'));
-      n++;
-    } else {
-      add({ id, role: 'paragraph', section }, `${sentence(25, 55, mentions)} ${sentence(15, 35)} ${sentence(10, 25)}`);
-      plain.push({ id, text: blocks[blocks.length - 1]! });
-      n++;
-    }
-  }
-  const source = `${blocks.join('\n\n')}\n`;
-
-  const readingDir = path.join(root, 'src/content/readings', readingId);
-  mkdirSync(readingDir, { recursive: true });
-  writeFileSync(path.join(readingDir, 'source.txt'), source);
-  const meta = {
-    title: 'A Synthetic Book',
-    subtitle: 'Generated for the build benchmark',
-    description: `A generated reading of ${map.length} passages in the shape of a real edition, for measuring the build.`,
-    attribution: 'Generated text',
-    origin: { url: 'https://example.org/synthetic-book', title: 'A Synthetic Book', site: 'Benchmark' },
-    licence: { name: 'CC0 1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/' },
-    language: 'en',
-    sha256: createHash('sha256').update(source).digest('hex'),
-    sections,
-    passages: map,
-  };
-  writeFileSync(path.join(readingDir, 'reading.yaml'), stringify(meta, { lineWidth: 0, flowCollectionPadding: true }));
-
-  // Notes on phrases that occur exactly once in their passage.
-  const notesDir = path.join(root, 'annotations', readingId);
-  mkdirSync(notesDir, { recursive: true });
-  const noteCount = Math.round(map.length * (size.notesPerPassage ?? 0.5));
+  const readingIds: string[] = [];
+  let passages = 0;
   let notes = 0;
-  for (let i = 0; notes < noteCount && i < noteCount * 4; i++) {
-    const passage = plain[(i * 7919) % plain.length]!;
-    const tokens = passage.text.split(' ');
-    const start = rng.int(0, Math.max(0, tokens.length - 3));
-    const exact = tokens.slice(start, start + rng.int(1, 3)).join(' ').replace(/^["]+|[".,]+$/g, '');
-    const at = passage.text.indexOf(exact);
-    if (exact.length < 3 || at === -1 || at !== passage.text.lastIndexOf(exact)) continue;
-    const term = rng.pick(terms);
-    const cited = rng.pick(sources);
-    const kind = rng.pick(['context', 'gloss', 'cross-reference', 'question'] as const);
-    const target = rng.pick(plain).id;
-    notes++;
-    writeFileSync(
-      path.join(notesDir, `note-${notes}.mdx`),
-      `---\n${stringify({ passage: passage.id, exact, kind, sources: [cited.id], terms: [term.id] }, { lineWidth: 0 })}---\n` +
-        `${sentence(12, 30)} See <Term id="${term.id}">${term.word}</Term> and <PassageRef id="${target}" /> <Cite id="${cited.id}" locator="p. ${rng.int(1, 300)}" />. ${sentence(8, 20)}\n`,
-    );
+  for (let readingIndex = 0; readingIndex < readingCount; readingIndex++) {
+    const readingId = readingCount === 1 ? 'synthetic-book' : `synthetic-book-${readingIndex + 1}`;
+    const passageCount = Math.round(size.passages / readingCount);
+    // The source text and passage map: chapters (level 2 headings), voices (level 3), quotations
+    // with speakers, paragraphs, lists, attributions, and a references section at the end.
+    const speakers = ['Elinor Ostrom', 'Michel Bauwens', 'Silke Helfrich', 'Dmytri Kleiner', 'Tommaso Fattori'];
+    const blocks: string[] = [];
+    const map: Record<string, unknown>[] = [];
+    const sections: { id: string; title: string }[] = [];
+    const plain: { id: string; text: string }[] = [];
+    let line = 1;
+    const add = (entry: Record<string, unknown>, text: string) => {
+      const lines = text.split('\n').length;
+      map.push({ ...entry, lines: lines === 1 ? line : `${line}-${line + lines - 1}` });
+      blocks.push(text);
+      line += lines + 1;
+    };
+    let chapter = 0;
+    let n = 0;
+    while (n < passageCount) {
+      if (n % 40 === 0 && passageCount - n > 2) {
+        chapter++;
+        const section = `chapter-${chapter}`;
+        sections.push({ id: section, title: `Chapter ${chapter}` });
+        add({ id: `${section}-heading`, role: 'heading', level: 2, section }, `Chapter ${chapter}: ${sentence(2, 5).slice(0, -1)}`);
+        n++;
+        continue;
+      }
+      const section = `chapter-${chapter}`;
+      const id = `c${chapter}-p${n + 1}`;
+      const kind = n % 40;
+      const mentions = [rng.pick(terms), rng.pick(terms)].map((t, i) => (i === 1 && rng.next() < 0.3 ? t.alias : t.word));
+      if (kind === 20 && passageCount - n > 3) {
+        const speaker = rng.pick(speakers);
+        add({ id: `${id}-voice`, role: 'heading', level: 3, section, speaker }, `${speaker} on ${rng.pick(words)}`);
+        add({ id: `${id}-quote`, role: 'quote', section, speaker }, `"${sentence(30, 60, mentions)} ${sentence(20, 40)}"`);
+        add({ id: `${id}-source`, role: 'attribution', section, speaker }, `(${rng.pick(['letter', 'interview', 'email'])}, ${rng.int(1990, 2024)})`);
+        plain.push({ id: `${id}-quote`, text: blocks[blocks.length - 2]! });
+        n += 3;
+      } else if (kind === 30) {
+        const items = Array.from({ length: 3 }, () => `  • ${sentence(8, 16, [rng.pick(terms).word])}`);
+        add({ id, role: 'list', section }, items.join('\n'));
+        n++;
+      } else {
+        add({ id, role: 'paragraph', section }, `${sentence(25, 55, mentions)} ${sentence(15, 35)} ${sentence(10, 25)}`);
+        plain.push({ id, text: blocks[blocks.length - 1]! });
+        n++;
+      }
+    }
+    const source = `${blocks.join('\n\n')}\n`;
+
+    const readingDir = path.join(root, 'src/content/readings', readingId);
+    mkdirSync(readingDir, { recursive: true });
+    writeFileSync(path.join(readingDir, 'source.txt'), source);
+    const meta = {
+      title: readingCount === 1 ? 'A Synthetic Book' : `A Synthetic Book ${readingIndex + 1}`,
+      subtitle: 'Generated for the build benchmark',
+      description: `A generated reading of ${map.length} passages in the shape of a real edition, for measuring the build.`,
+      attribution: 'Generated text',
+      origin: { url: `https://example.org/${readingId}`, title: readingCount === 1 ? 'A Synthetic Book' : `A Synthetic Book ${readingIndex + 1}`, site: 'Benchmark' },
+      licence: { name: 'CC0 1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/' },
+      language: 'en',
+      order: readingIndex + 1,
+      sha256: createHash('sha256').update(source).digest('hex'),
+      sections,
+      passages: map,
+    };
+    writeFileSync(path.join(readingDir, 'reading.yaml'), stringify(meta, { lineWidth: 0, flowCollectionPadding: true }));
+
+    // Notes on phrases that occur exactly once in their passage.
+    const notesDir = path.join(root, 'annotations', readingId);
+    mkdirSync(notesDir, { recursive: true });
+    const noteCount = Math.round(map.length * (size.notesPerPassage ?? 0.5));
+    for (let i = 0, written = 0; written < noteCount && i < noteCount * 4; i++) {
+      const passage = plain[(i * 7919) % plain.length]!;
+      const tokens = passage.text.split(' ');
+      const start = rng.int(0, Math.max(0, tokens.length - 3));
+      const exact = tokens.slice(start, start + rng.int(1, 3)).join(' ').replace(/^["]+|[".,]+$/g, '');
+      const at = passage.text.indexOf(exact);
+      if (exact.length < 3 || at === -1 || at !== passage.text.lastIndexOf(exact)) continue;
+      const term = rng.pick(terms);
+      const cited = rng.pick(sources);
+      const kind = rng.pick(['context', 'gloss', 'cross-reference', 'question'] as const);
+      const target = rng.pick(plain).id;
+      notes++;
+      written++;
+      writeFileSync(
+        path.join(notesDir, `note-${written}.mdx`),
+        `---\n${stringify({ passage: passage.id, exact, kind, sources: [cited.id], terms: [term.id] }, { lineWidth: 0 })}---\n` +
+          `${sentence(12, 30)} See <Term id="${term.id}">${term.word}</Term> and <PassageRef id="${target}" /> <Cite id="${cited.id}" locator="p. ${rng.int(1, 300)}" />. ${sentence(8, 20)}\n`,
+      );
+    }
+    readingIds.push(readingId);
+    passages += map.length;
   }
 
   const glossaryDir = path.join(root, 'annotations/glossary');
@@ -197,5 +210,5 @@ export function generateEdition(root: string, projectRoot: string, size: Edition
   });
   writeFileSync(path.join(root, 'annotations/sources.yaml'), stringify(sources, { lineWidth: 0 }));
 
-  return { readingId, passages: map.length, notes, terms: terms.length, sources: sources.length, queries: [terms[0]!.word, 'commons'] };
+  return { readingIds, passages, notes, terms: terms.length, sources: sources.length, queries: [terms[0]!.word, 'commons'] };
 }

@@ -36,9 +36,10 @@ const ReadingEntrySchema = ReadingMetaSchema.omit({ passages: true }).extend({
       marks: z.array(InlineMarkSchema).optional(),
     }),
   ),
+  /** The whitespace after the last passage; with each passage's `gapBefore`, the source is `readingSource(data)`. */
   trailing: z.string(),
-  source: z.string(),
   folder: z.string(),
+  sectionPages: z.object({ above: z.number() }),
 });
 
 export const collections = {

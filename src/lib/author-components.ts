@@ -6,10 +6,11 @@
  */
 import { formatCitation } from './citations.ts';
 import { passageAnchor } from './constants.ts';
-import { passageRefTarget, type Edition } from './edition.ts';
+import { bibliographyItems, passageRefTarget, type Edition } from './edition.ts';
 import { asSourceId, asTermId } from './ids.ts';
 import { escapeAttribute, escapeHtml, type ComponentRenderers } from './mdx-html.ts';
-import { glossaryPath, joinBase, readingPath, sourcesPath } from './urls.ts';
+import { glossaryPath, joinBase, sourcesPath } from './urls.ts';
+import { isSplit, passageHref } from './reading-layout.ts';
 import { CitePropsSchema, PassageRefPropsSchema, TermPropsSchema } from '../schemas/components.ts';
 
 export interface AuthorComponentContext {
@@ -33,7 +34,7 @@ export interface AuthorComponentContext {
 const link = (href: string, html: string) => `<a href="${escapeAttribute(href)}">${html}</a>`;
 
 export function authorComponents(edition: Edition, { base, reading: currentReading, onOtherPage }: AuthorComponentContext): ComponentRenderers {
-  const citationContext = edition.sources.map((s) => s.item);
+  const citationContext = bibliographyItems(edition);
   return {
     Term: (props, children) => {
       const { id } = TermPropsSchema.parse(props);
@@ -53,9 +54,10 @@ export function authorComponents(edition: Edition, { base, reading: currentReadi
       const target = passageRefTarget(edition, id, { named: readingProp, own: currentReading });
       if (!target) throw new Error(`<PassageRef id="${id}">: no such passage${readingProp ? ` in reading "${readingProp}"` : ''}.`);
       const { reading, passage } = target;
-      // A note is shown on its own reading's page: a passage there is a jump within the page.
-      const samePage = reading.id === currentReading && !onOtherPage;
-      const href = `${samePage ? '' : joinBase(base, readingPath(reading.id))}#${passageAnchor(passage.id)}`;
+      // A note is shown on its own reading's page: a passage there is a jump within the page. A
+      // reading split into section pages shows a note on one of them, so its links name the page.
+      const samePage = reading.id === currentReading && !onOtherPage && !isSplit(reading.layout);
+      const href = samePage ? `#${passageAnchor(passage.id)}` : joinBase(base, passageHref(reading.layout, passage.id));
       return link(href, children || `<span class="visually-hidden">passage </span>¶${passage.number}`);
     },
   };

@@ -8,6 +8,7 @@
  * In-text citations are formatted against the whole bibliography (`context`), so a year suffix
  * ("Bauwens 2012a") or an added given name matches the bibliography entry it links to.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { plugins } from '@citation-js/core';
@@ -52,7 +53,9 @@ export function useCitationStyles(next: CitationSetup): void {
   if (same) return;
   setup = next;
   generation += 1;
-  engines.clear();
+  setupKey = createHash('sha256')
+    .update(JSON.stringify([next.locale ?? '', next.styles.map((style) => [style.name, style.xml]), next.locales]))
+    .digest('hex');
 }
 
 /**
@@ -101,48 +104,73 @@ interface CiteprocEngine {
 const csl = plugins.config.get('@csl') as { locales: { get: (lang: string) => string } };
 
 /**
- * One engine per style, kept for the life of the process: building one costs from ten
- * milliseconds (IEEE) to a second and a half (the official Chicago style, 170 KB of CSL),
- * formatting with it a few milliseconds. It is fed the items of the current call; a different set
- * replaces the last one. Our own instances, because the plugin's shared engine is reset by every
- * other caller.
+ * Engines, kept for the life of the process: building one costs from ten milliseconds (IEEE) to a
+ * second and a half (the official Chicago style, 170 KB of CSL), formatting with it a few
+ * milliseconds, and feeding it a bibliography a few milliseconds per item. Our own instances,
+ * because the plugin's shared engine is reset by every other caller.
+ *
+ * Up to two per style: one holds the edition's bibliography (the notes' citations and the
+ * sources page), the other takes one-off sets (a reading cited on its own), so neither refills
+ * the other's items. Kept on `globalThis`, keyed by the style's and locales' text: the content
+ * loaders and the rendered pages run this module as two copies in one process, and would
+ * otherwise each build the same engines.
  */
 interface StyleEngine {
   engine: CiteprocEngine;
   items: Map<string, Record<string, unknown>>;
   key: string;
 }
-const engines = new Map<CitationStyle, StyleEngine>();
+const ENGINES_PER_STYLE = 2;
+const engines: Map<string, StyleEngine[]> = ((globalThis as unknown as Record<symbol, Map<string, StyleEngine[]> | undefined>)[Symbol.for('annotated-reader.citeproc-engines')] ??= new Map());
+/** The current setup's engines' key: a digest of its styles and locales, set with the setup. */
+let setupKey = '';
+
+/** The key of an item set: its CSL-JSON, computed once per array (a book cites its one bibliography thousands of times). */
+const itemKeys = new WeakMap<readonly CslItem[], { key: string; data: Record<string, unknown>[] }>();
+function itemSet(items: readonly CslItem[]): { key: string; data: Record<string, unknown>[] } {
+  let found = itemKeys.get(items);
+  if (!found) {
+    const data = items.map(toCslJson);
+    itemKeys.set(items, (found = { key: JSON.stringify(data), data }));
+  }
+  return found;
+}
+
+function newEngine(name: CitationStyle): StyleEngine {
+  const { locales, locale } = citationSetup();
+  const style = styleNamed(name);
+  const store = new Map<string, Record<string, unknown>>();
+  const engine: CiteprocEngine = new CSL.Engine(
+    {
+      // The project's locale files; citeproc also asks for American English as its fallback,
+      // which the CSL plugin carries when the project has no copy.
+      retrieveLocale: (lang: string) => locales[lang] ?? csl.locales.get(lang),
+      retrieveItem: (id: string) => store.get(id),
+      // Honoured by the CSL plugin's entry hook: marks each entry with its id (a style may skip
+      // items, as APA does personal communications, so positions cannot be trusted).
+      wrapBibliographyEntry: (id: string) => [`${ENTRY_MARK}${id}${ENTRY_MARK}`, ''],
+    },
+    style.xml,
+    styleLocale(style, locale),
+    true,
+  );
+  // HTML only: links in the bibliography; plain text is derived from it (one engine, not two).
+  engine.setOutputFormat(OUTPUT_FORMAT);
+  engine.opt.development_extensions.wrap_url_and_doi = true;
+  return { engine, items: store, key: '' };
+}
 
 function engineFor(items: readonly CslItem[], name: CitationStyle): CiteprocEngine {
-  let entry = engines.get(name);
+  citationSetup();
+  const slot = `${setupKey}\0${name}`;
+  let kept = engines.get(slot);
+  if (!kept) engines.set(slot, (kept = []));
+  const { key, data } = itemSet(items);
+  let entry = kept.find((candidate) => candidate.key === key);
   if (!entry) {
-    const { locales, locale } = citationSetup();
-    const style = styleNamed(name);
-    const store = new Map<string, Record<string, unknown>>();
-    const engine: CiteprocEngine = new CSL.Engine(
-      {
-        // The project's locale files; citeproc also asks for American English as its fallback,
-        // which the CSL plugin carries when the project has no copy.
-        retrieveLocale: (lang: string) => locales[lang] ?? csl.locales.get(lang),
-        retrieveItem: (id: string) => store.get(id),
-        // Honoured by the CSL plugin's entry hook: marks each entry with its id (a style may skip
-        // items, as APA does personal communications, so positions cannot be trusted).
-        wrapBibliographyEntry: (id: string) => [`${ENTRY_MARK}${id}${ENTRY_MARK}`, ''],
-      },
-      style.xml,
-      styleLocale(style, locale),
-      true,
-    );
-    // HTML only: links in the bibliography; plain text is derived from it (one engine, not two).
-    engine.setOutputFormat(OUTPUT_FORMAT);
-    engine.opt.development_extensions.wrap_url_and_doi = true;
-    entry = { engine, items: store, key: '' };
-    engines.set(name, entry);
-  }
-  const data = items.map(toCslJson);
-  const key = JSON.stringify(data);
-  if (entry.key !== key) {
+    // A new engine while there is room, else the one holding fewer items (cheaper to refill).
+    if (kept.length < ENGINES_PER_STYLE) kept.push((entry = newEngine(name)));
+    else entry = kept.reduce((a, b) => (b.items.size < a.items.size ? b : a));
     entry.engine.updateItems([]);
     entry.items.clear();
     for (const item of data) entry.items.set(item.id as string, item);
@@ -285,14 +313,30 @@ export interface CitationOptions {
  */
 const formatted = new WeakMap<CslItem, Map<string, string>>();
 
+/** A citation context's ids, once per array: a book's notes all pass the one bibliography. */
+const contexts = new WeakMap<readonly CslItem[], { ids: Set<string>; key: string }>();
+/** Contexts' ids joined, each numbered once: the number, not a library's 500 ids, goes into each key. */
+const contextNumbers = new Map<string, number>();
+function contextOf(context: readonly CslItem[]): { ids: Set<string>; key: string } {
+  let found = contexts.get(context);
+  if (!found) {
+    const ids = JSON.stringify(context.map((other) => other.id));
+    let number = contextNumbers.get(ids);
+    if (number === undefined) contextNumbers.set(ids, (number = contextNumbers.size));
+    contexts.set(context, (found = { ids: new Set(context.map((other) => other.id)), key: `context ${number}` }));
+  }
+  return found;
+}
+
 /** An in-text citation of one item, e.g. "(Kostakis and Bauwens 2014, 12)". */
 export function formatCitation(item: CslItem, options: CitationOptions = {}): string {
   const { locator, mode = 'parenthetical', style = defaultCitationStyle(), format = 'text' } = options;
-  const context = options.context?.some((other) => other.id === item.id) ? options.context : [...(options.context ?? []), item];
+  const given = options.context && contextOf(options.context);
+  const context = given?.ids.has(item.id) ? options.context! : [...(options.context ?? []), item];
   let cache = formatted.get(item);
   if (!cache) formatted.set(item, (cache = new Map()));
   // Disambiguation ("2012a") depends on which other works are cited alongside, so they are part of the key.
-  const key = JSON.stringify([generation, style, format, mode, locator ?? '', context.map((other) => other.id)]);
+  const key = JSON.stringify([generation, style, format, mode, locator ?? '', given?.ids.has(item.id) ? given.key : context.map((other) => other.id)]);
   let text = cache.get(key);
   if (text === undefined) cache.set(key, (text = formatCitationUncached(item, { locator, mode, style, format }, context)));
   return text;

@@ -127,6 +127,12 @@ export const SITE_NAME = 'Annotated Reader';
 export const CITE = {
   numberToken: '7777777',
   idToken: 'arpassageidtoken',
+  /**
+   * The address of the page holding the passage, for a reading split into section pages (the
+   * dialog is on that page: it puts in its own address); a one-page reading's templates carry the
+   * reading's address instead.
+   */
+  pageToken: 'arpassagepagetoken',
 } as const;
 
 /** Average silent-reading speed used for the reading-time estimate (words per minute). */

@@ -11,7 +11,7 @@ import { didYouMean, type ContentProblem } from './content-errors.ts';
 import { renderMdxBody, type ComponentRenderers } from './mdx-html.ts';
 import { scanMdxBody } from './mdx-scan.ts';
 import { words } from './passages.ts';
-import { readingPath } from './urls.ts';
+import { onePageLayout, passagePagePath, type ReadingLayout } from './reading-layout.ts';
 
 /** What a course needs to know of a reading. */
 export interface CourseReading {
@@ -20,6 +20,8 @@ export interface CourseReading {
   sections: readonly { id: string; title: string }[];
   /** In reading order; `number` is the passage's number as the reader shows it. */
   passages: readonly { id: string; number: number; section: string; text: string }[];
+  /** Which page holds each passage; one page when left out. */
+  layout?: ReadingLayout | undefined;
 }
 
 /** One run of consecutive passages a session assigns. */
@@ -154,7 +156,8 @@ export function resolveCourse(
           passageIds: run.map((p) => p.id),
           firstNumber: run[0]!.number,
           lastNumber: run.at(-1)!.number,
-          path: `${readingPath(reading.id)}?${ASSIGNED_PARAM}=${key}#${passageAnchor(run[0]!.id)}`,
+          // The page holding the part's first passage (a long reading is split into section pages).
+          path: `${passagePagePath(reading.layout ?? onePageLayout(reading.id), run[0]!.id)}?${ASSIGNED_PARAM}=${key}#${passageAnchor(run[0]!.id)}`,
           key,
           words: count,
           minutes: minutesFor(count),

@@ -25,6 +25,7 @@ import {
   type TermId,
 } from './ids.ts';
 import { scanMdxBody, type ComponentUse } from './mdx-scan.ts';
+import { onePageLayout, type ReadingLayout } from './reading-layout.ts';
 
 // ─── Input: parsed, schema-valid content ────────────────────────────────────────────────────────
 
@@ -47,6 +48,8 @@ export interface ReadingInput {
   passages: readonly PassageInput[];
   /** The whole source text (for exports that address positions in it). */
   source: string;
+  /** Which page holds each passage (src/lib/reading-layout.ts); one page when left out. */
+  layout?: ReadingLayout | undefined;
 }
 
 /** Lines in the file of a frontmatter field, for messages; optional (Astro entries have none). */
@@ -195,6 +198,8 @@ export interface EditionReading {
   passages: readonly PassageInput[];
   /** The same passages by id: a book's thousands of notes and references each look one up. */
   passageById: ReadonlyMap<string, PassageInput>;
+  /** Which page holds each passage: every link to a passage is built from it (`passageHref`). */
+  layout: ReadingLayout;
   /** Passage notes shown in the margin, numbered 1..n in reading order (passage, start of phrase, whole passage first, id). */
   notes: EditionNote[];
   /** The textual apparatus (`kind: apparatus`): typographic notes in the same order, numbered 1..k apart from the margin's. */
@@ -226,6 +231,18 @@ export interface Edition {
 }
 
 export type { TermOccurrence, TextRange };
+
+const bibliographies = new WeakMap<Pick<Edition, 'sources'>, CslItem[]>();
+
+/**
+ * The edition's bibliography as CSL items, one array per edition: citations are formatted against
+ * it, and the citation code keys its work by the array, so a book's thousands of citations share it.
+ */
+export function bibliographyItems(edition: Pick<Edition, 'sources'>): CslItem[] {
+  let items = bibliographies.get(edition);
+  if (!items) bibliographies.set(edition, (items = edition.sources.map((s) => s.item)));
+  return items;
+}
 
 // ─── Pure helpers ───────────────────────────────────────────────────────────────────────────────
 
@@ -832,7 +849,7 @@ export function buildEdition(input: EditionInput): { edition: Edition; problems:
       occurrencesByPassage.set(passage, all);
     }
     const passageById = passageIndex.get(reading.id)!;
-    return { id: asReadingId(reading.id), title: reading.title, language: reading.language, source: reading.source, passages: reading.passages, passageById, notes, apparatus, questions, notesByPassage, termsByPassage };
+    return { id: asReadingId(reading.id), title: reading.title, language: reading.language, source: reading.source, passages: reading.passages, passageById, layout: reading.layout ?? onePageLayout(reading.id), notes, apparatus, questions, notesByPassage, termsByPassage };
   });
 
   // Reverse indexes.

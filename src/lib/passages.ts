@@ -251,8 +251,20 @@ export function segment(
 }
 
 /** Rebuilds the source from its passages: the fidelity check's other half. */
-export function reassemble({ passages, trailing }: Segmentation): string {
+export function reassemble({ passages, trailing }: Pick<Segmentation, 'trailing'> & { passages: readonly Pick<Passage, 'gapBefore' | 'text'>[] }): string {
   return passages.map((passage) => passage.gapBefore + passage.text).join('') + trailing;
+}
+
+const sources = new WeakMap<object, string>();
+
+/**
+ * A stored reading's verbatim source, rebuilt once per entry from its passages and the whitespace
+ * between them: the content store holds each text once (in its passages), not twice.
+ */
+export function readingSource(reading: Parameters<typeof reassemble>[0]): string {
+  let source = sources.get(reading);
+  if (source === undefined) sources.set(reading, (source = reassemble(reading)));
+  return source;
 }
 
 /** Words as a reader counts them: runs of letters, digits and inner apostrophes or hyphens. */

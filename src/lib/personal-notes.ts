@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { PASSAGE_ANCHOR_PREFIX, passageAnchor } from './constants.ts';
+import { pageWithinReading, type ReadingLayout } from './reading-layout.ts';
 import {
   ANNO_CONTEXT,
   AnnotationCollectionSchema,
@@ -34,6 +35,8 @@ export interface NotesContext {
   readingUrl: string;
   /** The reading's passages, in order. */
   passages: readonly PassageInfo[];
+  /** Which page holds each passage, when `readingUrl` is a long reading's contents page. */
+  layout?: ReadingLayout | undefined;
 }
 
 // ---- ids --------------------------------------------------------------------------------------
@@ -170,7 +173,9 @@ export function notesToMarkdown(notes: readonly PersonalNote[], context: NotesCo
     if (note.passage !== current) {
       current = note.passage;
       const number = numberOf.get(note.passage);
-      lines.push('', `## ${number ? `Passage ${number}` : `Passage “${markdownText(note.passage)}”`}`, '', `<${page}#${passageAnchor(note.passage)}>`);
+      // The page that holds the passage: a long reading is served one page per section.
+      const within = context.layout ? pageWithinReading(context.layout, note.passage) : '';
+      lines.push('', `## ${number ? `Passage ${number}` : `Passage “${markdownText(note.passage)}”`}`, '', `<${page}${within}#${passageAnchor(note.passage)}>`);
     }
     lines.push('');
     if (note.quote) lines.push(quoteLines(note.quote.exact), '');

@@ -66,3 +66,21 @@ export async function readerAnnotations(
   }
   return result();
 }
+
+/**
+ * The part of a reading one section page shows: its passages with their notes, terms and
+ * apparatus entries. The reading-wide questions stay on the reading's own page (its contents),
+ * with the citation and provenance, so each section page carries only its own share.
+ */
+export function sectionView(reading: EditionReading, passageIds: ReadonlySet<string>): EditionReading {
+  const own = <T>(map: ReadonlyMap<string, T>) => new Map([...map].filter(([id]) => passageIds.has(id)));
+  return {
+    ...reading,
+    passages: reading.passages.filter((p) => passageIds.has(p.id)),
+    notes: reading.notes.filter((n) => n.passage !== undefined && passageIds.has(n.passage)),
+    apparatus: reading.apparatus.filter((n) => n.passage !== undefined && passageIds.has(n.passage)),
+    questions: [],
+    notesByPassage: own(reading.notesByPassage),
+    termsByPassage: own(reading.termsByPassage),
+  };
+}

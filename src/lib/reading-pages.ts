@@ -12,6 +12,7 @@ import { authorComponents } from './author-components.ts';
 import { passageRefReading, type Edition, type EditionNote, type FieldLine } from './edition.ts';
 import { asReadingId, asSourceId, asTermId } from './ids.ts';
 import { scanMdxBody } from './mdx-scan.ts';
+import type { ReadingLayout } from './reading-layout.ts';
 
 /** One page file, parsed and schema-valid. */
 export interface ReadingPageInput {
@@ -40,7 +41,33 @@ export const PAGE_KIND_LABELS: Record<ReadingPageKind, string> = {
 };
 
 /** Page ids that would collide with a reading's other addresses under `/read/<reading>/`. */
-const RESERVED_PAGE_IDS = new Set(['annotations', 'citation', 'passage-citations']);
+const RESERVED_PAGE_IDS = new Set(['annotations', 'citation', 'passage-citations', 'passage-pages', 'layers']);
+
+/**
+ * A split reading's section pages share `/read/<reading>/<id>/` with its study pages: a section
+ * whose id is a page's, or one of the reading's other addresses, would have two pages at one
+ * address. `metaFile` is the reading's reading.yaml, whose `sections` name the ids.
+ */
+export function sectionPageProblems(
+  reading: { id: string; metaFile: string; sections: readonly { id: string }[] },
+  layout: ReadingLayout,
+  pageIds: readonly string[],
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const page of layout.sections) {
+    const index = reading.sections.findIndex((s) => s.id === page.id);
+    const clash = pageIds.includes(page.id) ? `the study page annotations/${reading.id}/${PAGES_FOLDER}/${page.id}.mdx` : RESERVED_PAGE_IDS.has(page.id) ? 'another of the reading\'s addresses' : undefined;
+    if (!clash) continue;
+    problems.push({
+      kind: 'invalid-field',
+      file: reading.metaFile,
+      field: `sections[${index}].id`,
+      message: `the reading is long enough to be served one page per section, and section "${page.id}" would be published at /read/${reading.id}/${page.id}/, which is ${clash}.`,
+      fix: `rename the section (its \`id:\` and the \`section:\` of its passages), e.g. to "${page.id}-text"${pageIds.includes(page.id) ? ', or rename the page file' : ''}.`,
+    });
+  }
+  return problems;
+}
 
 /** The questions of a reading, in the order the reader shows them: passage notes, then reading-wide ones. */
 export function readingQuestions(edition: Edition, reading: string): EditionNote[] {

@@ -39,13 +39,22 @@ export interface ReaderSection<P extends StructuredPassage> {
 const isQuoted = (p: StructuredPassage, previous: ReaderBlock<StructuredPassage> | undefined) =>
   p.role === 'quote' || (p.role === 'list' && (p.speaker !== undefined || previous?.kind === 'voice'));
 
+/**
+ * Passages grouped by section, in text order: one pass over the passages, so a book of many
+ * sections costs no more than one of a few (filtering per section costs sections × passages).
+ */
+export function passagesBySection<P extends { section: string }>(passages: readonly P[]): Map<string, P[]> {
+  return Map.groupBy(passages, (passage) => passage.section);
+}
+
 export function buildSections<P extends StructuredPassage>(
   passages: readonly P[],
   sections: readonly { id: string; title: string }[],
 ): ReaderSection<P>[] {
+  const bySection = passagesBySection(passages);
   return sections
     .map((section) => {
-      const own = passages.filter((p) => p.section === section.id);
+      const own = bySection.get(section.id) ?? [];
       const blocks: ReaderBlock<P>[] = [];
       for (const passage of own) {
         const last = blocks.at(-1);
@@ -77,8 +86,9 @@ export function tableOfContents(
   passages: readonly StructuredPassage[],
   sections: readonly { id: string; title: string }[],
 ): TocEntry[] {
+  const bySection = passagesBySection(passages);
   return sections.flatMap((section) => {
-    const own = passages.filter((p) => p.section === section.id);
+    const own = bySection.get(section.id) ?? [];
     if (own.length === 0) return [];
     const children = own
       .filter((p) => p.role === 'heading' && (p.level ?? 2) >= 3)

@@ -20,6 +20,8 @@ export const sourcesPath = (sourceId?: string) => (sourceId ? `/sources/#source-
 /** The glossary and the sources of one reading: the entries it uses (see `readingScope`). */
 export const readingGlossaryPath = (readingId: string) => `/glossary/reading/${readingId}/`;
 export const readingSourcesPath = (readingId: string) => `/sources/reading/${readingId}/`;
+/** Where one much-cited work lists every place that cites it (see `SOURCE_USES_INLINE`). */
+export const sourceWorkPath = (sourceId: string) => `/sources/work/${sourceId}/`;
 /** The whole bibliography in another citation style than the default (the default's is /sources/). */
 export const styleSourcesPath = (style: string) => `/sources/style/${style}/`;
 /** The EPUB of a reading, built with the site. */

@@ -52,6 +52,25 @@ export interface ReadingUses {
   notes: NoteUse[];
 }
 
+/**
+ * The most citations the sources page lists under its entries. Past it, each cited work shows how
+ * many places cite it, with a link to a page of its own that lists them (`/sources/work/<id>/`):
+ * listed inline, the 5,000 citations of a 10,000-passage book made its sources page 1.2 MB of
+ * HTML (its budget is 300 KB), and a cap per work would not bound the page (a hundred works cited
+ * thirty times each are as heavy).
+ */
+export const SOURCES_PAGE_PLACES = 1_000;
+
+/** How many places cite a work: passages, notes and glossary entries. */
+export const sourceUseCount = (usage: Usage) => usage.passages.length + usage.notes.length + usage.terms.length;
+
+/** Whether the sources page lists its works' citations on pages of their own (see SOURCES_PAGE_PLACES). */
+export function sourcesListedApart(edition: Pick<Edition, 'sourceUsage'>): boolean {
+  let places = 0;
+  for (const usage of edition.sourceUsage.values()) places += sourceUseCount(usage);
+  return places > SOURCES_PAGE_PLACES;
+}
+
 /** Each glossary term as a matchable term, by id, once per edition (each glossary page uses it). */
 const matchables = new WeakMap<Edition, Map<TermId, MatchableTerm<TermId>>>();
 function matchableTerms(edition: Edition) {
@@ -61,16 +80,29 @@ function matchableTerms(edition: Edition) {
 }
 
 /**
+ * A reading's notes, apparatus entries and questions by id, once per reading: every glossary and
+ * source page looks notes up here, and a library has as many of those pages as it has notes.
+ */
+const notesByReading = new WeakMap<EditionReading, Map<string, EditionReading['notes'][number] | EditionReading['apparatus'][number] | EditionReading['questions'][number]>>();
+function readingNotesById(reading: EditionReading) {
+  let byId = notesByReading.get(reading);
+  if (!byId) notesByReading.set(reading, (byId = new Map([...reading.notes, ...reading.apparatus, ...reading.questions].map((n) => [n.id, n]))));
+  return byId;
+}
+
+/**
  * A usage list grouped by reading. Passage excerpts centre on the term when `termId` is given
  * (its first occurrence in the passage), else they show the passage's opening.
  */
 export function usesByReading(edition: Edition, usage: Usage, termId?: TermId): ReadingUses[] {
   const own = termId ? matchableTerms(edition).get(termId) : undefined;
+  // One pass over the uses, not one per reading: a library's glossary page lists hundreds.
+  const passagesOf = Map.groupBy(usage.passages, (p) => p.reading);
+  const notesOf = Map.groupBy(usage.notes, (n) => n.reading);
   return edition.readings
     .map((reading) => {
-      const notesById = new Map([...reading.notes, ...reading.apparatus, ...reading.questions].map((n) => [n.id, n]));
-      const passages = usage.passages
-        .filter((p) => p.reading === reading.id)
+      const notesById = readingNotesById(reading);
+      const passages = (passagesOf.get(reading.id) ?? [])
         .map((location) => {
           const text = reading.passageById.get(location.passage)?.text ?? '';
           // The edition found the term's first occurrence against the whole glossary (so "state"
@@ -80,8 +112,7 @@ export function usesByReading(edition: Edition, usage: Usage, termId?: TermId): 
           const excerpt = hit ? excerptAround(text, hit.start, hit.end) : { before: '', match: '', after: opening(text) };
           return { ...location, excerpt };
         });
-      const notes = usage.notes
-        .filter((n) => n.reading === reading.id)
+      const notes = (notesOf.get(reading.id) ?? [])
         .map((location) => {
           const noteEntry = notesById.get(location.note)!;
           return { ...location, passageNumber: noteEntry.passageNumber, noteEntry };

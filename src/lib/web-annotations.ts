@@ -6,12 +6,12 @@
  * not the UTF-16 units JavaScript strings use.
  */
 import type { NoteKind } from '../schemas/annotation.ts';
-import type { CslItem } from '../schemas/source.ts';
 import { formatCitation } from './citations.ts';
 import { noteAnchor } from './constants.ts';
-import { passageRefTarget, type Edition, type EditionNote, type EditionReading } from './edition.ts';
+import { bibliographyItems, passageRefTarget, type Edition, type EditionNote, type EditionReading } from './edition.ts';
 import { asSourceId, asTermId } from './ids.ts';
 import { mdxPlainText } from './mdx-scan.ts';
+import { pageWithinReading } from './reading-layout.ts';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -123,7 +123,8 @@ export function toEditorialAnnotation(note: EditionNote, reading: EditionReading
   const body: TextualBody[] = [{ type: 'TextualBody', value: text, format: 'text/plain', purpose: motivation === 'editing' ? 'commenting' : motivation }];
   if (note.correction !== undefined) body.push({ type: 'TextualBody', value: note.correction, format: 'text/plain', purpose: 'editing' });
   if (note.kind === 'apparatus') body.push({ type: 'TextualBody', value: APPARATUS_TAG, format: 'text/plain', purpose: 'tagging' });
-  const id = `${pageUrl}#${noteAnchor(note.id)}`;
+  // The note's permalink, on the page that shows it; the target stays the reading, whose whole text the positions count in.
+  const id = `${pageUrl}${pageWithinReading(reading.layout, note.passage)}#${noteAnchor(note.id)}`;
   const range = sourceRange(note, reading);
   if (!range) return { id, type: 'Annotation', motivation, body, target: pageUrl };
   const { points, atOffset } = sourceIndex(reading);
@@ -154,7 +155,7 @@ export function toEditorialAnnotation(note: EditionNote, reading: EditionReading
  * `<PassageRef>` as the words they show ("¶14" when a reference has no text of its own).
  */
 export function noteBodyText(body: string, edition: Edition, reading: EditionReading): string {
-  const context: CslItem[] = edition.sources.map((s) => s.item);
+  const context = bibliographyItems(edition);
   return mdxPlainText(body, ({ name, props, text }) => {
     if (name === 'Cite') {
       const source = edition.sourceById.get(asSourceId(props['id'] ?? ''));

@@ -12,7 +12,7 @@ import type { ContentProblem } from '../lib/content-errors.ts';
 import { CONFIG_FILE, DEFAULT_LIMITS, fileTooLarge, limitBytes, type LimitName } from '../lib/limits.ts';
 import { parseYamlWithLines, zodProblems } from '../lib/schema-problems.ts';
 import { textProblems, type TextRules } from '../lib/text-encoding.ts';
-import { CitationSchema, ReaderConfigSchema, type CitationConfig, type ContentLimits, type HomePage } from '../schemas/reader-config.ts';
+import { CitationSchema, ReaderConfigSchema, type CitationConfig, type ContentLimits, type HomePage, type SectionPagesSettings, SectionPagesSchema } from '../schemas/reader-config.ts';
 
 /** The project being checked: its root (as given and with links resolved) and its limits. */
 export interface Project {
@@ -23,6 +23,8 @@ export interface Project {
   home: HomePage;
   /** Which CSL styles the edition cites in (reader.config.yaml `citation`). */
   citation: CitationConfig;
+  /** When a reading is split into section pages (reader.config.yaml `sectionPages`). */
+  sectionPages: SectionPagesSettings;
 }
 
 export const toPosix = (file: string) => file.split(path.sep).join('/');
@@ -160,7 +162,7 @@ export const EDITOR_TEXT: TextRules = { allowBom: true, allowCarriageReturns: tr
 
 /** The project at `root` with its limits (reader.config.yaml when present, else the defaults). */
 export async function openProject(root: string): Promise<{ project: Project; problems: ContentProblem[] }> {
-  const project: Project = { root, realRoot: await realpath(root).catch(() => root), limits: DEFAULT_LIMITS, home: 'readings', citation: CitationSchema.parse(undefined) };
+  const project: Project = { root, realRoot: await realpath(root).catch(() => root), limits: DEFAULT_LIMITS, home: 'readings', citation: CitationSchema.parse(undefined), sectionPages: SectionPagesSchema.parse(undefined) };
   const file = path.join(root, CONFIG_FILE);
   const read = await readContentFile(project, file, { limit: 'noteKB', text: EDITOR_TEXT });
   if (!read) return { project, problems: [] };
@@ -171,5 +173,5 @@ export async function openProject(root: string): Promise<{ project: Project; pro
   if (!parsed.success) {
     return { project, problems: zodProblems(parsed.error, CONFIG_FILE, yaml.lineOf, { schema: ReaderConfigSchema, data: yaml.data }) };
   }
-  return { project: { ...project, limits: parsed.data.limits, home: parsed.data.home, citation: parsed.data.citation }, problems: [] };
+  return { project: { ...project, limits: parsed.data.limits, home: parsed.data.home, citation: parsed.data.citation, sectionPages: parsed.data.sectionPages }, problems: [] };
 }

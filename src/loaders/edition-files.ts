@@ -14,13 +14,14 @@ import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { parseYamlWithLines, zodProblems } from '../lib/schema-problems.ts';
 import { AnnotationSchema } from '../schemas/annotation.ts';
 import { ReadingPageSchema } from '../schemas/reading-page.ts';
-import { checkReadingPages, PAGES_FOLDER, type ReadingPageInput } from '../lib/reading-pages.ts';
+import { checkReadingPages, PAGES_FOLDER, sectionPageProblems, type ReadingPageInput } from '../lib/reading-pages.ts';
 import { GlossaryTermSchema } from '../schemas/glossary.ts';
 import { CslItemSchema, SourcesFileSchema } from '../schemas/source.ts';
 import { readCitationFiles } from './csl-files.ts';
 import { useCitationStyles } from '../lib/citations.ts';
 import { EDITOR_TEXT, guarded, inspect, notAFile, openProject, readContentFile, relativeTo, unexpectedProblem, type Project } from './content-files.ts';
-import { readReadingFolders, type LoadedReading } from './reading-files.ts';
+import { READING_META_FILE, readReadingFolders, type LoadedReading } from './reading-files.ts';
+import { readingLayout } from '../lib/reading-layout.ts';
 import { readCourseFiles, type LoadedCourse } from './course-files.ts';
 import type { HomePage } from '../schemas/reader-config.ts';
 import { LAYERS_FOLDER } from '../schemas/layer.ts';
@@ -345,7 +346,15 @@ export async function readEditionFiles(
   } else if (sourcesRead) refused.sources = true;
 
   const input: EditionInput = {
-    readings: readings.map((r) => ({ id: r.id, title: r.meta.title, order: r.meta.order, language: r.meta.language, passages: r.segmentation.passages, source: r.source })),
+    readings: readings.map((r) => ({
+      id: r.id,
+      title: r.meta.title,
+      order: r.meta.order,
+      language: r.meta.language,
+      passages: r.segmentation.passages,
+      source: r.source,
+      layout: readingLayout(r.id, r.segmentation.passages, r.meta.sections, project.sectionPages),
+    })),
     notes: files.notes,
     terms: files.terms,
     sources,
@@ -422,6 +431,12 @@ export async function checkEditionFiles(root: string): Promise<EditionCheck> {
   const built = joinEdition(input);
   const courses = await readCourseFiles(project, readings, input.unavailableReadings ?? []);
   const pageProblems = checkReadingPages(pages, built.edition, { sourcesFile: input.sourcesFile, unavailableReadings: input.unavailableReadings });
+  for (const reading of readings) {
+    const layout = built.edition.readingById.get(reading.id)?.layout;
+    const pageIds = pages.filter((page) => page.reading === reading.id).map((page) => page.id);
+    const metaFile = `${reading.folder}/${READING_META_FILE}`;
+    if (layout) pageProblems.push(...sectionPageProblems({ id: reading.id, metaFile, sections: reading.meta.sections }, layout, pageIds));
+  }
   return {
     edition: built.edition,
     input,

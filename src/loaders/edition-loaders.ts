@@ -16,6 +16,7 @@ import { contentLoad } from './content-outcome.ts';
 import { COURSES_FOLDER, courseReading } from './course-files.ts';
 import { CONTENT_PATHS, loadEditionFiles, type EditionCheck } from './edition-files.ts';
 import { orphanWarnings } from '../lib/layers.ts';
+import { publishCheckedEdition } from './checked-edition.ts';
 
 /** One check per content sync, shared by the collections that need it. */
 const checks = new Map<string, Promise<EditionCheck>>();
@@ -26,6 +27,11 @@ function checkOnce(context: LoaderContext): Promise<EditionCheck> {
   if (!check) {
     check = loadEditionFiles(root);
     checks.set(root, check);
+    // The pages of this build use the same edition (a failed check publishes none).
+    void check.then(
+      (done) => publishCheckedEdition(root, done.problems.length ? undefined : done.edition),
+      () => publishCheckedEdition(root, undefined),
+    );
   }
   return check;
 }
@@ -129,7 +135,7 @@ export function sourcesLoader(): Loader {
 export function coursesLoader(): Loader {
   const load = async (context: LoaderContext) => {
     const check = await checkOnce(context);
-    const readings = check.readings.map(courseReading);
+    const readings = check.readings.map((reading) => ({ ...courseReading(reading), layout: check.edition.readingById.get(reading.id)?.layout }));
     context.store.clear();
     for (const { id, course } of check.courses) {
       const resolved = resolveCourse(id, course, readings);

@@ -7,8 +7,11 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { citationSetup, defaultCitationStyle, formatBibliography, useCitationStyles, type BibliographyEntry, type CitationSetup, type CitationStyle } from '../lib/citations.ts';
-import { buildEdition, type Edition, type EditionNote, type EditionTerm } from '../lib/edition.ts';
+import { bibliographyItems, buildEdition, type Edition, type EditionNote, type EditionTerm } from '../lib/edition.ts';
 import { errorForAstro } from './content-outcome.ts';
+import { readingSource } from '../lib/passages.ts';
+import { checkedEdition } from './checked-edition.ts';
+import { readingLayout } from '../lib/reading-layout.ts';
 
 export type * from '../lib/edition.ts';
 
@@ -27,6 +30,9 @@ export function getEdition(): Promise<Edition> {
 
 async function loadEdition(): Promise<Edition> {
   await getCitationStyles();
+  // In a build, the edition the content check already joined from the same files.
+  const checked = import.meta.env.DEV ? undefined : checkedEdition();
+  if (checked) return checked;
   const [readings, notes, glossary, sources] = await Promise.all([
     getCollection('readings'),
     getCollection('notes'),
@@ -34,7 +40,15 @@ async function loadEdition(): Promise<Edition> {
     getCollection('sources'),
   ]);
   const { edition, problems } = buildEdition({
-    readings: readings.map((r) => ({ id: r.id, title: r.data.title, order: r.data.order, language: r.data.language, passages: r.data.passages, source: r.data.source })),
+    readings: readings.map((r) => ({
+      id: r.id,
+      title: r.data.title,
+      order: r.data.order,
+      language: r.data.language,
+      passages: r.data.passages,
+      source: readingSource(r.data),
+      layout: readingLayout(r.id, r.data.passages, r.data.sections, r.data.sectionPages),
+    })),
     notes: notes.map((entry) => {
       const [reading = '', id = ''] = entry.id.split('/');
       return { id, reading, file: entry.filePath ?? entry.id, data: entry.data, body: entry.body ?? '' };
@@ -97,7 +111,7 @@ const bibliographies = new Map<CitationStyle, Promise<BibliographyEntry[]>>();
 export async function getBibliography(style?: CitationStyle): Promise<BibliographyEntry[]> {
   const edition = await getEdition();
   const name = style ?? defaultCitationStyle();
-  const make = async () => formatBibliography(edition.sources.map((s) => s.item), name);
+  const make = async () => formatBibliography(bibliographyItems(edition), name);
   if (import.meta.env.DEV) return make();
   let entries = bibliographies.get(name);
   if (!entries) bibliographies.set(name, (entries = make()));

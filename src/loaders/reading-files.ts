@@ -190,10 +190,10 @@ export async function readReadingFolders(project: Project, readingsDir: string):
 }
 
 /** Loads every reading folder under `readingsDir`; throws one ContentError listing every problem. */
-export async function loadAllReadings(root: string, readingsDir: string): Promise<LoadedReading[]> {
+export async function loadAllReadings(root: string, readingsDir: string): Promise<{ project: Project; readings: LoadedReading[] }> {
   const { project, problems } = await openProject(root);
   const folders = await readReadingFolders(project, readingsDir);
   problems.push(...folders.problems);
   if (problems.length) throw new ContentError(problems);
-  return folders.readings;
+  return { project, readings: folders.readings };
 }

@@ -12,7 +12,7 @@ import { loadAllReadings } from './reading-files.ts';
 export function readingsLoader({ base }: { base: string }): Loader {
   const load = async ({ store, config, parseData, generateDigest }: LoaderContext) => {
     const root = fileURLToPath(config.root);
-    const readings = await loadAllReadings(root, path.resolve(root, base));
+    const { project, readings } = await loadAllReadings(root, path.resolve(root, base));
     store.clear();
     for (const reading of readings) {
       const data = await parseData({
@@ -21,11 +21,12 @@ export function readingsLoader({ base }: { base: string }): Loader {
           ...reading.meta,
           passages: reading.segmentation.passages,
           trailing: reading.segmentation.trailing,
-          source: reading.source,
           folder: reading.folder,
+          // The project's setting, so every page computes the same layout (src/lib/reading-layout.ts).
+          sectionPages: project.sectionPages,
         },
       });
-      store.set({ id: reading.id, data, digest: generateDigest(reading.source + JSON.stringify(reading.meta)) });
+      store.set({ id: reading.id, data, digest: generateDigest(reading.source + JSON.stringify(reading.meta) + JSON.stringify(project.sectionPages)) });
     }
   };
   return { name: 'readings-loader', load: contentLoad([base], load) };

@@ -59,15 +59,30 @@ export const CitationSchema = z
   })
   .prefault({});
 
+/**
+ * When a reading is served as one page per top-level section (`/read/<reading>/<section>/`, with
+ * `/read/<reading>/` its title page and contents) instead of one page: above `above` passages.
+ * Default 200: a phone reads a page of that length comfortably (the seed edition's 23 passages
+ * with 97 notes are a page of about 20 KB of text), and every page stays within the byte budgets
+ * however long the book. Passage ids, and so permalinks, are the same either way.
+ */
+export const SectionPagesSchema = z
+  .strictObject({
+    above: z.number().int().positive().default(200),
+  })
+  .prefault({});
+
 export const ReaderConfigSchema = z.strictObject({
   /** Size limits of content files; a file over its limit is refused with a message saying which limit to raise. */
   limits: LimitsSchema,
   home: z.enum(HOME_PAGES).default('readings'),
   citation: CitationSchema,
+  sectionPages: SectionPagesSchema,
 });
 
 export type HomePage = (typeof HOME_PAGES)[number];
 
 export type CitationConfig = z.infer<typeof CitationSchema>;
+export type SectionPagesSettings = z.infer<typeof SectionPagesSchema>;
 export type ContentLimits = z.infer<typeof LimitsSchema>;
 export type ReaderConfig = z.infer<typeof ReaderConfigSchema>;

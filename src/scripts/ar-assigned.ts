@@ -21,7 +21,8 @@ export async function showAssignedPart(): Promise<void> {
   const part = Object.hasOwn(banners, key) ? banners[key] : undefined;
   const first = part && document.getElementById(passageAnchor(part.from));
   const last = part && document.getElementById(passageAnchor(part.to));
-  if (!part || !first || !last) return;
+  // A part may run over several section pages of a long reading: the share of it on this page is marked.
+  if (!part || (!first && !last)) return;
 
   const banner = document.createElement('aside');
   banner.className = 'assigned-banner';
@@ -31,7 +32,7 @@ export async function showAssignedPart(): Promise<void> {
   line.append(Object.assign(document.createElement('a'), { href: part.syllabus, textContent: 'Back to the syllabus' }));
   header.after(banner);
 
-  let inside = false;
+  let inside = !first;
   for (const passage of document.querySelectorAll<HTMLElement>(`.${CLASS.passage}`)) {
     if (passage === first) inside = true;
     if (inside) passage.setAttribute(ASSIGNED_DATA.mark, '');
@@ -41,5 +42,5 @@ export async function showAssignedPart(): Promise<void> {
   const padding = parseFloat(getComputedStyle(root).scrollPaddingTop) || 0;
   root.style.scrollPaddingTop = `${padding + banner.getBoundingClientRect().height}px`;
   // The fragment was scrolled to before the banner took its place at the top.
-  if (location.hash === `#${first.id}`) first.scrollIntoView({ block: 'start' });
+  if (first && location.hash === `#${first.id}`) first.scrollIntoView({ block: 'start' });
 }

@@ -14,6 +14,7 @@ import './ar-search.ts';
 import './ar-annotations.ts';
 import './reader-tools/reader-tools.ts';
 import './arrival.ts';
+import './section-pages.ts';
 import { whenIdle } from './schedule.ts';
 import { ASSIGNED_PARAM } from '../lib/assigned-range.ts';
 

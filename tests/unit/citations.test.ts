@@ -74,6 +74,17 @@ describe('formatBibliography', () => {
     ]);
   });
 
+  test('one-off sets and other sets in between leave the full list as it was (the engines keep their items apart)', () => {
+    const blog = ITEMS.find((item) => item.id === 'blog')!;
+    const report = ITEMS.find((item) => item.id === 'report')!;
+    const before = bibliography('modern-language-association');
+    // Alone, the second Ronfeldt work has his name, not the em dashes it has in the full list.
+    expect(formatBibliography([report], 'modern-language-association').map((e) => e.text)).toEqual(['Ronfeldt, David. Cyberocracy Is Coming. RP-222, RAND Corporation, 1992.']);
+    expect(formatBibliography([blog, report], 'modern-language-association').map((e) => e.id)).toEqual(['blog', 'report']);
+    expect(bibliography('modern-language-association')).toEqual(before);
+    expect(before.at(-1)).toEqual(['report', '———. Cyberocracy Is Coming. RP-222, RAND Corporation, 1992.']);
+  });
+
   test('APA 7 cites personal communications in the text only: listed last, as cited', () => {
     const apa = bibliography('apa');
     expect(apa.at(-1)).toEqual(['email', 'S. Helfrich, personal communication, September 2, 2009']);

@@ -68,7 +68,15 @@ describe('size limits', () => {
   });
 
   test('reader.config.yaml may set any of them; the others keep their defaults; typos and nonsense are refused', () => {
-    expect(ReaderConfigSchema.parse({})).toEqual({ limits: DEFAULT_LIMITS, home: 'readings', citation: { styles: ['chicago-author-date', 'apa', 'modern-language-association'] } });
+    expect(ReaderConfigSchema.parse({})).toEqual({
+      limits: DEFAULT_LIMITS,
+      home: 'readings',
+      citation: { styles: ['chicago-author-date', 'apa', 'modern-language-association'] },
+      sectionPages: { above: 200 },
+    });
+    expect(ReaderConfigSchema.parse({ sectionPages: { above: 50 } }).sectionPages).toEqual({ above: 50 });
+    expect(ReaderConfigSchema.safeParse({ sectionPages: { above: 0 } }).success).toBe(false);
+    expect(ReaderConfigSchema.safeParse({ sectionPages: { abov: 50 } }).success).toBe(false);
     expect(ReaderConfigSchema.parse({ limits: { noteKB: 128 } }).limits).toEqual({ ...DEFAULT_LIMITS, noteKB: 128 });
     expect(ReaderConfigSchema.safeParse({ limits: { noteKb: 128 } }).success).toBe(false);
     expect(ReaderConfigSchema.safeParse({ limits: { sourceMB: -1 } }).success).toBe(false);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { reassemble, segment, splitBlocks, words } from '../../src/lib/passages.ts';
+import { readingSource, reassemble, segment, splitBlocks, words } from '../../src/lib/passages.ts';
 import { ReadingMetaSchema, type PassageMapEntry } from '../../src/schemas/reading.ts';
 
 const folder = 'src/content/readings/partner-state';
@@ -40,6 +40,14 @@ describe('segment', () => {
     expect(reassemble(segmentation!)).toBe(source);
     expect(segmentation!.passages.map((p) => p.number)).toEqual(meta.passages.map((_, i) => i + 1));
     expect(segmentation!.passages.flatMap((p) => words(p.text))).toEqual(words(source));
+  });
+
+  test('readingSource rebuilds a stored reading, without its source, byte for byte', () => {
+    const text = 'Title\n\n\nOne\ntwo\n\nThree\n\n';
+    const { segmentation } = segment(text, [entry('a', 1), entry('b', '4-5'), entry('c', 7)], context);
+    const stored = { passages: segmentation!.passages, trailing: segmentation!.trailing };
+    expect(readingSource(stored)).toBe(text);
+    expect(readingSource(stored)).toBe(readingSource(stored));
   });
 
   test('keeps gaps and a missing final newline byte for byte', () => {

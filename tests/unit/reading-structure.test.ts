@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildSections, type StructuredPassage } from '../../src/lib/reading-structure.ts';
+import { buildSections, passagesBySection, type StructuredPassage } from '../../src/lib/reading-structure.ts';
 import type { PassageRole } from '../../src/schemas/reading.ts';
 
 const passage = (id: string, role: PassageRole, speaker?: string): StructuredPassage => ({ id, role, section: 'main', speaker, text: id });
@@ -20,5 +20,23 @@ describe('quotations and lists', () => {
   });
   test('references gather into one list; quotes in a row into one voice', () => {
     expect(shape([passage('q1', 'quote', 'A'), passage('q2', 'quote', 'B'), passage('r1', 'reference'), passage('r2', 'reference')])).toEqual(['voice(q1 q2)', 'references(r1 r2)']);
+  });
+});
+
+describe('passagesBySection', () => {
+  test('groups passages by section in text order, whatever order the sections come in', () => {
+    const passages = [
+      { id: 'a', section: 'one' },
+      { id: 'b', section: 'two' },
+      { id: 'c', section: 'one' },
+      { id: 'd', section: 'three' },
+      { id: 'e', section: 'two' },
+    ];
+    const grouped = passagesBySection(passages);
+    expect([...grouped.keys()]).toEqual(['one', 'two', 'three']);
+    expect(grouped.get('one')!.map((p) => p.id)).toEqual(['a', 'c']);
+    expect(grouped.get('two')!.map((p) => p.id)).toEqual(['b', 'e']);
+    expect(grouped.get('three')!.map((p) => p.id)).toEqual(['d']);
+    expect(grouped.get('four')).toBeUndefined();
   });
 });

@@ -110,7 +110,7 @@ describe('what loads before any interaction', () => {
 
 describe('budgets', () => {
   const weight = (gzip: Partial<PageWeight['gzip']>, extra: Partial<PageWeight> = {}): PageWeight => ({
-    resources: [],
+    resources: [{ path: '/page/', kind: 'html', bytes: 300_000, gzip: 1_000 }],
     gzip: { html: 1_000, css: 1_000, js: 0, other: 0, total: 2_000, ...gzip },
     pagefind: [],
     htmlToTextRatio: 1,
@@ -124,6 +124,7 @@ describe('budgets', () => {
     ['Pagefind up front', 'search', weight({}, { pagefind: ['/pagefind/pagefind.js'] }), ['Pagefind loads before any search: /pagefind/pagefind.js']],
     ['markup-heavy reader', 'reader', weight({}, { htmlToTextRatio: 1.6 }), ['HTML is 1.60 × its visible text (gzip) > 1.5']],
     ['markup ratio only on reader pages', 'glossary entry', weight({}, { htmlToTextRatio: 3 }), []],
+    ['too much HTML to parse, however well it compresses', 'glossary entry', weight({}, { resources: [{ path: '/glossary/', kind: 'html', bytes: 300_001, gzip: 20_000 }] }), ['HTML 300.0 KB uncompressed > 300.0 KB']],
   ])('%s', (_name, type, w, expected) => expect(overruns(type, w, BUDGETS)).toEqual(expected));
 
   test('an exception raises only the budget it names, for only its page', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { excerptAround, opening } from '../../src/lib/usage.ts';
+import { excerptAround, opening, sourceUseCount, sourcesListedApart } from '../../src/lib/usage.ts';
+import type { Usage } from '../../src/lib/edition.ts';
 
 describe('excerptAround', () => {
   const text = 'The partner state protects the commons. The commons are shared; the state enables them.';
@@ -24,5 +25,21 @@ describe('opening', () => {
     ['Line\nbreaks   collapse', 'Line breaks collapse'],
   ])('%j', (text, expected) => {
     expect(opening(text, text.length > 25 ? 15 : 120)).toBe(expected);
+  });
+});
+
+describe('sourcesListedApart', () => {
+  const usage = (passages: number, notes: number, terms: number) =>
+    ({
+      passages: Array.from({ length: passages }, () => ({})),
+      notes: Array.from({ length: notes }, () => ({})),
+      terms: Array.from({ length: terms }, () => 't'),
+    }) as unknown as Usage;
+  test('counts passages, notes and glossary entries', () => {
+    expect(sourceUseCount(usage(2, 3, 4))).toBe(9);
+  });
+  test('the sources page lists citations itself up to 1,000 places in all, and apart past them', () => {
+    expect(sourcesListedApart({ sourceUsage: new Map([['a', usage(400, 300, 0)], ['b', usage(0, 300, 0)]]) as never })).toBe(false);
+    expect(sourcesListedApart({ sourceUsage: new Map([['a', usage(400, 300, 0)], ['b', usage(0, 300, 1)]]) as never })).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ import { directionOf, languageAttributes, passageText, SITE_TEXT, type TextDirec
 import { renderRanges } from '../render-ranges.ts';
 import { readingText, type ReadingText } from '../passage-language.ts';
 import { verseLineTags } from '../verse.ts';
+import { passagesBySection } from '../reading-structure.ts';
 
 export interface BookPassage {
   id: string;
@@ -242,8 +243,9 @@ function textDocument(book: Book): string {
   /** The edition's words inside the text (section titles, questions, apparatus) are in the site's language. */
   const editorial = languageXml(SITE_TEXT, reading);
   const parts: string[] = [`<section epub:type="bodymatter chapter" role="doc-chapter" aria-label="${xml(book.title)}">`];
+  const bySection = passagesBySection(book.passages);
   for (const section of book.sections) {
-    const own = book.passages.filter((p) => p.section === section.id);
+    const own = bySection.get(section.id) ?? [];
     if (own.length === 0) continue;
     const heading = own[0]!.role === 'heading' ? '' : `<h2 class="section-title"${editorial}>${xml(section.title)}</h2>\n`;
     parts.push(`<section id="section-${xml(section.id)}" aria-label="${xml(section.title)}">\n${heading}${own.map((p) => passageBlock(p, notesOf.get(p.id) ?? [], apparatusOf.get(p.id) ?? [], reading)).join('\n')}\n</section>`);

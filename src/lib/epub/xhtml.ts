@@ -131,5 +131,8 @@ export function bookHref(href: string, targets: LinkTargets): string {
   if (source) return `${targets.bibliography}#${source[1]}`;
   const passage = new RegExp(`^/read/${targets.readingId}/?(#.*)?$`).exec(path);
   if (passage) return `${targets.text}${passage[1] ?? ''}`;
+  // A passage or note on a section page of a long reading: the book holds the whole text in one document.
+  const onSection = new RegExp(`^/read/${targets.readingId}/[a-z0-9-]+/(#(?:p|note)-.*)$`).exec(path);
+  if (onSection) return `${targets.text}${onSection[1]}`;
   return new URL(path.replace(/^\//, ''), targets.siteUrl).href;
 }

@@ -111,7 +111,7 @@ export async function openCite(target: Target, opener?: Element) {
   heading.textContent = lines
     ? `Cite ${describeLines(lines)} (passage ${number})`
     : target.start === undefined ? `Cite passage ${number}` : `Cite these words (passage ${number})`;
-  const values = { [CITE.numberToken]: number, [CITE.idToken]: target.passage };
+  const values = { [CITE.numberToken]: number, [CITE.idToken]: target.passage, [CITE.pageToken]: context.readingUrl };
   const styles = templates.map((template) => {
     const reference = parsed(template.reference);
     const inText = document.createElement('span');

@@ -16,7 +16,7 @@ import { mergeNotes, parseStoredNotes, serializeStoredNotes, sortNotes, uuidFrom
 import { describeRange, reanchor } from '../../lib/reanchor.ts';
 import type { PersonalNote } from '../../schemas/personal-note.ts';
 import { offsetsToRange, textElementOf, textOf } from './passage-text.ts';
-import { announce, notesStorageKey, readerContext } from './reader-context.ts';
+import { announce, wholeReading, notesStorageKey, readerContext } from './reader-context.ts';
 import type { Target } from './reader-tools.ts';
 
 /** Highlight registry names; reader-tools.css paints `::highlight(<name>)`. */
@@ -55,8 +55,14 @@ function save(next: PersonalNote[]) {
   for (const listener of listeners) listener();
 }
 
-export async function startNotes() {
-  if (stored) return;
+let starting: Promise<void> | undefined;
+
+/** Loads the notes and paints them, once (every caller waits for the same start). */
+export const startNotes = (): Promise<void> => (starting ??= start());
+
+async function start() {
+  // Kept per reading: on a section page, the notes on the other sections' passages are listed too.
+  await wholeReading();
   load();
   paint();
   window.addEventListener('storage', (event) => {

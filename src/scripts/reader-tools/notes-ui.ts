@@ -5,6 +5,8 @@
  * and only then are the notes merged; a refused file changes nothing.
  */
 import { passageAnchor } from '../../lib/constants.ts';
+import { passageHref } from '../../lib/reading-layout.ts';
+import { withBase } from '../../lib/urls.ts';
 import { mergeNotes, notesToMarkdown, parseNotesFile, toAnnotationCollection } from '../../lib/personal-notes.ts';
 import { MAX_IMPORT_BYTES, MAX_NOTE_LENGTH, type PersonalNote } from '../../schemas/personal-note.ts';
 import { button, download, h, labelled, modal, openModal } from './dom.ts';
@@ -79,7 +81,7 @@ function say(text: string, extra?: Node, alert = false) {
 
 function renderList() {
   if (!panel) return;
-  const { passages, passageElement } = readerContext();
+  const { passages, passageElement, layout } = readerContext();
   const notes = allNotes();
   const groups = new Map<string, PersonalNote[]>();
   for (const note of notes) groups.set(note.passage, [...(groups.get(note.passage) ?? []), note]);
@@ -99,7 +101,8 @@ function renderList() {
         h(
           'h3',
           {},
-          h('a', { href: `#${passageAnchor(passage)}`, 'data-do': 'show' }, number ? `Passage ${number}` : passage),
+          // A passage on another section page of a long reading: a link to that page.
+          h('a', element ? { href: `#${passageAnchor(passage)}`, 'data-do': 'show' } : { href: withBase(passageHref(layout, passage)) }, number ? `Passage ${number}` : passage),
           opening && h('span', { class: 'notes-group-opening' }, ` ${opening}${opening.length === 60 ? '…' : ''}`),
         ),
         h('ol', {}, ...own.map((note) => noteItem(note, number))),
@@ -169,13 +172,13 @@ const fileStem = () => `${readerContext().readingId}-my-notes-${new Date().toISO
 
 function exportJson() {
   const context = readerContext();
-  const collection = toAnnotationCollection(allNotes(), context);
+  const collection = toAnnotationCollection(allNotes(), { ...context, readingUrl: context.readingHomeUrl });
   download(`${fileStem()}.jsonld`, `${JSON.stringify(collection, null, 2)}\n`, 'application/ld+json');
 }
 
 function exportMarkdown() {
   const context = readerContext();
-  download(`${fileStem()}.md`, notesToMarkdown(allNotes(), { ...context, exportedAt: new Date().toISOString() }), 'text/markdown');
+  download(`${fileStem()}.md`, notesToMarkdown(allNotes(), { ...context, readingUrl: context.readingHomeUrl, exportedAt: new Date().toISOString() }), 'text/markdown');
 }
 
 // ---- import -------------------------------------------------------------------------------------

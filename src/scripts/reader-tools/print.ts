@@ -7,7 +7,10 @@
  * The added sections are hidden on screen and rebuilt whenever this runs, so it is safe to repeat.
  */
 import { readStoredSettings } from './settings.ts';
-import { hasStoredNotes, readerContext } from './reader-context.ts';
+import { announce, hasStoredNotes, readerContext } from './reader-context.ts';
+import { sectionPagePath } from '../../lib/reading-layout.ts';
+import { withBase } from '../../lib/urls.ts';
+import { passagePages } from '../section-pages.ts';
 
 const ENDNOTES_CLASS = 'print-endnotes';
 const MY_NOTES_CLASS = 'print-my-notes';
@@ -95,5 +98,64 @@ export async function prepareForPrint() {
 
 export async function printHandout() {
   await prepareForPrint();
+  window.print();
+}
+
+/** Sections of a long reading brought into this page to print it whole. */
+const BORROWED_CLASS = 'print-borrowed';
+
+/** The text (sections, with their notes) of another page of the reading, parsed inert. */
+async function sectionsOf(path: string): Promise<Element[]> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  const html = await response.text();
+  // The body only: a parsed document takes this page's content security policy, under which
+  // another page's inline head (its style, allowed there by its own hash) would be a violation.
+  const page = new DOMParser().parseFromString(html.slice(Math.max(0, html.search(/<body[\s>]/))), 'text/html');
+  return [...page.querySelectorAll('.reading-body > .reading-section')].map((section) => {
+    const adopted = document.adoptNode(section);
+    adopted.classList.add(BORROWED_CLASS);
+    return adopted;
+  });
+}
+
+/**
+ * The whole of a long reading on paper. No page of the site holds all of a long book (none could
+ * stay light enough for a phone), so its other section pages are fetched when asked, their
+ * sections put before and after this page's own, in order, and the page printed as usual; they
+ * are taken out again once printing is done. The EPUB is the whole reading as one file.
+ */
+export async function printWholeReading() {
+  const { readingId } = readerContext();
+  const map = await passagePages(readingId);
+  if (!map) {
+    announce('The other parts of the reading could not be loaded; print this section, or download the EPUB.');
+    return;
+  }
+  announce('Preparing the whole reading for printing…');
+  for (const old of document.querySelectorAll(`.${BORROWED_CLASS}`)) old.remove();
+  const paths = map.sections.map((id) => withBase(sectionPagePath(readingId, id)));
+  const here = paths.indexOf(location.pathname);
+  let parts: Element[][];
+  try {
+    parts = await Promise.all(paths.map((path, i) => (i === here ? Promise.resolve([]) : sectionsOf(path))));
+  } catch {
+    announce('The other parts of the reading could not be loaded; print this section, or download the EPUB.');
+    return;
+  }
+  let body = document.querySelector('.reading-body');
+  if (!body) {
+    // The contents page has no text of its own: the reading goes after the contents.
+    body = document.createElement('div');
+    body.className = `reading-body ${BORROWED_CLASS}`;
+    (document.querySelector('.section-contents') ?? document.querySelector('.reading-header'))!.after(body);
+  }
+  const own = body.querySelector(':scope > .reading-section');
+  parts.forEach((sections, i) => {
+    if (i < here && own) own.before(...sections);
+    else body.append(...sections);
+  });
+  await prepareForPrint();
+  addEventListener('afterprint', () => document.querySelectorAll(`.${BORROWED_CLASS}`).forEach((el) => el.remove()), { once: true });
   window.print();
 }

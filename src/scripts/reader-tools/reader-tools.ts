@@ -261,6 +261,7 @@ class ArReaderTools extends HTMLElement {
     const button = (event.target as Element).closest<HTMLElement>('[data-tool]');
     if (button?.dataset.tool === 'notes') void loadNotesUi().then((ui) => ui.openPanel(button));
     if (button?.dataset.tool === 'print') void loadPrint().then((print) => print.printHandout());
+    if (button?.dataset.tool === 'print-all') void loadPrint().then((print) => print.printWholeReading());
   };
 
   /**

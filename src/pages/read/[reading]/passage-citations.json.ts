@@ -5,8 +5,9 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { SITE_NAME } from '../../../lib/constants.ts';
-import { getCitationStyles } from '../../../loaders/edition.ts';
+import { CITE, SITE_NAME } from '../../../lib/constants.ts';
+import { isSplit } from '../../../lib/reading-layout.ts';
+import { getCitationStyles, getEdition } from '../../../loaders/edition.ts';
 import { passageCitationTemplates, type PassageCitations } from '../../../lib/reading-citation.ts';
 import { citationDownloads, readingPath, withBase } from '../../../lib/urls.ts';
 
@@ -18,7 +19,8 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ props, site }) => {
   await getCitationStyles();
   const { reading } = props as Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
-  const url = new URL(withBase(readingPath(reading.id)), site).href;
+  const split = isSplit((await getEdition()).readingById.get(reading.id as never)!.layout);
+  const url = split ? CITE.pageToken : new URL(withBase(readingPath(reading.id)), site).href;
   const body: PassageCitations = {
     styles: passageCitationTemplates({ id: reading.id, ...reading.data }, url, SITE_NAME).map((c) => ({
       style: c.style,

@@ -6,6 +6,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection, getEntry } from 'astro:content';
 import { layerClientData } from '../../../../lib/layers.ts';
+import { readingSource } from '../../../../lib/passages.ts';
 
 export const getStaticPaths = (async () =>
   (await getCollection('layers')).map((entry) => ({ params: { reading: entry.data.reading, layer: entry.data.id } }))) satisfies GetStaticPaths;
@@ -13,7 +14,7 @@ export const getStaticPaths = (async () =>
 export const GET: APIRoute = async ({ params }) => {
   const layer = (await getEntry('layers', `${params.reading}/${params.layer}`))!.data;
   const reading = (await getEntry('readings', params.reading!))!.data;
-  return new Response(JSON.stringify(layerClientData({ id: params.reading!, source: reading.source, passages: reading.passages }, layer)), {
+  return new Response(JSON.stringify(layerClientData({ id: params.reading!, source: readingSource(reading), passages: reading.passages }, layer)), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 };

@@ -5,6 +5,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection, getEntry } from 'astro:content';
 import { layerCollection } from '../../../../lib/layers.ts';
+import { readingSource } from '../../../../lib/passages.ts';
 import { layerExportPath, readingPath, withBase } from '../../../../lib/urls.ts';
 
 export const getStaticPaths = (async () =>
@@ -15,6 +16,6 @@ export const GET: APIRoute = async ({ params, site }) => {
   const reading = (await getEntry('readings', params.reading!))!.data;
   const readingUrl = new URL(withBase(readingPath(params.reading!)), site).href;
   const collectionUrl = new URL(withBase(layerExportPath(params.reading!, params.layer!)), site).href;
-  const collection = layerCollection({ id: params.reading!, source: reading.source, passages: reading.passages }, layer, { readingUrl, collectionUrl });
+  const collection = layerCollection({ id: params.reading!, source: readingSource(reading), passages: reading.passages }, layer, { readingUrl, collectionUrl });
   return new Response(`${JSON.stringify(collection, null, 2)}\n`, { headers: { 'content-type': 'application/ld+json; charset=utf-8' } });
 };

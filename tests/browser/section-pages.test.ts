@@ -1,0 +1,339 @@
+/**
+ * A long reading served one page per section, in Chromium, on a generated book of 300 passages in
+ * 8 chapters (tests/fixtures/long-book.ts, split above 100 passages), built once at the root:
+ * the contents page and the section pages without JavaScript, prev/next, old `#p-` and `#note-`
+ * permalinks landing on the section page that holds them (the map fetched only then), search
+ * results, glossary "where used" links and citations pointing at section pages, personal notes
+ * kept per reading and listed together, printing a section or the whole reading, the EPUB still
+ * one book with its links inside it, and axe.
+ */
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { runBuild, type Fixture } from '../fixtures/fixture-site.ts';
+import { longBookFixture, LONG_BOOK_PASSAGES } from '../fixtures/long-book.ts';
+import { openPage, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
+import { poll, toolsReady } from './reader-tools-helpers.ts';
+
+const READING = 'synthetic-book';
+const CONTENTS = `/read/${READING}/`;
+/** The generator writes a chapter every 40 passages, its heading passage `chapter-<n>-heading`. */
+const CHAPTERS = Math.ceil(LONG_BOOK_PASSAGES / 40);
+const chapterOf = (passageNumber: number) => Math.ceil(passageNumber / 40);
+const chapterPath = (chapter: number) => `/read/${READING}/chapter-${chapter}/`;
+
+let fixture: Fixture;
+let session: Session;
+/** Passage ids in reading order, from the reading's own passage map (reading.yaml). */
+let passageIds: string[];
+/** Notes of the book: id → passage. */
+let notePassage: Map<string, string>;
+
+beforeAll(async () => {
+  const made = longBookFixture('section-pages-browser');
+  fixture = made.fixture;
+  const built = await runBuild(fixture);
+  if (built.code !== 0) throw new Error(`the long book did not build:\n${built.stderr}`);
+  passageIds = (parse(fixture.read(`src/content/readings/${READING}/reading.yaml`)) as { passages: { id: string }[] }).passages.map((p) => p.id);
+  expect(passageIds).toHaveLength(LONG_BOOK_PASSAGES);
+  notePassage = new Map(
+    Array.from({ length: made.book.notes }, (_, i) => {
+      const note = `note-${i + 1}`;
+      return [note, /^passage: (\S+)$/m.exec(fixture.read(`annotations/${READING}/${note}.mdx`))![1]!] as const;
+    }),
+  );
+  session = await startSession({ root: fixture.file('dist'), base: '/' });
+}, 180_000);
+afterAll(() => session?.close());
+
+const clean = (record: PageRecord) =>
+  expect([...record.pageErrors, ...record.consoleErrors, ...record.cspViolations, ...record.foreignRequests, ...record.navigationsAway]).toEqual([]);
+const numberOf = (id: string) => passageIds.indexOf(id) + 1;
+const path = (page: Page) => {
+  const url = new URL(page.url());
+  return `${url.pathname}${url.search}${url.hash}`;
+};
+/** Requests the page made for the reading's passage map. */
+const mapRequests = (page: Page) => {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/passage-pages.json')) seen.push(request.url());
+  });
+  return seen;
+};
+
+describe('without JavaScript', () => {
+  test('the contents page: title, each part with its passage range and link, no text; provenance and citation stay here', async () => {
+    const { page, context, record } = await openPage(session, { javaScriptEnabled: false });
+    await page.goto(session.url(CONTENTS));
+    expect(await page.locator('h1').innerText()).toBe('A Synthetic Book');
+    const parts = page.locator('.section-contents li');
+    expect(await parts.count()).toBe(CHAPTERS);
+    expect(await parts.nth(0).innerText()).toBe('Chapter 1 Passages 1–40');
+    expect(await parts.nth(CHAPTERS - 1).innerText()).toBe(`Chapter ${CHAPTERS} Passages ${(CHAPTERS - 1) * 40 + 1}–${LONG_BOOK_PASSAGES}`);
+    expect(await parts.nth(2).locator('a').getAttribute('href')).toBe(chapterPath(3));
+    expect(await page.locator('.section-contents').innerText()).toContain("without JavaScript, find the passage's number below");
+    expect(await page.locator('.passage').count()).toBe(0);
+    expect(await page.locator('#about-this-text').count()).toBe(1);
+    expect(await page.locator('#cite-this-reading').count()).toBe(1);
+    clean(record);
+    await context.close();
+  });
+
+  test('a section page: its own passages only, in order, with its notes; previous, next and contents, in the text and the head', async () => {
+    const { page, context } = await openPage(session, { javaScriptEnabled: false });
+    await page.goto(session.url(chapterPath(2)));
+    expect(await page.title()).toContain('Chapter 2');
+    expect(await page.locator('h1').innerText()).toBe('A Synthetic Book');
+    const ids = await page.locator('.passage').evaluateAll((els) => els.map((el) => el.id.replace(/^p-/, '')));
+    expect(ids).toEqual(passageIds.slice(40, 80));
+    const notesHere = [...notePassage].filter(([, passage]) => chapterOf(numberOf(passage)) === 2).map(([note]) => note).sort();
+    expect((await page.locator('.reading-body .note').evaluateAll((els) => els.map((el) => el.id.replace(/^note-/, '')))).sort()).toEqual(notesHere);
+    expect(await page.locator('head link[rel="prev"]').getAttribute('href')).toBe(chapterPath(1));
+    expect(await page.locator('head link[rel="next"]').getAttribute('href')).toBe(chapterPath(3));
+    const nav = page.locator('.section-nav').last();
+    expect(await nav.locator('a[rel="prev"]').innerText()).toBe('Previous: Chapter 1');
+    expect(await nav.locator('a[rel="next"]').innerText()).toBe('Next: Chapter 3');
+    await nav.getByRole('link', { name: 'Next: Chapter 3' }).click();
+    await page.waitForURL(session.url(chapterPath(3)));
+    expect(await page.locator('.passage').first().getAttribute('id')).toBe(`p-${passageIds[80]}`);
+    // The first part has no previous, the last no next.
+    await page.goto(session.url(chapterPath(1)));
+    expect(await page.locator('a[rel="prev"], link[rel="prev"]').count()).toBe(0);
+    await page.goto(session.url(chapterPath(CHAPTERS)));
+    expect(await page.locator('a[rel="next"], link[rel="next"]').count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('old permalinks', () => {
+  test('/read/<reading>/#p-<id> lands on the passage in its section page, query kept, the map fetched only then', async () => {
+    const { page, context, record } = await openPage(session);
+    const requests = mapRequests(page);
+    // A page of the reading opened without a fragment asks for nothing more.
+    await page.goto(session.url(CONTENTS), { waitUntil: 'networkidle' });
+    await page.goto(session.url(chapterPath(4)), { waitUntil: 'networkidle' });
+    expect(requests).toEqual([]);
+
+    const target = passageIds[212]!;
+    await page.goto(session.url(`${CONTENTS}?layer=none#p-${target}`));
+    await page.waitForURL((url) => url.pathname === chapterPath(chapterOf(213)));
+    expect(path(page)).toBe(`${chapterPath(6)}?layer=none#p-${target}`);
+    await poll(() => page.evaluate(() => document.querySelector(':target')?.id)).toBe(`p-${target}`);
+    await poll(() => page.locator(`#p-${target}`).isVisible()).toBe(true);
+    const box = await page.locator(`#p-${target}`).boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(900);
+    expect(requests).toHaveLength(1);
+    // Back leads to where the reader was before, not to the page that sent them on.
+    await page.goBack();
+    expect(new URL(page.url()).pathname).toBe(chapterPath(4));
+    clean(record);
+    await context.close();
+  });
+
+  test('a note’s old permalink, and a passage link given to the wrong section page, land too; an unknown fragment stays', async () => {
+    const { page, context, record } = await openPage(session);
+    const [note, passage] = [...notePassage].find(([, p]) => chapterOf(numberOf(p)) === 7)!;
+    await page.goto(session.url(`${CONTENTS}#note-${note}`));
+    await page.waitForURL((url) => url.pathname === chapterPath(7));
+    expect(new URL(page.url()).hash).toBe(`#note-${note}`);
+    expect(chapterOf(numberOf(passage))).toBe(7);
+
+    await page.goto(session.url(`${chapterPath(1)}#p-${passageIds[130]}`));
+    await page.waitForURL((url) => url.pathname === chapterPath(4));
+
+    await page.goto(session.url(`${CONTENTS}#no-such-passage`), { waitUntil: 'networkidle' });
+    expect(path(page)).toBe(`${CONTENTS}#no-such-passage`);
+    clean(record);
+    await context.close();
+  });
+
+  test('without JavaScript an old permalink opens the contents page, which says where each passage is', async () => {
+    const { page, context } = await openPage(session, { javaScriptEnabled: false });
+    await page.goto(session.url(`${CONTENTS}#p-${passageIds[212]}`));
+    expect(new URL(page.url()).pathname).toBe(CONTENTS);
+    const part = page.locator('.section-contents li', { hasText: 'Passages 201–240' });
+    expect(await part.locator('a').getAttribute('href')).toBe(chapterPath(6));
+    await context.close();
+  });
+});
+
+describe('links that follow a passage to its page', () => {
+  test('search results point at the section page holding each passage and open on it', async () => {
+    const { page, context, record } = await openPage(session);
+    await page.goto(session.url('/search/?q=commons&kind=passage'), { waitUntil: 'networkidle' });
+    const links = page.locator('[data-search-page] .search-result a');
+    await poll(() => links.count()).toBeGreaterThan(3);
+    const hrefs = await links.evaluateAll((els) => els.map((el) => el.getAttribute('href')!));
+    const passageLinks = hrefs.map((href) => new URL(href, 'http://site.invalid')).filter((url) => url.hash.startsWith('#p-'));
+    expect(passageLinks.length).toBeGreaterThan(3);
+    for (const url of passageLinks) {
+      const id = url.hash.slice(3);
+      expect(url.pathname, id).toBe(chapterPath(chapterOf(numberOf(id))));
+    }
+    const last = passageLinks.at(-1)!;
+    await links.nth(hrefs.findIndex((href) => href.includes(last.hash))).click();
+    await page.waitForURL((url) => url.pathname === last.pathname);
+    await poll(() => page.evaluate(() => document.querySelector(':target')?.id)).toBe(last.hash.slice(1));
+    clean(record);
+    await context.close();
+  });
+
+  test('a glossary entry’s "where used" and a note’s cross-reference link to the section page', async () => {
+    const { page, context } = await openPage(session, { javaScriptEnabled: false });
+    await page.goto(session.url('/glossary/term-1/'));
+    const uses = await page.locator('.use-link').evaluateAll((els) => els.map((el) => el.getAttribute('href')!));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const href of uses) {
+      const url = new URL(href, 'http://site.invalid');
+      const id = url.hash.replace(/^#(p|note)-/, '');
+      const passage = url.hash.startsWith('#note-') ? notePassage.get(id)! : id;
+      expect(url.pathname, href).toBe(chapterPath(chapterOf(numberOf(passage))));
+    }
+    // A note's <PassageRef> names the page of the passage, even on its own section's page.
+    await page.goto(session.url(chapterPath(1)));
+    const refs = await page.locator('.reading-body .note a[href*="#p-"]').evaluateAll((els) => els.map((el) => el.getAttribute('href')!));
+    expect(refs.length).toBeGreaterThan(0);
+    for (const href of refs) {
+      const url = new URL(href, 'http://site.invalid');
+      expect(url.pathname, href).toBe(chapterPath(chapterOf(numberOf(url.hash.slice(3)))));
+    }
+    await context.close();
+  });
+
+  test('Cite on a section page: permalink and references give the section page', async () => {
+    const { page, context, record } = await openPage(session);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(session.url(chapterPath(5)));
+    await toolsReady(page);
+    const passage = passageIds[170]!;
+    const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+    expect(canonical).toMatch(new RegExp(`/read/${READING}/chapter-5/$`));
+    await page.locator(`#p-${passage} .passage-number`).click();
+    const bar = page.locator('.selection-tools');
+    await poll(() => bar.isVisible()).toBe(true);
+    await bar.getByRole('button', { name: 'Cite ¶171' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cite passage 171' });
+    await poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByLabel('Permalink').inputValue()).toBe(`${canonical}#p-${passage}`);
+    const references = await dialog.locator('.cite-reference').allTextContents();
+    expect(references.length).toBeGreaterThan(0);
+    for (const reference of references) {
+      expect(reference).toContain(`${canonical}#p-${passage}`);
+      expect(reference).not.toContain('arpassage');
+    }
+    expect(await runAxe(page)).toEqual([]);
+    clean(record);
+    await context.close();
+  });
+});
+
+describe('personal notes across section pages', () => {
+  const stamp = '2027-01-05T10:00:00.000Z';
+  const note = (n: number, passage: string, text: string) => ({
+    id: `urn:uuid:00000000-0000-4000-8000-00000000000${n}`,
+    reading: READING,
+    passage,
+    text,
+    created: stamp,
+    modified: stamp,
+  });
+
+  test('kept per reading: each shows on the page holding its passage; My notes lists them all, in order, numbered, linked', async () => {
+    const { page, context, record } = await openPage(session);
+    const early = passageIds[5]!;
+    const late = passageIds[250]!;
+    const notes = [note(2, late, 'On the late passage'), note(1, early, 'On the early passage')];
+    await page.addInitScript(
+      ([key, value]) => {
+        if (!localStorage.getItem(key!)) localStorage.setItem(key!, value!);
+      },
+      [`ar-notes:${READING}`, JSON.stringify({ version: 1, notes })],
+    );
+    await page.goto(session.url(chapterPath(1)));
+    await toolsReady(page);
+    await poll(() => page.locator(`#p-${early} .my-notes-marker`).count()).toBe(1);
+    expect(await page.locator('.my-notes-marker').count()).toBe(1);
+    await page.locator('.reader-toolbar [data-tool="notes"]').click();
+    const groups = page.locator('dialog[open] .notes-group');
+    await poll(() => groups.count()).toBe(2);
+    expect(await groups.locator('h3 a').allInnerTexts()).toEqual(['Passage 6', 'Passage 251']);
+    const lateLink = groups.nth(1).locator('h3 a');
+    expect(await lateLink.getAttribute('href')).toBe(`${chapterPath(7)}#p-${late}`);
+    expect(await runAxe(page)).toEqual([]);
+    await lateLink.click();
+    await page.waitForURL((url) => url.pathname === chapterPath(7));
+    await poll(() => page.locator(`#p-${late} .my-notes-marker`).count()).toBe(1);
+    expect(await page.locator('.my-notes-marker').count()).toBe(1);
+    clean(record);
+    await context.close();
+  });
+});
+
+describe('print', () => {
+  const stubPrint = (page: Page) =>
+    page.addInitScript(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+
+  test('a section page prints this section, or the whole reading in order with every passage once', async () => {
+    const { page, context, record } = await openPage(session);
+    await stubPrint(page);
+    await page.goto(session.url(chapterPath(3)));
+    await toolsReady(page);
+    const tools = page.locator('.reader-toolbar');
+    await tools.getByRole('button', { name: 'Print this section' }).click();
+    await poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    expect(await page.locator('.passage').count()).toBe(40);
+
+    await tools.getByRole('button', { name: 'Print the whole reading' }).click();
+    await poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(2);
+    const ids = await page.locator('.reading-body .passage').evaluateAll((els) => els.map((el) => el.id.replace(/^p-/, '')));
+    expect(ids).toEqual(passageIds);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.section-nav').first().evaluate((el) => getComputedStyle(el).display)).toBe('none');
+    // Once printed, the page is this section again.
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    expect(await page.locator('.passage').count()).toBe(40);
+    clean(record);
+    await context.close();
+  });
+
+  test('the contents page prints the whole reading', async () => {
+    const { page, context, record } = await openPage(session);
+    await stubPrint(page);
+    await page.goto(session.url(CONTENTS));
+    await toolsReady(page);
+    expect(await page.locator('.reader-toolbar').getByRole('button', { name: 'Print this section' }).count()).toBe(0);
+    await page.locator('.reader-toolbar').getByRole('button', { name: 'Print the whole reading' }).click();
+    await poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    expect(await page.locator('.reading-body .passage').count()).toBe(LONG_BOOK_PASSAGES);
+    clean(record);
+    await context.close();
+  });
+});
+
+describe('the EPUB and accessibility', () => {
+  test('the EPUB is one book of every passage; a note’s cross-reference points inside it', () => {
+    const files = unzipSync(readFileSync(fixture.file(`dist/read/${READING}.epub`)));
+    const text = strFromU8(files['OEBPS/text.xhtml']!);
+    expect([...text.matchAll(/ id="p-([a-z0-9-]+)"/g)].map((m) => m[1])).toEqual(passageIds);
+    const refs = [...text.matchAll(/href="([^"]*#p-[^"]*)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const href of refs) expect(href).toMatch(/^(text\.xhtml)?#p-[a-z0-9-]+$/);
+  });
+
+  test('axe: the contents page and a section page', async () => {
+    const { page, context } = await openPage(session);
+    for (const sitePath of [CONTENTS, chapterPath(2)]) {
+      await page.goto(session.url(sitePath));
+      await toolsReady(page);
+      expect(await runAxe(page), sitePath).toEqual([]);
+    }
+    await context.close();
+  });
+});
