@@ -39,7 +39,7 @@ const ReadingEntrySchema = ReadingMetaSchema.omit({ passages: true }).extend({
   trailing: z.string(),
   source: z.string(),
   folder: z.string(),
-  sectionPages: z.object({ above: z.number() }),
+  sectionPages: z.object({ above: z.number(), shortest: z.number() }),
 });
 
 export const collections = {

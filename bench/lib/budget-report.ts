@@ -3,7 +3,8 @@
  * type (the heaviest page of each type) as a Markdown table for the README.
  */
 import { BUDGETS, budgetsFor, EXCEPTIONS, type Budgets } from '../budgets.ts';
-import { listPages, pageType, siteAddress } from './built-site.ts';
+import { readFileSync } from 'node:fs';
+import { listPages, lookupFile, pageType, siteAddress, withBasePath } from './built-site.ts';
 import { pageWeight, type PageWeight } from './page-weight.ts';
 
 export interface WeighedPage {
@@ -30,7 +31,8 @@ export function overruns(type: string, weight: PageWeight, budgets: Budgets = BU
 export function weighSite(dist: string): WeighedPage[] {
   const address = siteAddress(dist);
   return listPages(dist).map((sitePath) => {
-    const type = pageType(sitePath);
+    const file = lookupFile(dist, address.base, withBasePath(address.base, sitePath));
+    const type = pageType(sitePath, file.kind === 'file' ? readFileSync(file.file, 'utf8') : undefined);
     const weight = pageWeight(dist, address, sitePath);
     return { sitePath, type, weight, overruns: overruns(type, weight, budgetsFor(sitePath)) };
   });

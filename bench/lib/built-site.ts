@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { resolveRequestPath } from '../../src/cli/static-server.ts';
 import { attribute, elementsOf, parseHtml, tokens } from './html.ts';
+import { SPLIT_READING_ATTRIBUTE } from '../../src/lib/reading-layout.ts';
 
 /** Folders of generated assets, not pages. */
 const ASSET_FOLDERS = new Set(['_astro', 'pagefind']);
@@ -80,11 +81,16 @@ const PAGE_TYPE_NAMES: Record<string, string> = {
  * so `/read/partner-state/` and `/read/another/` are both `reader`, and a new section such as
  * `/read/x/print/` becomes its own type `/read/*\/print/` without anyone listing it.
  */
-export function pageType(sitePath: string): string {
+export function pageType(sitePath: string, html?: string): string {
   const segments = sitePath.split('/');
   // '/read/x/' splits to ['', 'read', 'x', '']: the entry segment is index 2 when more follow.
   if (segments.length > 3 && segments[2]) segments[2] = '*';
   const pattern = segments.join('/');
+  // A long reading served a page per section (its pages carry SPLIT_READING_ATTRIBUTE): each
+  // section page is a reader, whatever its section is called; its contents page, without text, is not.
+  if (html !== undefined && pattern.startsWith('/read/*/') && html.includes(`${SPLIT_READING_ATTRIBUTE}=`)) {
+    return /class="passage[ "]/.test(html) ? 'reader' : 'reading contents';
+  }
   return PAGE_TYPE_NAMES[pattern] ?? pattern;
 }
 
