@@ -35,6 +35,15 @@ describe('page discovery and types', () => {
     ['/about/', '/about/'],
   ])('%s is a %s page', (sitePath, type) => expect(pageType(sitePath)).toBe(type));
 
+  test('a long reading’s section pages are readers whatever their section is called; its contents page is not; study pages keep their type', () => {
+    const section = '<article class="reading" data-reading="book" data-section-pages="book"><div class="passage passage--paragraph" id="p-a">';
+    const contents = '<article class="reading" data-reading="book" data-section-pages="book"><nav class="section-contents">';
+    expect(pageType('/read/book/chapter-4/', section)).toBe('reader');
+    expect(pageType('/read/book/', contents)).toBe('reading contents');
+    expect(pageType('/read/book/introduction/', '<article class="page">')).toBe('/read/*/introduction/');
+    expect(pageType('/read/partner-state/', '<article class="reading" data-reading="partner-state"><div class="passage" id="p-a">')).toBe('reader');
+  });
+
   test('one page per type keeps the first of each', () => {
     expect(onePagePerType(['/', '/glossary/a/', '/glossary/b/', '/read/x/'])).toEqual(['/', '/glossary/a/', '/read/x/']);
   });
