@@ -4,7 +4,7 @@
  */
 import { BUDGETS, budgetsFor, EXCEPTIONS, type Budgets } from '../budgets.ts';
 import { readFileSync } from 'node:fs';
-import { listPages, lookupFile, pageType, siteAddress, withBasePath } from './built-site.ts';
+import { listPages, lookupFile, pageType, pageTypeOf, siteAddress, withBasePath } from './built-site.ts';
 import { pageWeight, type PageWeight } from './page-weight.ts';
 
 export interface WeighedPage {
@@ -32,7 +32,7 @@ export function weighSite(dist: string): WeighedPage[] {
   const address = siteAddress(dist);
   return listPages(dist).map((sitePath) => {
     const file = lookupFile(dist, address.base, withBasePath(address.base, sitePath));
-    const type = pageType(sitePath, file.kind === 'file' ? readFileSync(file.file, 'utf8') : undefined);
+    const type = file.kind === 'file' ? pageTypeOf(sitePath, readFileSync(file.file, 'utf8')) : pageType(sitePath);
     const weight = pageWeight(dist, address, sitePath);
     return { sitePath, type, weight, overruns: overruns(type, weight, budgetsFor(sitePath)) };
   });

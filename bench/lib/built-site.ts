@@ -81,17 +81,22 @@ const PAGE_TYPE_NAMES: Record<string, string> = {
  * so `/read/partner-state/` and `/read/another/` are both `reader`, and a new section such as
  * `/read/x/print/` becomes its own type `/read/*\/print/` without anyone listing it.
  */
-export function pageType(sitePath: string, html?: string): string {
+export function pageType(sitePath: string): string {
   const segments = sitePath.split('/');
   // '/read/x/' splits to ['', 'read', 'x', '']: the entry segment is index 2 when more follow.
   if (segments.length > 3 && segments[2]) segments[2] = '*';
   const pattern = segments.join('/');
-  // A long reading served a page per section (its pages carry SPLIT_READING_ATTRIBUTE): each
-  // section page is a reader, whatever its section is called; its contents page, without text, is not.
-  if (html !== undefined && pattern.startsWith('/read/*/') && html.includes(`${SPLIT_READING_ATTRIBUTE}=`)) {
-    return /class="passage[ "]/.test(html) ? 'reader' : 'reading contents';
-  }
   return PAGE_TYPE_NAMES[pattern] ?? pattern;
+}
+
+/**
+ * `pageType`, knowing the page's HTML: a long reading served a page per section (its pages carry
+ * SPLIT_READING_ATTRIBUTE) has each section page a reader, whatever its section is called, and its
+ * contents page, without text, a type of its own.
+ */
+export function pageTypeOf(sitePath: string, html: string): string {
+  if (!sitePath.startsWith('/read/') || !html.includes(`${SPLIT_READING_ATTRIBUTE}=`)) return pageType(sitePath);
+  return /class="passage[ "]/.test(html) ? 'reader' : 'reading contents';
 }
 
 /** One page per type (the first in sorted order), for checks too slow to run on every page. */
