@@ -330,7 +330,7 @@ describe('print', () => {
   });
 });
 
-describe('the EPUB and accessibility', () => {
+describe('the EPUB, the export and accessibility', () => {
   test('the EPUB is one book of every passage; a note’s cross-reference points inside it', () => {
     const files = unzipSync(readFileSync(fixture.file(`dist/read/${READING}.epub`)));
     const text = strFromU8(files['OEBPS/text.xhtml']!);
@@ -338,6 +338,20 @@ describe('the EPUB and accessibility', () => {
     const refs = [...text.matchAll(/href="([^"]*#p-[^"]*)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(0);
     for (const href of refs) expect(href).toMatch(/^(text\.xhtml)?#p-[a-z0-9-]+$/);
+  });
+
+  test('the Web Annotation export gives each note its section page; the target stays the reading, whose whole text the positions count in', () => {
+    const collection = JSON.parse(readFileSync(fixture.file(`dist/read/${READING}/annotations.jsonld`), 'utf8')) as {
+      first: { items: { id: string; target: { source: string } | string }[] };
+    };
+    const items = collection.first.items;
+    expect(items).toHaveLength(notePassage.size);
+    for (const item of items) {
+      const id = new URL(item.id);
+      const note = id.hash.replace(/^#note-/, '');
+      expect(sitePathname(id.href), item.id).toBe(chapterPath(chapterOf(numberOf(notePassage.get(note)!))));
+      expect(sitePathname(typeof item.target === 'string' ? item.target : item.target.source)).toBe(CONTENTS);
+    }
   });
 
   test('axe: the contents page and a section page', async () => {
