@@ -31,7 +31,7 @@ export const BUDGETS: Budgets = {
   css: 15_000,
   totalOnLoad: 100_000,
   pagefindFilesBeforeSearch: 0,
-  htmlToTextRatio: { reader: 1.5, 'reader section': 1.5 },
+  htmlToTextRatio: { reader: 1.5 },
   htmlBytes: 300_000,
 };
 

@@ -39,7 +39,7 @@ const ReadingEntrySchema = ReadingMetaSchema.omit({ passages: true }).extend({
   /** The whitespace after the last passage; with each passage's `gapBefore`, the source is `readingSource(data)`. */
   trailing: z.string(),
   folder: z.string(),
-  sectionPages: z.object({ above: z.number() }),
+  sectionPages: z.object({ above: z.number(), shortest: z.number() }),
 });
 
 export const collections = {

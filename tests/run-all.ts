@@ -97,7 +97,8 @@ vitestRun('Vitest: unit, fixtures and browser suites', 'vitest.json', process.ar
 // Course hosting: the same site built for a sub-path, and the browser suites whose subject depends
 // on the site's address run against it: every link and asset, requests and the CSP, search and its
 // result links, the course's calendar and cartridge, the offline worker's scope, share and citation
-// addresses, permalinks and the 404 page. The others (focus, keyboard, settings, screenshots, notes
+// addresses, permalinks and the 404 page, and a long reading's section pages (their suite builds its
+// own book, at the run's base). The others (focus, keyboard, settings, screenshots, notes
 // and terms on the page, and the suites that build their own sites at `/`) test nothing the base
 // changes, and running them twice cost about four minutes of a CI run. Nor does every-page: axe,
 // widths and layout shifts are the same under any base, and csp-and-requests loads the same
@@ -114,6 +115,7 @@ const SUBPATH_SUITES = [
   'reader-tools',
   'reader-tools-cite',
   'reader-tools-sharing',
+  'section-pages',
 ].map((name) => `tests/browser/${name}.test.ts`);
 const missingSubpathSuites = SUBPATH_SUITES.filter((file) => !existsSync(file));
 if (missingSubpathSuites.length > 0) {

@@ -4,7 +4,7 @@
  */
 import { BUDGETS, budgetsFor, EXCEPTIONS, type Budgets } from '../budgets.ts';
 import { readFileSync } from 'node:fs';
-import { listPages, lookupFile, pageType, siteAddress, withBasePath, type SiteAddress } from './built-site.ts';
+import { listPages, lookupFile, pageType, pageTypeOf, siteAddress, withBasePath } from './built-site.ts';
 import { pageWeight, type PageWeight } from './page-weight.ts';
 
 export interface WeighedPage {
@@ -33,25 +33,11 @@ export function overruns(type: string, weight: PageWeight, budgets: Budgets = BU
   return found;
 }
 
-/**
- * A long reading served a page per section (src/lib/reading-layout.ts) has a contents page at
- * `/read/<reading>/` and its text on `/read/<reading>/<section>/`: the text pages are the reader
- * (its markup budget against the text applies to each), the contents page lists sections like an
- * index page does. Told apart by the attribute the reading's <article> carries.
- */
-const SPLIT_READING = /<article\b[^>]*\sdata-section-pages=/;
-function budgetType(dist: string, address: SiteAddress, sitePath: string): string {
-  const type = pageType(sitePath);
-  if (!/^\/read\/[^/]+\/([^/]+\/)?$/.test(sitePath)) return type;
-  const found = lookupFile(dist, address.base, withBasePath(address.base, sitePath));
-  if (found.kind !== 'file' || !SPLIT_READING.test(readFileSync(found.file, 'utf8'))) return type;
-  return type === 'reader' ? 'reading contents' : 'reader section';
-}
-
 export function weighSite(dist: string): WeighedPage[] {
   const address = siteAddress(dist);
   return listPages(dist).map((sitePath) => {
-    const type = budgetType(dist, address, sitePath);
+    const file = lookupFile(dist, address.base, withBasePath(address.base, sitePath));
+    const type = file.kind === 'file' ? pageTypeOf(sitePath, readFileSync(file.file, 'utf8')) : pageType(sitePath);
     const weight = pageWeight(dist, address, sitePath);
     return { sitePath, type, weight, overruns: overruns(type, weight, budgetsFor(sitePath)) };
   });

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { resolveRequestPath } from '../../src/cli/static-server.ts';
 import { attribute, elementsOf, parseHtml, tokens } from './html.ts';
+import { SPLIT_READING_ATTRIBUTE } from '../../src/lib/reading-layout.ts';
 
 /** Folders of generated assets, not pages. */
 const ASSET_FOLDERS = new Set(['_astro', 'pagefind']);
@@ -86,6 +87,16 @@ export function pageType(sitePath: string): string {
   if (segments.length > 3 && segments[2]) segments[2] = '*';
   const pattern = segments.join('/');
   return PAGE_TYPE_NAMES[pattern] ?? pattern;
+}
+
+/**
+ * `pageType`, knowing the page's HTML: a long reading served a page per section (its pages carry
+ * SPLIT_READING_ATTRIBUTE) has each section page a reader, whatever its section is called, and its
+ * contents page, without text, a type of its own.
+ */
+export function pageTypeOf(sitePath: string, html: string): string {
+  if (!sitePath.startsWith('/read/') || !html.includes(`${SPLIT_READING_ATTRIBUTE}=`)) return pageType(sitePath);
+  return /class="passage[ "]/.test(html) ? 'reader' : 'reading contents';
 }
 
 /** One page per type (the first in sorted order), for checks too slow to run on every page. */

@@ -73,7 +73,7 @@ export async function readerAnnotations(
  * with the citation and provenance, so each section page carries only its own share.
  */
 export function sectionView(reading: EditionReading, passageIds: ReadonlySet<string>): EditionReading {
-  const own = <T>(map: ReadonlyMap<string, T>) => new Map([...map].filter(([id]) => passageIds.has(id)));
+  const own = <K extends string, T>(map: ReadonlyMap<K, T>) => new Map([...map].filter(([id]) => passageIds.has(id)));
   return {
     ...reading,
     passages: reading.passages.filter((p) => passageIds.has(p.id)),

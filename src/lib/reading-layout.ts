@@ -37,9 +37,14 @@ export interface LayoutPassage {
   section: string;
 }
 
-/** reader.config.yaml `sectionPages`: a reading with more passages than `above` is split. */
+/**
+ * reader.config.yaml `sectionPages`: a reading with more passages than `above` is split; a page
+ * holds one section, or several in a row while they are shorter than `shortest` passages together
+ * (a page of a few passages would be mostly the site's chrome).
+ */
 export interface SectionPagesConfig {
   above: number;
+  shortest?: number | undefined;
 }
 
 /** A reading shown whole: every passage on `/read/<reading>/`. */
@@ -61,20 +66,31 @@ export function readingLayout(
   config: SectionPagesConfig,
 ): ReadingLayout {
   if (passages.length <= config.above) return onePageLayout(reading);
+  const shortest = config.shortest ?? 0;
   const titles = new Map(sections.map((s) => [s.id, s.title]));
   const pages: SectionPage[] = [];
   const sectionOf = new Map<string, number>();
-  const indexOf = new Map<string, number>();
+  let open: SectionPage | undefined;
+  let section: string | undefined;
   passages.forEach((passage, i) => {
-    let index = indexOf.get(passage.section);
-    if (index === undefined) {
-      index = pages.length;
-      indexOf.set(passage.section, index);
-      pages.push({ id: passage.section, title: titles.get(passage.section) ?? passage.section, path: sectionPagePath(reading, passage.section), first: i + 1, last: i + 1, firstPassage: passage.id });
+    if (passage.section !== section) {
+      section = passage.section;
+      const title = titles.get(section) ?? section;
+      // A new section starts a page unless the page so far is still too short to stand alone.
+      if (open && open.last - open.first + 1 < shortest) open.title += `, ${title}`;
+      else pages.push((open = { id: section, title, path: sectionPagePath(reading, section), first: i + 1, last: i + 1, firstPassage: passage.id }));
     }
-    pages[index]!.last = i + 1;
-    sectionOf.set(passage.id, index);
+    open!.last = i + 1;
+    sectionOf.set(passage.id, pages.length - 1);
   });
+  // A short last page joins the one before it.
+  const last = pages.at(-1)!;
+  if (pages.length > 1 && last.last - last.first + 1 < shortest) {
+    pages.pop();
+    const previous = pages.at(-1)!;
+    Object.assign(previous, { title: `${previous.title}, ${last.title}`, last: last.last });
+    for (const [id, index] of sectionOf) if (index === pages.length) sectionOf.set(id, index - 1);
+  }
   return pages.length > 1 ? { reading, sections: pages, sectionOf } : onePageLayout(reading);
 }
 

@@ -69,6 +69,12 @@ export const CitationSchema = z
 export const SectionPagesSchema = z
   .strictObject({
     above: z.number().int().positive().default(200),
+    /**
+     * Sections shorter than this (in passages) share a page with the next ones (the last with the
+     * one before): a page of a few passages would be mostly the site's header, tools and links,
+     * over the reader's budget of 1.5 × its text. Default 30.
+     */
+    shortest: z.number().int().positive().default(30),
   })
   .prefault({});
 

@@ -1,27 +1,31 @@
 /**
  * A long reading served one page per section, in Chromium, on a generated book of 300 passages in
- * 8 chapters (tests/fixtures/long-book.ts, split above 100 passages), built once at the root:
- * the contents page and the section pages without JavaScript, prev/next, old `#p-` and `#note-`
- * permalinks landing on the section page that holds them (the map fetched only then), search
+ * 8 chapters (tests/fixtures/long-book.ts, split above 100 passages), built once at the run's base
+ * (the sub-path pass runs the suite again): the contents page and the section pages without
+ * JavaScript, prev/next, old `#p-` and `#note-` permalinks landing on the section page that holds
+ * them (the map fetched only then), search
  * results, glossary "where used" links and citations pointing at section pages, personal notes
  * kept per reading and listed together, printing a section or the whole reading, the EPUB still
  * one book with its links inside it, and axe.
  */
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { runBuild, type Fixture } from '../fixtures/fixture-site.ts';
 import { longBookFixture, LONG_BOOK_PASSAGES } from '../fixtures/long-book.ts';
-import { openPage, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
+import { BASE, openPage, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
 import { poll, toolsReady } from './reader-tools-helpers.ts';
 
 const READING = 'synthetic-book';
 const CONTENTS = `/read/${READING}/`;
-/** The generator writes a chapter every 40 passages, its heading passage `chapter-<n>-heading`. */
-const CHAPTERS = Math.ceil(LONG_BOOK_PASSAGES / 40);
-const chapterOf = (passageNumber: number) => Math.ceil(passageNumber / 40);
+/**
+ * The generator writes a chapter every 40 passages; the last, of 20, is shorter than a page's
+ * least (sectionPages.shortest, 30 by default), so it shares chapter 7's page.
+ */
+const CHAPTERS = 7;
+const chapterOf = (passageNumber: number) => Math.min(Math.ceil(passageNumber / 40), CHAPTERS);
 const chapterPath = (chapter: number) => `/read/${READING}/chapter-${chapter}/`;
 
 let fixture: Fixture;
@@ -34,7 +38,8 @@ let notePassage: Map<string, string>;
 beforeAll(async () => {
   const made = longBookFixture('section-pages-browser');
   fixture = made.fixture;
-  const built = await runBuild(fixture);
+  // At the run's base: under a sub-path the redirect, prev/next, contents and every passage link must keep it.
+  const built = await runBuild(fixture, 'dist', BASE);
   if (built.code !== 0) throw new Error(`the long book did not build:\n${built.stderr}`);
   passageIds = (parse(fixture.read(`src/content/readings/${READING}/reading.yaml`)) as { passages: { id: string }[] }).passages.map((p) => p.id);
   expect(passageIds).toHaveLength(LONG_BOOK_PASSAGES);
@@ -44,17 +49,20 @@ beforeAll(async () => {
       return [note, /^passage: (\S+)$/m.exec(fixture.read(`annotations/${READING}/${note}.mdx`))![1]!] as const;
     }),
   );
-  session = await startSession({ root: fixture.file('dist'), base: '/' });
+  session = await startSession({ root: fixture.file('dist'), base: BASE });
 }, 180_000);
 afterAll(() => session?.close());
 
 const clean = (record: PageRecord) =>
   expect([...record.pageErrors, ...record.consoleErrors, ...record.cspViolations, ...record.foreignRequests, ...record.navigationsAway]).toEqual([]);
 const numberOf = (id: string) => passageIds.indexOf(id) + 1;
-const path = (page: Page) => {
-  const url = new URL(page.url());
-  return `${url.pathname}${url.search}${url.hash}`;
+/** An address or href as a site path, the base taken off (the suite also runs under a sub-path). */
+const sitePathname = (address: string) => `/${new URL(address, 'http://site.invalid').pathname.slice(BASE.replace(/\/?$/, '/').length)}`;
+const sitePath = (address: string) => {
+  const url = new URL(address, 'http://site.invalid');
+  return `${sitePathname(address)}${url.search}${url.hash}`;
 };
+const hrefOf = async (link: Locator) => sitePath((await link.getAttribute('href'))!);
 /** Requests the page made for the reading's passage map. */
 const mapRequests = (page: Page) => {
   const seen: string[] = [];
@@ -72,8 +80,8 @@ describe('without JavaScript', () => {
     const parts = page.locator('.section-contents li');
     expect(await parts.count()).toBe(CHAPTERS);
     expect(await parts.nth(0).innerText()).toBe('Chapter 1 Passages 1–40');
-    expect(await parts.nth(CHAPTERS - 1).innerText()).toBe(`Chapter ${CHAPTERS} Passages ${(CHAPTERS - 1) * 40 + 1}–${LONG_BOOK_PASSAGES}`);
-    expect(await parts.nth(2).locator('a').getAttribute('href')).toBe(chapterPath(3));
+    expect(await parts.nth(CHAPTERS - 1).innerText()).toBe(`Chapter 7, Chapter 8 Passages 241–${LONG_BOOK_PASSAGES}`);
+    expect(await hrefOf(parts.nth(2).locator('a'))).toBe(chapterPath(3));
     expect(await page.locator('.section-contents').innerText()).toContain("without JavaScript, find the passage's number below");
     expect(await page.locator('.passage').count()).toBe(0);
     expect(await page.locator('#about-this-text').count()).toBe(1);
@@ -91,8 +99,8 @@ describe('without JavaScript', () => {
     expect(ids).toEqual(passageIds.slice(40, 80));
     const notesHere = [...notePassage].filter(([, passage]) => chapterOf(numberOf(passage)) === 2).map(([note]) => note).sort();
     expect((await page.locator('.reading-body .note').evaluateAll((els) => els.map((el) => el.id.replace(/^note-/, '')))).sort()).toEqual(notesHere);
-    expect(await page.locator('head link[rel="prev"]').getAttribute('href')).toBe(chapterPath(1));
-    expect(await page.locator('head link[rel="next"]').getAttribute('href')).toBe(chapterPath(3));
+    expect(await hrefOf(page.locator('head link[rel="prev"]'))).toBe(chapterPath(1));
+    expect(await hrefOf(page.locator('head link[rel="next"]'))).toBe(chapterPath(3));
     const nav = page.locator('.section-nav').last();
     expect(await nav.locator('a[rel="prev"]').innerText()).toBe('Previous: Chapter 1');
     expect(await nav.locator('a[rel="next"]').innerText()).toBe('Next: Chapter 3');
@@ -119,8 +127,8 @@ describe('old permalinks', () => {
 
     const target = passageIds[212]!;
     await page.goto(session.url(`${CONTENTS}?layer=none#p-${target}`));
-    await page.waitForURL((url) => url.pathname === chapterPath(chapterOf(213)));
-    expect(path(page)).toBe(`${chapterPath(6)}?layer=none#p-${target}`);
+    await page.waitForURL((url) => sitePathname(url.href) === chapterPath(chapterOf(213)));
+    expect(sitePath(page.url())).toBe(`${chapterPath(6)}?layer=none#p-${target}`);
     await poll(() => page.evaluate(() => document.querySelector(':target')?.id)).toBe(`p-${target}`);
     await poll(() => page.locator(`#p-${target}`).isVisible()).toBe(true);
     const box = await page.locator(`#p-${target}`).boundingBox();
@@ -129,7 +137,7 @@ describe('old permalinks', () => {
     expect(requests).toHaveLength(1);
     // Back leads to where the reader was before, not to the page that sent them on.
     await page.goBack();
-    expect(new URL(page.url()).pathname).toBe(chapterPath(4));
+    expect(sitePathname(page.url())).toBe(chapterPath(4));
     clean(record);
     await context.close();
   });
@@ -138,15 +146,20 @@ describe('old permalinks', () => {
     const { page, context, record } = await openPage(session);
     const [note, passage] = [...notePassage].find(([, p]) => chapterOf(numberOf(p)) === 7)!;
     await page.goto(session.url(`${CONTENTS}#note-${note}`));
-    await page.waitForURL((url) => url.pathname === chapterPath(7));
+    await page.waitForURL((url) => sitePathname(url.href) === chapterPath(7));
     expect(new URL(page.url()).hash).toBe(`#note-${note}`);
     expect(chapterOf(numberOf(passage))).toBe(7);
 
     await page.goto(session.url(`${chapterPath(1)}#p-${passageIds[130]}`));
-    await page.waitForURL((url) => url.pathname === chapterPath(4));
+    await page.waitForURL((url) => sitePathname(url.href) === chapterPath(4));
+
+    // An old link to words in a passage: the browser keeps the words part from scripts, the passage part still leads on.
+    await page.goto(session.url(`${CONTENTS}#p-${passageIds[290]}:~:text=${encodeURIComponent('no such words')}`));
+    await page.waitForURL((url) => sitePathname(url.href) === chapterPath(7));
+    expect(new URL(page.url()).hash).toBe(`#p-${passageIds[290]}`);
 
     await page.goto(session.url(`${CONTENTS}#no-such-passage`), { waitUntil: 'networkidle' });
-    expect(path(page)).toBe(`${CONTENTS}#no-such-passage`);
+    expect(sitePath(page.url())).toBe(`${CONTENTS}#no-such-passage`);
     clean(record);
     await context.close();
   });
@@ -154,9 +167,9 @@ describe('old permalinks', () => {
   test('without JavaScript an old permalink opens the contents page, which says where each passage is', async () => {
     const { page, context } = await openPage(session, { javaScriptEnabled: false });
     await page.goto(session.url(`${CONTENTS}#p-${passageIds[212]}`));
-    expect(new URL(page.url()).pathname).toBe(CONTENTS);
+    expect(sitePathname(page.url())).toBe(CONTENTS);
     const part = page.locator('.section-contents li', { hasText: 'Passages 201–240' });
-    expect(await part.locator('a').getAttribute('href')).toBe(chapterPath(6));
+    expect(await hrefOf(part.locator('a'))).toBe(chapterPath(6));
     await context.close();
   });
 });
@@ -172,7 +185,7 @@ describe('links that follow a passage to its page', () => {
     expect(passageLinks.length).toBeGreaterThan(3);
     for (const url of passageLinks) {
       const id = url.hash.slice(3);
-      expect(url.pathname, id).toBe(chapterPath(chapterOf(numberOf(id))));
+      expect(sitePathname(url.href), id).toBe(chapterPath(chapterOf(numberOf(id))));
     }
     const last = passageLinks.at(-1)!;
     await links.nth(hrefs.findIndex((href) => href.includes(last.hash))).click();
@@ -191,7 +204,7 @@ describe('links that follow a passage to its page', () => {
       const url = new URL(href, 'http://site.invalid');
       const id = url.hash.replace(/^#(p|note)-/, '');
       const passage = url.hash.startsWith('#note-') ? notePassage.get(id)! : id;
-      expect(url.pathname, href).toBe(chapterPath(chapterOf(numberOf(passage))));
+      expect(sitePathname(href), href).toBe(chapterPath(chapterOf(numberOf(passage))));
     }
     // A note's <PassageRef> names the page of the passage, even on its own section's page.
     await page.goto(session.url(chapterPath(1)));
@@ -199,7 +212,7 @@ describe('links that follow a passage to its page', () => {
     expect(refs.length).toBeGreaterThan(0);
     for (const href of refs) {
       const url = new URL(href, 'http://site.invalid');
-      expect(url.pathname, href).toBe(chapterPath(chapterOf(numberOf(url.hash.slice(3)))));
+      expect(sitePathname(href), href).toBe(chapterPath(chapterOf(numberOf(url.hash.slice(3)))));
     }
     await context.close();
   });
@@ -262,10 +275,10 @@ describe('personal notes across section pages', () => {
     await poll(() => groups.count()).toBe(2);
     expect(await groups.locator('h3 a').allInnerTexts()).toEqual(['Passage 6', 'Passage 251']);
     const lateLink = groups.nth(1).locator('h3 a');
-    expect(await lateLink.getAttribute('href')).toBe(`${chapterPath(7)}#p-${late}`);
+    expect(await hrefOf(lateLink)).toBe(`${chapterPath(7)}#p-${late}`);
     expect(await runAxe(page)).toEqual([]);
     await lateLink.click();
-    await page.waitForURL((url) => url.pathname === chapterPath(7));
+    await page.waitForURL((url) => sitePathname(url.href) === chapterPath(7));
     await poll(() => page.locator(`#p-${late} .my-notes-marker`).count()).toBe(1);
     expect(await page.locator('.my-notes-marker').count()).toBe(1);
     clean(record);
@@ -317,7 +330,7 @@ describe('print', () => {
   });
 });
 
-describe('the EPUB and accessibility', () => {
+describe('the EPUB, the export and accessibility', () => {
   test('the EPUB is one book of every passage; a note’s cross-reference points inside it', () => {
     const files = unzipSync(readFileSync(fixture.file(`dist/read/${READING}.epub`)));
     const text = strFromU8(files['OEBPS/text.xhtml']!);
@@ -325,6 +338,20 @@ describe('the EPUB and accessibility', () => {
     const refs = [...text.matchAll(/href="([^"]*#p-[^"]*)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(0);
     for (const href of refs) expect(href).toMatch(/^(text\.xhtml)?#p-[a-z0-9-]+$/);
+  });
+
+  test('the Web Annotation export gives each note its section page; the target stays the reading, whose whole text the positions count in', () => {
+    const collection = JSON.parse(readFileSync(fixture.file(`dist/read/${READING}/annotations.jsonld`), 'utf8')) as {
+      first: { items: { id: string; target: { source: string } | string }[] };
+    };
+    const items = collection.first.items;
+    expect(items).toHaveLength(notePassage.size);
+    for (const item of items) {
+      const id = new URL(item.id);
+      const note = id.hash.replace(/^#note-/, '');
+      expect(sitePathname(id.href), item.id).toBe(chapterPath(chapterOf(numberOf(notePassage.get(note)!))));
+      expect(sitePathname(typeof item.target === 'string' ? item.target : item.target.source)).toBe(CONTENTS);
+    }
   });
 
   test('axe: the contents page and a section page', async () => {

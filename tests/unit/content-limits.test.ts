@@ -72,9 +72,9 @@ describe('size limits', () => {
       limits: DEFAULT_LIMITS,
       home: 'readings',
       citation: { styles: ['chicago-author-date', 'apa', 'modern-language-association'] },
-      sectionPages: { above: 200 },
+      sectionPages: { above: 200, shortest: 30 },
     });
-    expect(ReaderConfigSchema.parse({ sectionPages: { above: 50 } }).sectionPages).toEqual({ above: 50 });
+    expect(ReaderConfigSchema.parse({ sectionPages: { above: 50 } }).sectionPages).toEqual({ above: 50, shortest: 30 });
     expect(ReaderConfigSchema.safeParse({ sectionPages: { above: 0 } }).success).toBe(false);
     expect(ReaderConfigSchema.safeParse({ sectionPages: { abov: 50 } }).success).toBe(false);
     expect(ReaderConfigSchema.parse({ limits: { noteKB: 128 } }).limits).toEqual({ ...DEFAULT_LIMITS, noteKB: 128 });

@@ -48,6 +48,21 @@ describe('which page holds a passage', () => {
     expect(pageWithinReading(layout, 'one-a')).toBe('one/');
   });
 
+  test('short sections share a page: with the sections after them, and the last with the one before', () => {
+    const sizes = { a: 1, b: 3, c: 3, d: 1 };
+    const many = Object.entries(sizes).flatMap(([section, n]) => Array.from({ length: n }, (_, i) => ({ id: `${section}${i + 1}`, section })));
+    const titled = Object.keys(sizes).map((id) => ({ id, title: id.toUpperCase() }));
+    const layout = readingLayout('book', many, titled, { above: 5, shortest: 3 });
+    expect(layout.sections.map(({ id, title, path, first, last, firstPassage }) => [id, title, path, first, last, firstPassage])).toEqual([
+      ['a', 'A, B', '/read/book/a/', 1, 4, 'a1'],
+      ['c', 'C, D', '/read/book/c/', 5, 8, 'c1'],
+    ]);
+    expect(passageHref(layout, 'b3')).toBe('/read/book/a/#p-b3');
+    expect(passageHref(layout, 'd1')).toBe('/read/book/c/#p-d1');
+    // Every section short: the whole reading is one page after all.
+    expect(readingLayout('book', many, titled, { above: 5, shortest: 8 }).sections).toEqual([]);
+  });
+
   test('a reading of one section cannot be split, however long', () => {
     const layout = readingLayout('book', passages.map((p) => ({ ...p, section: 'intro' })), sections, { above: 1 });
     expect(layout.sections).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pageType, onePagePerType, sitePathOfFile } from '../../bench/lib/built-site.ts';
+import { pageType, pageTypeOf, onePagePerType, sitePathOfFile } from '../../bench/lib/built-site.ts';
 import { pageCspProblems, policyProblems } from '../../bench/lib/csp.ts';
 import { findGluedWords } from '../../bench/lib/glued-words.ts';
 import { fragmentTargets, idReferences, parseHtml, srcsetUrls, urlReferences, visibleText } from '../../bench/lib/html.ts';
@@ -34,6 +34,15 @@ describe('page discovery and types', () => {
     ['/read/partner-state/print/', '/read/*/print/'],
     ['/about/', '/about/'],
   ])('%s is a %s page', (sitePath, type) => expect(pageType(sitePath)).toBe(type));
+
+  test('a long reading’s section pages are readers whatever their section is called; its contents page is not; study pages keep their type', () => {
+    const section = '<article class="reading" data-reading="book" data-section-pages="book"><div class="passage passage--paragraph" id="p-a">';
+    const contents = '<article class="reading" data-reading="book" data-section-pages="book"><nav class="section-contents">';
+    expect(pageTypeOf('/read/book/chapter-4/', section)).toBe('reader');
+    expect(pageTypeOf('/read/book/', contents)).toBe('reading contents');
+    expect(pageTypeOf('/read/book/introduction/', '<article class="page">')).toBe('/read/*/introduction/');
+    expect(pageTypeOf('/read/partner-state/', '<article class="reading" data-reading="partner-state"><div class="passage" id="p-a">')).toBe('reader');
+  });
 
   test('one page per type keeps the first of each', () => {
     expect(onePagePerType(['/', '/glossary/a/', '/glossary/b/', '/read/x/'])).toEqual(['/', '/glossary/a/', '/read/x/']);

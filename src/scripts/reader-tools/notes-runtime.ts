@@ -16,7 +16,9 @@ import { mergeNotes, parseStoredNotes, serializeStoredNotes, sortNotes, uuidFrom
 import { describeRange, reanchor } from '../../lib/reanchor.ts';
 import type { PersonalNote } from '../../schemas/personal-note.ts';
 import { offsetsToRange, textElementOf, textOf } from './passage-text.ts';
-import { announce, wholeReading, notesStorageKey, readerContext } from './reader-context.ts';
+import { announce, notesStorageKey, readerContext } from './reader-context.ts';
+import { layoutFromMap, SPLIT_READING_ATTRIBUTE } from '../../lib/reading-layout.ts';
+import { passagePages } from '../section-pages.ts';
 import type { Target } from './reader-tools.ts';
 
 /** Highlight registry names; reader-tools.css paints `::highlight(<name>)`. */
@@ -53,6 +55,16 @@ function save(next: PersonalNote[]) {
   stored!.notes = next;
   paint();
   for (const listener of listeners) listener();
+}
+
+/**
+ * On a page of a reading split into section pages, loads the reading's passage map once, so the
+ * context knows every passage and the page holding it; elsewhere returns at once.
+ */
+async function wholeReading(): Promise<void> {
+  const current = readerContext();
+  const map = document.querySelector(`[${SPLIT_READING_ATTRIBUTE}]`) ? await passagePages(current.readingId) : undefined;
+  if (map && !current.layout) Object.assign(current, layoutFromMap(current.readingId, map));
 }
 
 let starting: Promise<void> | undefined;

@@ -102,7 +102,7 @@ function renderList() {
           'h3',
           {},
           // A passage on another section page of a long reading: a link to that page.
-          h('a', element ? { href: `#${passageAnchor(passage)}`, 'data-do': 'show' } : { href: withBase(passageHref(layout, passage)) }, number ? `Passage ${number}` : passage),
+          h('a', element || !layout ? { href: `#${passageAnchor(passage)}`, 'data-do': 'show' } : { href: withBase(passageHref(layout, passage)) }, number ? `Passage ${number}` : passage),
           opening && h('span', { class: 'notes-group-opening' }, ` ${opening}${opening.length === 60 ? '…' : ''}`),
         ),
         h('ol', {}, ...own.map((note) => noteItem(note, number))),

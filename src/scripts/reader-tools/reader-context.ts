@@ -5,8 +5,7 @@
 import { CLASS, passageAnchor } from '../../lib/constants.ts';
 import { passageIdOfElement, passageNumberOf } from './passage-text.ts';
 import type { PassageInfo } from '../../lib/personal-notes.ts';
-import { isSplit, layoutFromMap, onePageLayout, SPLIT_READING_ATTRIBUTE, type ReadingLayout } from '../../lib/reading-layout.ts';
-import { passagePages } from '../section-pages.ts';
+import type { ReadingLayout } from '../../lib/reading-layout.ts';
 
 export interface ReaderContext {
   /** The <ar-reader-tools> element: dialogs and the live region live inside it. */
@@ -21,8 +20,8 @@ export interface ReaderContext {
    */
   passages: PassageInfo[];
   passageElement: (id: string) => HTMLElement | null;
-  /** Which page holds each passage (src/lib/reading-layout.ts); one page until `wholeReading()` knows better. */
-  layout: ReadingLayout;
+  /** Which page holds each passage (src/lib/reading-layout.ts), once `wholeReading()` has loaded it on a split reading. */
+  layout?: ReadingLayout | undefined;
   /** The reading's own address (its contents page when split): what exports of a reader's notes point at. */
   readingHomeUrl: string;
 }
@@ -51,22 +50,10 @@ export function initContext(root: HTMLElement): ReaderContext {
     readingUrl: document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? `${location.origin}${location.pathname}`,
     passages: elements.map((el) => ({ id: passageIdOfElement(el), number: passageNumberOf(el) })),
     passageElement: (id) => document.getElementById(passageAnchor(id)),
-    layout: onePageLayout(root.dataset.reading ?? ''),
     readingHomeUrl: '',
   };
   context.readingHomeUrl = root.dataset.contents ? new URL(root.dataset.contents, context.readingUrl).href : context.readingUrl;
   return context;
-}
-
-/**
- * On a page of a reading split into section pages, loads the reading's passage map once, so the
- * context knows every passage and the page holding it; elsewhere returns at once.
- */
-export async function wholeReading(): Promise<ReaderContext> {
-  const current = readerContext();
-  const map = document.querySelector(`[${SPLIT_READING_ATTRIBUTE}]`) ? await passagePages(current.readingId) : undefined;
-  if (map && !isSplit(current.layout)) Object.assign(current, layoutFromMap(current.readingId, map));
-  return current;
 }
 
 export function readerContext(): ReaderContext {
