@@ -1,7 +1,8 @@
 /**
  * <ar-offline>: the "available offline" line in the footer, and the registration of the service
- * worker that saves the site (src/scripts/offline-worker.ts). Loaded by site.ts once the page is
- * idle, from a chunk of its own, so neither costs the page's first paint.
+ * worker that saves the site (src/scripts/offline-worker.ts). Part of the site script (a chunk
+ * of its own was one more request on every page), started by site.ts once the page is idle, so
+ * neither costs the page's first paint.
  *
  * A new build is taken over only where no page can mix builds: when the page finds a new worker
  * already saved while it is loading, it asks the worker to take over if this is the site's only
@@ -94,15 +95,18 @@ class OfflineStatus extends HTMLElement {
   }
 }
 
-customElements.define('ar-offline', OfflineStatus);
-
-// The status lives in the footer; pages carry no markup for it (the reader's HTML is budgeted
-// against its text), so it is added here, a polite status line.
-const footer = document.querySelector('.site-footer');
-if (footer && !footer.querySelector('ar-offline')) {
-  const element = document.createElement('ar-offline');
-  const line = element.appendChild(document.createElement('p'));
-  line.className = 'offline-status';
-  line.setAttribute('role', 'status');
-  footer.append(element);
+/** Defines <ar-offline> and adds it to the footer; once per page. */
+export function startOffline(): void {
+  if (customElements.get('ar-offline')) return;
+  customElements.define('ar-offline', OfflineStatus);
+  // The status lives in the footer; pages carry no markup for it (the reader's HTML is budgeted
+  // against its text), so it is added here, a polite status line.
+  const footer = document.querySelector('.site-footer');
+  if (footer && !footer.querySelector('ar-offline')) {
+    const element = document.createElement('ar-offline');
+    const line = element.appendChild(document.createElement('p'));
+    line.className = 'offline-status';
+    line.setAttribute('role', 'status');
+    footer.append(element);
+  }
 }

@@ -2,7 +2,7 @@
  * <ar-reader-tools>: the reader's own tools on a reading page. This module is what loads with the
  * page, so it stays small: it watches the selection, shows the small toolbar next to it (Highlight,
  * Note, Cite, Link), offers the same for a whole passage when its number is clicked, and loads
- * everything else (notes, panels, citations, print preparation) on first use.
+ * everything else (notes, panels, citations) on first use; print preparation, once the page is idle.
  *
  * Keyboard: select text (or click a passage number), then Tab reaches the toolbar; with a selection,
  * Alt+Shift+H highlights it and Alt+Shift+N opens a note on it. Without a mouse or caret browsing
@@ -16,6 +16,9 @@ import { hasStoredNotes, initContext, readerContext } from './reader-context.ts'
 import { SETTINGS_EVENT, readStoredSettings } from './settings.ts';
 import { whenIdle } from '../schedule.ts';
 import { plainCitationLine, watchCopying, type CopiedWords } from './copy.ts';
+// Print preparation runs on every reading page once it is idle, so its code (about 1 KB gzip) is in
+// the page's script rather than a chunk of its own: one request fewer before any interaction.
+import { prepareForPrint, printHandout, printWholeReading } from './print.ts';
 
 /** A span of one passage's text, or the whole passage (no offsets). */
 export interface Target {
@@ -41,7 +44,6 @@ const DOCKED_LABELS: Partial<Record<Action, string>> = { choose: 'Words…' };
 const loadNotes = () => import('./notes-runtime.ts');
 const loadNotesUi = () => import('./notes-ui.ts');
 const loadCite = () => import('./cite.ts');
-const loadPrint = () => import('./print.ts');
 const loadPicker = () => import('./word-picker.ts');
 
 /** Room the system leaves under a touch selection for its handles (and above it for its own menu). */
@@ -86,7 +88,7 @@ class ArReaderTools extends HTMLElement {
     document.addEventListener('click', this.#onPageClick);
     document.addEventListener('focusin', this.#onFocusIn);
     document.addEventListener(SETTINGS_EVENT, (event) => this.#applySettings((event as CustomEvent<ReadingSettings>).detail));
-    window.addEventListener('beforeprint', () => void loadPrint().then((print) => print.prepareForPrint()));
+    window.addEventListener('beforeprint', () => void prepareForPrint());
     const body = document.querySelector<HTMLElement>('.reading-body');
     if (body) watchCopying(body, (copied) => (this.#copyCited ? (this.#copyCitation ?? plainCitationLine)(copied) : undefined));
     this.#applySettings(readStoredSettings());
@@ -94,7 +96,7 @@ class ArReaderTools extends HTMLElement {
     // for a reader who has notes here.
     whenIdle(() => {
       if (hasStoredNotes(readerContext().readingId)) void loadNotes().then((notes) => notes.startNotes());
-      void loadPrint().then((print) => print.prepareForPrint());
+      void prepareForPrint();
     });
   }
 
@@ -260,8 +262,8 @@ class ArReaderTools extends HTMLElement {
   #onToolbarClick = (event: MouseEvent) => {
     const button = (event.target as Element).closest<HTMLElement>('[data-tool]');
     if (button?.dataset.tool === 'notes') void loadNotesUi().then((ui) => ui.openPanel(button));
-    if (button?.dataset.tool === 'print') void loadPrint().then((print) => print.printHandout());
-    if (button?.dataset.tool === 'print-all') void loadPrint().then((print) => print.printWholeReading());
+    if (button?.dataset.tool === 'print') void printHandout();
+    if (button?.dataset.tool === 'print-all') void printWholeReading();
   };
 
   /**
@@ -302,7 +304,7 @@ class ArReaderTools extends HTMLElement {
       if (termsHidden) term.tabIndex = -1;
       else term.removeAttribute('tabindex');
     }
-    if (settings.print === 'endnotes') void loadPrint().then((print) => print.prepareForPrint());
+    if (settings.print === 'endnotes') void prepareForPrint();
     this.#copyCited = settings.copy === 'cited';
     if (this.#copyCited && !this.#copyCitation) void loadCite().then(async (cite) => (this.#copyCitation = await cite.preparedCopyCitation()));
   }
