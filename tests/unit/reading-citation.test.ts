@@ -82,9 +82,9 @@ describe('citing a reading and its passages', () => {
   });
 
   test('editionDate without SOURCE_DATE_EPOCH is the time of its first call, for the whole build', async () => {
-    // A fresh copy of the module: an earlier call in this process would already have fixed the date.
-    vi.resetModules();
-    const fresh = await import('../../src/lib/reading-citation.ts');
+    // A fresh copy of this module alone (an earlier call in this process would already have fixed the
+    // date); the modules it imports stay loaded, so their load-time code never runs inside this test.
+    const fresh = (await import(/* @vite-ignore */ `${'../../src/lib/reading-citation.ts'}?fresh`)) as typeof import('../../src/lib/reading-citation.ts');
     vi.useFakeTimers();
     try {
       vi.setSystemTime(new Date('2026-11-30T23:59:30Z'));
