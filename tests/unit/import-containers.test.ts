@@ -129,4 +129,78 @@ describe('EPUB books', () => {
     const document = importEpub(withParts(zip, { [PACKAGE]: opf }), 'book.epub');
     expect(document.blocks.map((b) => b.text)).toEqual(['The first chapter.']);
   });
+  test('the package metadata: main title and subtitle by refinement, authors by role, description without tags, rights with an address, direction', () => {
+    const opf = `<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">
+      <dc:title id="s">The Subtitle</dc:title><meta refines="#s" property="title-type">subtitle</meta>
+      <dc:title id="m">The Main Title</dc:title><meta refines="#m" property="title-type">main</meta>
+      <dc:creator opf:role="aut">Ann Author</dc:creator><dc:creator opf:role="edt">Ed Editor</dc:creator><dc:creator id="c3">Bo Writer</dc:creator><meta refines="#c3" property="role">aut</meta><dc:creator>Cy Plain</dc:creator>
+      <dc:language>ar</dc:language><dc:date>2001-02-03</dc:date><dc:description>&lt;p&gt;A &lt;b&gt;short&lt;/b&gt; book.&lt;/p&gt;</dc:description>
+      <dc:rights>CC BY 4.0, https://creativecommons.org/licenses/by/4.0/</dc:rights><dc:publisher>Example Press</dc:publisher><dc:identifier>urn:isbn:123</dc:identifier><dc:source>https://example.org/book</dc:source>
+      </metadata><manifest><item id="c" href="one.xhtml" media-type="application/xhtml+xml"/><item id="css" href="style.css" media-type="text/css"/><item id="nohref" media-type="application/xhtml+xml"/></manifest>
+      <spine page-progression-direction="rtl"><itemref idref="css"/><itemref idref="missing"/><itemref idref="nohref"/><itemref idref="c"/></spine></package>`;
+    const document = importEpub(withParts(epub(), { [PACKAGE]: opf }), 'book.epub');
+    expect(document).toMatchObject({
+      title: 'The Main Title',
+      subtitle: 'The Subtitle',
+      authors: ['Ann Author', 'Bo Writer', 'Cy Plain'],
+      language: 'ar',
+      date: '2001-02-03',
+      description: 'A short book.',
+      licence: { name: 'CC BY 4.0, https://creativecommons.org/licenses/by/4.0/', url: 'https://creativecommons.org/licenses/by/4.0/' },
+      origin: { url: 'https://example.org/book', title: 'The Main Title', site: 'Example Press' },
+      direction: 'rtl',
+      omitted: [],
+    });
+    // The chapter's own language (en) wins over the book's (ar).
+    expect(document.blocks).toEqual([{ role: 'paragraph', text: 'The first chapter.', spans: [], lang: 'en' }]);
+  });
+
+  test('without refinements the first title is the title; rights without an address have none; a direction that is not rtl or ltr is none', () => {
+    const zip = epub();
+    const opf = packageOf(zip)
+      .replace(/<meta refines="#t1"[^>]*>main<\/meta>/, '')
+      .replace('<dc:language>en</dc:language>', '<dc:language>en</dc:language><dc:rights>All rights reserved</dc:rights>')
+      .replace('<spine>', '<spine page-progression-direction="default">');
+    const document = importEpub(withParts(zip, { [PACKAGE]: opf }), 'book.epub');
+    expect(document).toMatchObject({ title: 'Two Chapters', licence: { name: 'All rights reserved', url: undefined } });
+    expect(document.direction).toBeUndefined();
+    expect(document.subtitle).toBeUndefined();
+    expect(document.description).toBeUndefined();
+  });
+
+  test('two chapters outside the reading order are counted in the plural', () => {
+    const document = importEpub(
+      buildEpub({
+        title: 'T',
+        language: 'en',
+        chapters: [
+          { file: 'a.xhtml', xhtml: chapter('A', '<p>Read.</p>') },
+          { file: 'b.xhtml', xhtml: chapter('B', '<p>Aside one.</p>'), linear: false },
+          { file: 'c.xhtml', xhtml: chapter('C', '<p>Aside two.</p>'), linear: false },
+        ],
+      }),
+      'book.epub',
+    );
+    expect(document.omitted).toEqual(["the book's table of contents (OEBPS/nav.xhtml)", '2 spine items outside the reading order (linear="no")']);
+  });
+});
+
+describe('zip members', () => {
+  test('a member is found whatever the case of its name, and a byte order mark is dropped', async () => {
+    const files = unzipSync(buildDocx({ body: para('Text.'), title: 'Cased' }));
+    const core = files['docProps/core.xml']!;
+    delete files['docProps/core.xml'];
+    files['DOCPROPS/Core.XML'] = new Uint8Array([0xef, 0xbb, 0xbf, ...core]);
+    const document = await importDocx(zipSync(files), 'cased.docx');
+    expect(document.title).toBe('Cased');
+    expect(document.warnings).toEqual([]);
+  });
+
+  test('only a file starting with the two zip bytes P K is read as a zip', async () => {
+    const refusal = (name: string) => `${name}: this is not a readable Word document (.docx) (it is not a zip archive); ${fix}`;
+    await expect(importDocx(Uint8Array.from([0x50, 0x00, 3, 4]), 'p.docx')).rejects.toThrow(refusal('p.docx'));
+    await expect(importDocx(Uint8Array.from([0x00, 0x4b, 3, 4]), 'k.docx')).rejects.toThrow(refusal('k.docx'));
+    // The first bytes of an OLE file only in part: not an encrypted document, just not a zip.
+    await expect(importDocx(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]), 'half.docx')).rejects.toThrow(refusal('half.docx'));
+  });
 });
