@@ -21,6 +21,8 @@ export default {
     'src/lib/citations.ts',
     'src/lib/reading-citation.ts',
     'src/lib/citation-files.ts',
+    'src/lib/csl-styles.ts',
+    'src/lib/csl/*.ts',
     'src/lib/csp-policy.ts',
     'src/lib/personal-notes.ts',
     'src/lib/reanchor.ts',

@@ -243,6 +243,12 @@ describe('no inline style in the HTML (the Content-Security-Policy blocks style 
 
   test('the site\u2019s stylesheet styles every class', () => {
     const css = readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');
-    for (const rule of cslClassRules().split('\n')) expect(css).toContain(rule);
+    const rules = cslClassRules().split('\n');
+    expect(rules).toHaveLength(7);
+    expect(rules).toContain('.csl-small-caps { font-variant: small-caps; }');
+    for (const rule of rules) {
+      expect(rule).toMatch(/^\.csl-[a-z-]+ \{ [a-z-]+: [a-z-]+; \}$/);
+      expect(css).toContain(rule);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test, vi } from 'vitest';
 import { parse } from 'yaml';
-import { citationFile, latexDate, latexName, latexText, latexTitle, unwrapRis } from '../../src/lib/citation-files.ts';
+import { biblatexEntry, citationFile, latexDate, latexName, latexText, latexTitle, unwrapRis } from '../../src/lib/citation-files.ts';
 import { citeReading, editionDate, fillCitationTemplate, originalDateParts, passageCitationTemplates, readingCslItem } from '../../src/lib/reading-citation.ts';
 
 const meta = parse(readFileSync('src/content/readings/partner-state/reading.yaml', 'utf8')) as {
@@ -18,9 +18,8 @@ const passages = meta.passages.map((p, i) => ({ id: p.id, number: i + 1 }));
 const sample = [passages[7]!, passages.at(-1)!];
 
 describe('citing a reading and its passages', () => {
-  const templates = passageCitationTemplates(reading, url, 'Annotated Reader', issued);
-
   test.each(sample)('passage $number ($id): the filled template is exactly what the CSL processor formats for it', { timeout: 120_000 }, (passage) => {
+    const templates = passageCitationTemplates(reading, url, 'Annotated Reader', issued);
     const direct = citeReading(reading, url, 'Annotated Reader', passage, issued);
     const filled = templates.map((t) => ({
       ...t,
@@ -83,9 +82,9 @@ describe('citing a reading and its passages', () => {
   });
 
   test('editionDate without SOURCE_DATE_EPOCH is the time of its first call, for the whole build', async () => {
-    // A fresh copy of the module: an earlier call in this process would already have fixed the date.
-    vi.resetModules();
-    const fresh = await import('../../src/lib/reading-citation.ts');
+    // A fresh copy of this module alone (an earlier call in this process would already have fixed the
+    // date); the modules it imports stay loaded, so their load-time code never runs inside this test.
+    const fresh = (await import(/* @vite-ignore */ `${'../../src/lib/reading-citation.ts'}?fresh`)) as typeof import('../../src/lib/reading-citation.ts');
     vi.useFakeTimers();
     try {
       vi.setSystemTime(new Date('2026-11-30T23:59:30Z'));
@@ -100,17 +99,18 @@ describe('citing a reading and its passages', () => {
 });
 
 describe('reference files', () => {
-  const item = readingCslItem(reading, url, 'Annotated Reader', issued);
+  // Built in each test, not as the file loads: mutation testing switches a mutant on only while tests run.
+  const cslItem = () => readingCslItem(reading, url, 'Annotated Reader', issued);
   test.each([
     ['bib', /^@online\{partner-state,\n[^]*title = \{The \{Partner\} \{State\}[^]*url = \{https:\/\/example\.org\/courses\/pol-101\/reader\/read\/partner-state\/\}/],
     ['ris', /^TY {2}- ELEC\n[^]*TI {2}- The Partner State: Public authorities that enable commons-based peer production\n[^]*UR {2}- https:\/\/example\.org\/courses\/pol-101\/reader\/read\/partner-state\/\n[^]*ER {2}-\n$/],
     ['json', /^\[\n {2}\{\n {4}"id": "partner-state"/],
   ] as const)('%s', (format, pattern) => {
-    expect(citationFile(item, format).body).toMatch(pattern);
+    expect(citationFile(cslItem(), format).body).toMatch(pattern);
   });
 
   test('CSL-JSON round-trips to the item the page cites', () => {
-    const [parsed] = JSON.parse(citationFile(item, 'json').body);
+    const [parsed] = JSON.parse(citationFile(cslItem(), 'json').body);
     expect(parsed).toEqual({
       id: 'partner-state',
       type: 'webpage',
@@ -193,6 +193,14 @@ describe('a reading with its own authors and date', () => {
     [{ family: 'Gaulle', given: 'Charles', 'dropping-particle': 'de' }, 'de Gaulle, Charles'],
     [{ family: 'King', given: 'Martin Luther', suffix: 'Jr.' }, 'King, Jr., Martin Luther'],
     [{ literal: 'P2P Foundation & Friends' }, '{P2P Foundation \\& Friends}'],
+    // A literal name wins over parts given beside it.
+    [{ literal: 'Ὅμηρος', family: 'Homer' }, '{Ὅμηρος}'],
+    // A comma or "and" inside a part would split it into two names or two parts: braced.
+    [{ family: 'Marks and Spencer', given: 'Ltd' }, '{Marks and Spencer}, Ltd'],
+    [{ family: 'Rodríguez', given: 'Ana, Luis' }, 'Rodríguez, {Ana, Luis}'],
+    [{ family: 'Andersen', given: 'Sandra' }, 'Andersen, Sandra'],
+    // A suffix without a given name keeps biblatex's three parts, the last empty.
+    [{ family: 'King', suffix: 'Jr.' }, 'King, Jr., '],
   ])('latexName(%j)', (name, expected) => {
     expect(latexName(name)).toBe(expected);
   });
@@ -202,5 +210,63 @@ describe('a reading with its own authors and date', () => {
     expect(latexDate({ 'date-parts': [[-700]] })).toBe('-0699');
     expect(latexDate({ 'date-parts': [[850, 3, 5]] })).toBe('0850-03-05');
     expect(latexDate({ 'date-parts': [[1999], [2001]] })).toBe('1999/2001');
+    // -1 in CSL is 1 BCE, ISO's year 0: no minus sign.
+    expect(latexDate({ 'date-parts': [[-1]] })).toBe('0000');
+    // CSL-JSON allows strings in date-parts; a part that is not a number is left out.
+    expect(latexDate({ 'date-parts': [['1848', '2']] })).toBe('1848-02');
+    expect(latexDate({ 'date-parts': [[1848, 'spring' as unknown as number]] })).toBe('1848');
+    expect(latexDate({ 'date-parts': [] })).toBeUndefined();
+    expect(latexDate(undefined)).toBeUndefined();
+  });
+});
+
+describe('biblatex entries of other sources', () => {
+  test('a chapter in an edited book: every field in biblatex order, pages with an en dash written --', () => {
+    expect(
+      biblatexEntry({
+        id: 'ostrom-commons',
+        type: 'chapter',
+        author: [{ family: 'Ostrom', given: 'Elinor' }],
+        editor: [{ family: 'Bromley', given: 'Daniel W.' }, { family: 'Feeny', given: 'David' }],
+        title: 'The rudiments of a theory of the origins of self-governing institutions',
+        'container-title': 'Making the Commons Work',
+        publisher: 'ICS Press',
+        'publisher-place': 'San Francisco',
+        volume: 2,
+        issue: '3',
+        page: '41–62',
+        issued: { 'date-parts': [[1992, 5]] },
+        DOI: '10.1000/182',
+      }),
+    ).toBe(
+      [
+        '@incollection{ostrom-commons,',
+        '  author = {Ostrom, Elinor},',
+        '  editor = {Bromley, Daniel W. and Feeny, David},',
+        '  title = {The rudiments of a theory of the origins of self-governing institutions},',
+        '  booktitle = {Making the {Commons} {Work}},',
+        '  publisher = {ICS Press},',
+        '  location = {San Francisco},',
+        '  volume = {2},',
+        '  number = {3},',
+        '  pages = {41--62},',
+        '  date = {1992-05},',
+        '  doi = {10.1000/182},',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('a type biblatex has no name for is @misc, its container howpublished; a hyphen in pages is written --', () => {
+    expect(biblatexEntry({ id: 'letter', type: 'manuscript', title: 'To the Editor', 'container-title': 'Private papers', page: '7-9' })).toBe(
+      '@misc{letter,\n  title = {To the {Editor}},\n  howpublished = {Private papers},\n  pages = {7--9},\n}\n',
+    );
+  });
+
+  test('a journal article: the container is the journal title; a number 0 is kept, not taken as missing', () => {
+    expect(biblatexEntry({ id: 'zero', type: 'article-journal', title: 'On nothing', 'container-title': 'Annals', volume: 0 })).toBe(
+      '@article{zero,\n  title = {On nothing},\n  journaltitle = {Annals},\n  volume = {0},\n}\n',
+    );
   });
 });

@@ -174,11 +174,12 @@ class TeiBlocks extends BlockCollector {
   private inline(node: XChild, text: InlineText, outer: InlineAttributes, blockLang: string | undefined): void {
     if (!isElement(node)) return text.push(node, outer);
     const name = node.name;
+    // A line or column break ends a word (cb is also in NOT_TEXT, so this comes first).
+    if (name === 'lb' || name === 'cb') return text.space();
     if (NOT_TEXT.has(name)) {
       if (name === 'pb') this.count('page breaks');
       return;
     }
-    if (name === 'lb' || name === 'cb') return text.space();
     if (name === 'note') {
       this.notes.push(node);
       return;
