@@ -1,14 +1,16 @@
 /**
  * `npm test`: finds (or, as root on Debian/Ubuntu, installs) the programs the tests need,
- * type-checks, builds the site (the browser suites test the real output), runs every Vitest
- * suite, builds again under a sub-path and runs the address-dependent browser suites there, and ends with one plain
- * line `N passed, M failed` totalling all of them. Exits non-zero on any failure. Nothing is
- * skipped: a missing program stops the run before any suite, naming it.
+ * type-checks, builds the site (the browser suites test the real output) and builds it again under
+ * a sub-path, runs every Vitest suite (the address-dependent browser suites once more against the
+ * sub-path build), and ends with one plain line `N passed, M failed` totalling all of them. Exits
+ * non-zero on any failure. Nothing is skipped: a missing program stops the run before any suite,
+ * naming it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { preflight } from './setup/preflight.ts';
+import { SUBPATH_BASE, SUBPATH_SUITES, subpathBuildEnv } from './setup/subpath.ts';
 
 if (!preflight()) {
   console.log('\n0 passed, 1 failed');
@@ -42,6 +44,20 @@ function step(label: string, command: string, args: string[], extraEnv: NodeJS.P
 
 step('Type-check (astro check)', bin('astro'), ['check']);
 step('Build the site (npm run build)', process.execPath, ['src/cli/build.ts']);
+
+// The address-dependent browser suites run a second time against the site built under a sub-path
+// (tests/setup/subpath.ts), in the same Vitest run as everything else. Arguments that pick tests
+// leave that project out unless they name it.
+const args = process.argv.slice(2);
+const picksProjects = args.some((arg) => arg.startsWith('--project'));
+const wantsSubpath = args.length === 0 || args.some((arg) => arg.includes('browser-subpath'));
+const missingSubpathSuites = SUBPATH_SUITES.filter((file) => !existsSync(file));
+if (missingSubpathSuites.length > 0) {
+  failed++;
+  failures.push(`the sub-path pass names suites that do not exist: ${missingSubpathSuites.join(', ')} (update SUBPATH_SUITES in tests/setup/subpath.ts)`);
+}
+const subpathBuilt = wantsSubpath && step(`Build under a sub-path (${SUBPATH_BASE})`, process.execPath, ['src/cli/build.ts'], subpathBuildEnv());
+const leaveOutSubpath = !subpathBuilt && !picksProjects ? ['--project=!browser-subpath'] : [];
 
 /** Runs Vitest with a JSON report and adds its counts to the totals. */
 function vitestRun(label: string, reportName: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
@@ -92,46 +108,7 @@ function vitestRun(label: string, reportName: string, args: string[], extraEnv: 
   if (vitest.status !== 0 && failed === 0) failed++;
 }
 
-vitestRun('Vitest: unit, fixtures and browser suites', 'vitest.json', process.argv.slice(2));
-
-// Course hosting: the same site built for a sub-path, and the browser suites whose subject depends
-// on the site's address run against it: every link and asset, requests and the CSP, search and its
-// result links, the course's calendar and cartridge, the offline worker's scope, share and citation
-// addresses, permalinks and the 404 page, and a long reading's section pages (their suite builds its
-// own book, at the run's base). The others (focus, keyboard, settings, screenshots, notes
-// and terms on the page, and the suites that build their own sites at `/`) test nothing the base
-// changes, and running them twice cost about four minutes of a CI run. Nor does every-page: axe,
-// widths and layout shifts are the same under any base, and csp-and-requests loads the same
-// pages under the sub-path (one of each type), each served (200) with no failed or foreign
-// request, error or violation.
-// Skipped when arguments pick tests.
-const SUBPATH_SUITES = [
-  'csp-and-requests',
-  'search',
-  'course',
-  'offline',
-  'not-found',
-  'reader',
-  'reader-tools',
-  'reader-tools-cite',
-  'reader-tools-sharing',
-  'section-pages',
-].map((name) => `tests/browser/${name}.test.ts`);
-const missingSubpathSuites = SUBPATH_SUITES.filter((file) => !existsSync(file));
-if (missingSubpathSuites.length > 0) {
-  failed++;
-  failures.push(`the sub-path pass names suites that do not exist: ${missingSubpathSuites.join(', ')} (update SUBPATH_SUITES in tests/run-all.ts)`);
-}
-if (process.argv.length <= 2) {
-  const subpath = {
-    READER_BASE: '/courses/pol-101/reader/',
-    READER_OUT_DIR: `${process.env.READER_OUT_DIR ?? 'dist'}-subpath`,
-    READER_CACHE_DIR: `${process.env.READER_CACHE_DIR ?? 'node_modules/.astro'}-subpath`,
-  };
-  if (step(`Build under a sub-path (${subpath.READER_BASE})`, process.execPath, ['src/cli/build.ts'], subpath)) {
-    vitestRun(`Browser suite against the sub-path build (${subpath.READER_BASE})`, 'vitest-subpath.json', ['--project', 'browser', ...SUBPATH_SUITES], subpath);
-  }
-}
+vitestRun('Vitest: unit, fixtures, site and browser suites, and the browser suites under the sub-path', 'vitest.json', [...args, ...leaveOutSubpath]);
 
 if (failures.length > 0) console.log(`\nFailed:\n${failures.map((line) => `✗ ${line}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

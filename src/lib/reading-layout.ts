@@ -147,12 +147,21 @@ export function passagePageMap(layout: ReadingLayout, notes: readonly { id: stri
  * undefined: the fragment is on no section page.
  */
 export function sectionOfFragment(map: PassagePageMap, fragment: string): string | undefined {
-  let id: string;
+  const id = fragmentId(fragment);
+  return id === undefined ? undefined : sectionOfAnchor(map, id);
+}
+
+/** The element id a URL fragment names (`#p-x:~:text=…` names `p-x`); undefined when it does not decode. */
+export function fragmentId(fragment: string): string | undefined {
   try {
-    id = decodeURIComponent(fragment.replace(/^#/, '')).split(':~:')[0]!;
+    return decodeURIComponent(fragment.replace(/^#/, '')).split(':~:')[0]!;
   } catch {
     return undefined;
   }
+}
+
+/** The section whose page holds the element with this id (a passage, a verse line or a note). */
+export function sectionOfAnchor(map: PassagePageMap, id: string): string | undefined {
   // Own keys only: a fragment such as `#constructor` must find nothing.
   const indexOf = (anchor: string) => (Object.hasOwn(map.anchors, anchor) ? map.anchors[anchor] : undefined);
   // A verse line's anchor is its passage's plus `-l<n>`; a passage id may itself end so, so the whole id is tried first.

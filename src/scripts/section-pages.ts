@@ -5,7 +5,7 @@
  * then) and the reader is sent on to the page that holds it, with the same query and fragment;
  * `location.replace`, so Back does not return to a page that would send them on again.
  */
-import { passagePagesPath, sectionOfFragment, sectionPagePath, SPLIT_READING_ATTRIBUTE, type PassagePageMap } from '../lib/reading-layout.ts';
+import { fragmentId, passagePagesPath, sectionOfAnchor, sectionPagePath, SPLIT_READING_ATTRIBUTE, type PassagePageMap } from '../lib/reading-layout.ts';
 import { withBase } from '../lib/urls.ts';
 
 let map: Promise<PassagePageMap | undefined> | undefined;
@@ -21,16 +21,11 @@ export function passagePages(reading: string): Promise<PassagePageMap | undefine
 async function follow(): Promise<void> {
   const reading = document.querySelector(`[${SPLIT_READING_ATTRIBUTE}]`)?.getAttribute(SPLIT_READING_ATTRIBUTE);
   const hash = location.hash;
-  if (!reading || hash.length < 2) return;
-  let id: string;
-  try {
-    id = decodeURIComponent(hash.slice(1));
-  } catch {
-    return;
-  }
-  if (document.getElementById(id)) return;
+  const id = reading ? fragmentId(hash) : undefined;
+  // Already here (or no fragment): nothing to follow.
+  if (!reading || !id || document.getElementById(id)) return;
   const found = await passagePages(reading);
-  const section = found && sectionOfFragment(found, hash);
+  const section = found && sectionOfAnchor(found, id);
   const target = section && withBase(sectionPagePath(reading, section));
   if (target && target !== location.pathname) location.replace(`${target}${location.search}${hash}`);
 }

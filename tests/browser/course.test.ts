@@ -8,9 +8,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BASE, DIST, openPage, runAxe, startSession, type Session } from './harness.ts';
+import { BASE, DIST, openPage, outputFolder, runAxe, startSession, type Session } from './harness.ts';
 
-const SHOTS = path.resolve('tests/.output/course');
+const SHOTS = outputFolder('course');
 const SYLLABUS = '/courses/pol-101/';
 let session: Session;
 

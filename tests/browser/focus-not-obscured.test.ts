@@ -9,57 +9,48 @@ import type { Page } from 'playwright-core';
 import { openPage, startSession, type Session } from './harness.ts';
 import { READER_PATH, poll, toolsReady } from './reader-tools-helpers.ts';
 
-/** What covers the focused element at its centre, or null when it is the element itself (or inside it). */
-const coverOfFocus = (page: Page) =>
-  page.evaluate(() => {
+/**
+ * After a Tab: whether the focused element was focused before in this walk (the walk has gone
+ * round), and otherwise, looking as a person would once the page has scrolled to it and drawn it,
+ * what covers it at its centre (null when it is the element itself or inside it). One round trip
+ * per stop: the walk visits several hundred.
+ */
+const inspectFocus = (page: Page) =>
+  page.evaluate(async () => {
+    const seen = ((window as unknown as { __walked?: WeakSet<Element> }).__walked ??= new WeakSet());
     const focused = document.activeElement;
-    if (!focused || focused === document.body) return null;
+    if (!focused || focused === document.body) return { again: false, cover: null };
+    if (seen.has(focused)) return { again: true, cover: null };
+    seen.add(focused);
+    // Until the focused element has kept its place for three frames (passages off screen take
+    // their real size as they come near, which moves what follows them), at most a second.
+    await new Promise<void>((done) => {
+      let last = '';
+      let still = 0;
+      let frames = 0;
+      const check = () => {
+        const box = focused.getBoundingClientRect();
+        const place = `${box.top},${box.left}`;
+        still = place === last ? still + 1 : 0;
+        last = place;
+        if (still >= 3 || ++frames > 60) done();
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
     // A link broken over two lines has its centre between them: take its first line's box.
     const box = focused.getClientRects()[0] ?? focused.getBoundingClientRect();
     // Hidden or zero-size stops (a skip link before it is shown) have nothing to cover.
-    if (box.width === 0 || box.height === 0) return null;
+    if (box.width === 0 || box.height === 0) return { again: false, cover: null };
     const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
     const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
     const hit = document.elementFromPoint(x, y);
-    if (!hit || focused.contains(hit) || hit.contains(focused)) return null;
+    if (!hit || focused.contains(hit) || hit.contains(focused)) return { again: false, cover: null };
     // A label or its text covering its own control is the control.
-    if (hit.closest('label')?.contains(focused)) return null;
+    if (hit.closest('label')?.contains(focused)) return { again: false, cover: null };
     const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(/\s+/).join('.')}` : ''}`;
     const at = `at ${Math.round(x)},${Math.round(y)} of ${innerWidth}x${innerHeight}`;
-    return `${describe(focused)} "${(focused.textContent ?? '').trim().slice(0, 30)}" ${at} under ${describe(hit.closest('[popover], header, .selection-tools, dialog') ?? hit)} (${describe(hit)})`;
-  });
-
-/** Look as a person would: once the page has scrolled to the focused stop and drawn it. */
-const settled = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<void>((done) => {
-        // Until the focused element has kept its place for three frames (passages off screen
-        // take their real size as they come near, which moves what follows them), at most a second.
-        let last = '';
-        let still = 0;
-        let frames = 0;
-        const check = () => {
-          const box = document.activeElement?.getBoundingClientRect();
-          const place = box ? `${box.top},${box.left}` : '';
-          still = place === last ? still + 1 : 0;
-          last = place;
-          if (still >= 3 || ++frames > 60) done();
-          else requestAnimationFrame(check);
-        };
-        requestAnimationFrame(check);
-      }),
-  );
-
-/** True when the focused element was focused before in this walk (the walk has gone round). */
-const focusedBefore = (page: Page) =>
-  page.evaluate(() => {
-    const seen = ((window as unknown as { __walked?: WeakSet<Element> }).__walked ??= new WeakSet());
-    const el = document.activeElement;
-    if (!el || el === document.body) return false;
-    if (seen.has(el)) return true;
-    seen.add(el);
-    return false;
+    return { again: false, cover: `${describe(focused)} "${(focused.textContent ?? '').trim().slice(0, 30)}" ${at} under ${describe(hit.closest('[popover], header, .selection-tools, dialog') ?? hit)} (${describe(hit)})` };
   });
 
 describe('focus is never hidden while walking the reader by keyboard', () => {
@@ -80,10 +71,9 @@ describe('focus is never hidden while walking the reader by keyboard', () => {
     let stops = 0;
     for (; stops < 1500; stops++) {
       await page.keyboard.press('Tab');
+      const { again, cover } = await inspectFocus(page);
       // Back at a stop already visited: the walk went round the whole page.
-      if (await focusedBefore(page)) break;
-      await settled(page);
-      const cover = await coverOfFocus(page);
+      if (again) break;
       if (cover) covered.push(cover);
     }
     // The walk reached the end of the page: the reader has many stops (passage numbers, markers, terms).
@@ -145,8 +135,7 @@ describe('focus is never hidden while walking the reader by keyboard', () => {
     for (let step = 0; step < 60 && (await insidePanel()); step++) await page.keyboard.press('Tab');
     expect(await insidePanel()).toBe(false);
     await poll(() => panel.isVisible()).toBe(false);
-    await settled(page);
-    expect(await coverOfFocus(page)).toBeNull();
+    expect((await inspectFocus(page)).cover).toBeNull();
 
     const number = page.locator('.reading-body .passage-number').nth(2);
     await number.focus();
@@ -157,8 +146,7 @@ describe('focus is never hidden while walking the reader by keyboard', () => {
     expect(await bar.evaluate((el) => el.contains(document.activeElement))).toBe(true);
     for (let step = 0; step < 10 && (await bar.evaluate((el) => el.contains(document.activeElement))); step++) await page.keyboard.press('Tab');
     await poll(() => bar.isVisible()).toBe(false);
-    await settled(page);
-    expect(await coverOfFocus(page)).toBeNull();
+    expect((await inspectFocus(page)).cover).toBeNull();
     await context.close();
   });
 

@@ -15,11 +15,27 @@ export const DIST = path.resolve(process.env.READER_OUT_DIR ?? 'dist');
 export const BASE = process.env.READER_BASE ?? '/';
 
 /**
+ * A folder for what a suite writes (screenshots, sites it builds), under tests/.output/: its own
+ * under the sub-path, since both runs of a suite can be running at the same time.
+ */
+export const outputFolder = (name: string) => path.resolve('tests/.output', BASE === '/' ? name : `subpath/${name}`);
+
+/**
  * The pages a whole-site sweep visits. At the root: every page. In the second run, under a
  * sub-path, whose question is whether every link and asset honours the base: one page of each
  * type, built from the same templates (the sweep of every page there doubled the suite's time).
  */
 export const pagesToSweep = (all: string[]) => (BASE === '/' ? all : onePagePerType(all));
+
+/**
+ * The entries a sweep through search visits (glossary terms, sources): every one at the root; under
+ * the sub-path, whose question is whether result links keep the base, `count` spread over the list.
+ */
+export function entriesToSweep<T>(all: readonly T[], count = 4): T[] {
+  if (BASE === '/' || all.length <= count) return [...all];
+  const step = all.length / count;
+  return Array.from({ length: count }, (_, i) => all[Math.floor(i * step)]!);
+}
 
 /** Where Chromium is (CHROMIUM_PATH, default Debian's); a missing browser fails the suite with how to install it, never skips it. */
 export const CHROMIUM_PATH = requireDependency('Chromium');

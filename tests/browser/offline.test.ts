@@ -14,9 +14,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeOfflineWorker } from '../../src/cli/offline.ts';
 import { cachePrefixFor, OFFLINE } from '../../src/lib/offline.ts';
-import { BASE, DIST, openPage, startSession, type Session } from './harness.ts';
+import { BASE, DIST, openPage, outputFolder, startSession, type Session } from './harness.ts';
 
-const WORK = path.resolve('tests/.output/offline');
+const WORK = outputFolder('offline');
 const SERVED = path.join(WORK, 'site');
 const READER = '/read/partner-state/';
 const FOOTER = 'A static, annotated edition.';

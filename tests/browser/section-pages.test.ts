@@ -36,7 +36,7 @@ let passageIds: string[];
 let notePassage: Map<string, string>;
 
 beforeAll(async () => {
-  const made = longBookFixture('section-pages-browser');
+  const made = longBookFixture(BASE === '/' ? 'section-pages-browser' : 'section-pages-browser-subpath');
   fixture = made.fixture;
   // At the run's base: under a sub-path the redirect, prev/next, contents and every passage link must keep it.
   const built = await runBuild(fixture, 'dist', BASE);

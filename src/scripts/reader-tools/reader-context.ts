@@ -42,17 +42,17 @@ let context: ReaderContext | undefined;
 
 export function initContext(root: HTMLElement): ReaderContext {
   const elements = [...document.querySelectorAll<HTMLElement>(`.${CLASS.passage}`)];
+  // The canonical address (where the site is published), which is what citations and links give.
+  const readingUrl = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? `${location.origin}${location.pathname}`;
   context = {
     root,
     readingId: root.dataset.reading ?? '',
     title: root.dataset.title ?? document.title,
-    // The canonical address (where the site is published), which is what citations and links give.
-    readingUrl: document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? `${location.origin}${location.pathname}`,
+    readingUrl,
     passages: elements.map((el) => ({ id: passageIdOfElement(el), number: passageNumberOf(el) })),
     passageElement: (id) => document.getElementById(passageAnchor(id)),
-    readingHomeUrl: '',
+    readingHomeUrl: root.dataset.contents ? new URL(root.dataset.contents, readingUrl).href : readingUrl,
   };
-  context.readingHomeUrl = root.dataset.contents ? new URL(root.dataset.contents, context.readingUrl).href : context.readingUrl;
   return context;
 }
 
