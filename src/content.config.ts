@@ -58,8 +58,8 @@ export const collections = {
   }),
   /** Bibliography: the CSL items of annotations/sources.yaml. */
   sources: defineCollection({ loader: sourcesLoader(), schema: CslItemSchema }),
-  /** Annotation layers: annotations/<reading>/layers/<layer>/ (entry id `<reading>/<layer>`), anchored (src/lib/layers.ts). */
-  layers: defineCollection({ loader: layersLoader(), schema: z.custom<ResolvedLayer>((value) => typeof value === 'object' && value !== null) }),
+  /** Annotation layers: annotations/<reading>/layers/<layer>/, anchored (src/lib/layers.ts), one entry per reading (its id). */
+  layers: defineCollection({ loader: layersLoader(), schema: z.custom<{ reading: string; layers: ResolvedLayer[] }>((value) => typeof value === 'object' && value !== null) }),
   /** Courses: src/content/courses/<course>/course.yaml, resolved against the readings (src/lib/course.ts). */
   /** The CSL styles the edition cites in (reader.config.yaml `citation`, files in src/content/csl/), in order. */
   citationStyles: defineCollection({ loader: citationStylesLoader(), schema: z.custom<CitationStyleEntry>((value) => typeof value === 'object' && value !== null) }),

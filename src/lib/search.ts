@@ -30,6 +30,16 @@ export const FILTER_LABELS: Record<SearchFilter, string> = {
   layer: 'Layer',
 };
 
+/**
+ * The label of the folded group of filters after "Show": the filters it holds, as a phrase
+ * ("Section, speaker and layer"), since which ones appear depends on the results.
+ */
+export function moreFiltersLabel(filters: readonly SearchFilter[]): string {
+  const names = filters.map((name, i) => (i === 0 ? FILTER_LABELS[name] : FILTER_LABELS[name].toLowerCase()));
+  if (names.length === 0) return 'More filters';
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 const isKind = (value: string): value is SearchKind => (SEARCH.kinds as readonly string[]).includes(value);
 
 /** What a facet value is called on screen (kinds have labels; other values are shown as indexed). */

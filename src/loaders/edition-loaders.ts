@@ -155,11 +155,14 @@ export function layersLoader(): Loader {
   const load = async (context: LoaderContext) => {
     const check = await checkOnce(context);
     context.store.clear();
-    for (const layer of check.layers) {
-      for (const warning of orphanWarnings(layer)) context.logger.warn(warning);
-      const id = `${layer.reading}/${layer.id}`;
-      const data = await context.parseData({ id, data: layer as unknown as Record<string, unknown> });
-      context.store.set({ id, data, digest: context.generateDigest(JSON.stringify(layer)) });
+    // One entry per reading, its layers in a list (often empty): a collection with no entry makes
+    // Astro warn that it "does not exist or is empty" on every build of a site without layers.
+    for (const reading of check.readings) {
+      const layers = check.layers.filter((layer) => layer.reading === reading.id);
+      for (const warning of layers.flatMap(orphanWarnings)) context.logger.warn(warning);
+      const entry = { reading: reading.id, layers };
+      const data = await context.parseData({ id: reading.id, data: entry as unknown as Record<string, unknown> });
+      context.store.set({ id: reading.id, data, digest: context.generateDigest(JSON.stringify(entry)) });
     }
   };
   return { name: 'layers-loader', load: editionLoad(load) };

@@ -12,6 +12,7 @@ import { errorForAstro } from './content-outcome.ts';
 import { readingSource } from '../lib/passages.ts';
 import { checkedEdition } from './checked-edition.ts';
 import { readingLayout } from '../lib/reading-layout.ts';
+import type { ResolvedLayer } from '../lib/layers.ts';
 
 export type * from '../lib/edition.ts';
 
@@ -60,6 +61,19 @@ async function loadEdition(): Promise<Edition> {
   // Printed by Astro as the message alone, like the loaders' (no stack, no internal location).
   if (problems.length) throw errorForAstro(problems);
   return edition;
+}
+
+/** Every annotation layer of the edition, or a reading's. */
+export async function getLayers(reading?: string): Promise<ResolvedLayer[]> {
+  if (reading) return (await getEntry('layers', reading))?.data.layers ?? [];
+  return (await getCollection('layers')).flatMap((entry) => entry.data.layers);
+}
+
+/** One annotation layer of a reading; a route's params always name one that exists. */
+export async function getLayer(reading: string, id: string): Promise<ResolvedLayer> {
+  const layer = (await getLayers(reading)).find((candidate) => candidate.id === id);
+  if (!layer) throw new Error(`No layer "${id}" in reading "${reading}".`);
+  return layer;
 }
 
 /** The collection entry of a note, for `render(entry)`. */

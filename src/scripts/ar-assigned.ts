@@ -9,6 +9,25 @@
 import { ASSIGNED_DATA, ASSIGNED_PARAM, courseOfAssignedKey } from '../lib/assigned-range.ts';
 import { CLASS, passageAnchor } from '../lib/constants.ts';
 import type { AssignedBanner } from '../lib/course.ts';
+import { sectionOfAnchor, SPLIT_READING_ATTRIBUTE } from '../lib/reading-layout.ts';
+import { passagePages } from './section-pages.ts';
+
+/**
+ * Whether this section page lies wholly inside the part: its section comes after the one holding
+ * the part's first passage and before the one holding its last (from the reading's page map).
+ */
+async function pageWithinPart(part: AssignedBanner): Promise<boolean> {
+  const reading = document.querySelector(`[${SPLIT_READING_ATTRIBUTE}]`)?.getAttribute(SPLIT_READING_ATTRIBUTE);
+  const here = document.querySelector<HTMLElement>(`.${CLASS.passage}`)?.id;
+  const map = reading && here ? await passagePages(reading) : undefined;
+  if (!map || !here) return false;
+  const indexOf = (anchor: string) => {
+    const section = sectionOfAnchor(map, anchor);
+    return section === undefined ? -1 : map.sections.indexOf(section);
+  };
+  const [from, page, to] = [indexOf(passageAnchor(part.from)), indexOf(here), indexOf(passageAnchor(part.to))];
+  return from >= 0 && from < page && page < to;
+}
 
 export async function showAssignedPart(): Promise<void> {
   const key = new URLSearchParams(location.search).get(ASSIGNED_PARAM);
@@ -21,8 +40,9 @@ export async function showAssignedPart(): Promise<void> {
   const part = Object.hasOwn(banners, key) ? banners[key] : undefined;
   const first = part && document.getElementById(passageAnchor(part.from));
   const last = part && document.getElementById(passageAnchor(part.to));
-  // A part may run over several section pages of a long reading: the share of it on this page is marked.
-  if (!part || (!first && !last)) return;
+  // A part may run over several section pages of a long reading: the share of it on this page is
+  // marked, all of it on a page between its first and its last.
+  if (!part || (!first && !last && !(await pageWithinPart(part)))) return;
 
   const banner = document.createElement('aside');
   banner.className = 'assigned-banner';

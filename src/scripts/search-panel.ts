@@ -23,6 +23,7 @@ import {
   KIND_LABELS,
   filterValueLabel,
   mergeSearches,
+  moreFiltersLabel,
   pagefindFilters,
   rankFirstPage,
   readSearchState,
@@ -173,7 +174,7 @@ class SearchPanel {
       h('p', { id: `${id}-hint`, class: 'search-hint' }, `Passages, notes, glossary and sources. ↓ moves to the results${mode === 'dialog' ? '; Enter opens the first' : ''}.`),
     );
     this.#facets = h('div', { class: 'search-facets' });
-    this.#moreFilters = h('details', { class: 'search-more-filters', open: mode === 'page' }, h('summary', {}, 'Section and speaker'));
+    this.#moreFilters = h('details', { class: 'search-more-filters', open: mode === 'page' }, h('summary', {}, 'More filters'));
     this.#status = h('p', { class: 'search-status', role: 'status' });
     this.#problem = h('div', { class: 'search-problem', hidden: true });
     this.#list = h('ol', { id: `${id}-results`, class: 'search-results', 'aria-label': 'Search results' });
@@ -390,7 +391,10 @@ class SearchPanel {
     });
     const [kind, ...rest] = groups;
     const others = rest.filter((g): g is HTMLFieldSetElement => Boolean(g));
-    this.#moreFilters.replaceChildren(this.#moreFilters.querySelector('summary')!, ...others);
+    const summary = this.#moreFilters.querySelector('summary')!;
+    // Named after the filters it holds this time ("Section, speaker and layer").
+    summary.textContent = moreFiltersLabel(SEARCH.filters.filter((name, i) => name !== 'kind' && groups[i]));
+    this.#moreFilters.replaceChildren(summary, ...others);
     if (others.some((g) => g.querySelector('input:checked'))) this.#moreFilters.open = true;
     this.#facets.replaceChildren(...(kind ? [kind] : []), ...(others.length ? [this.#moreFilters] : []));
     if (focused) {

@@ -3,7 +3,7 @@
  * 8 chapters (tests/fixtures/long-book.ts, split above 100 passages), built once at the run's base
  * (the sub-path pass runs the suite again): the contents page and the section pages without
  * JavaScript, prev/next, old `#p-` and `#note-` permalinks landing on the section page that holds
- * them (the map fetched only then), search
+ * them (the map fetched only then), a course part over three pages marked on each, search
  * results, glossary "where used" links and citations pointing at section pages, personal notes
  * kept per reading and listed together, printing a section or the whole reading, the EPUB still
  * one book with its links inside it, and axe.
@@ -27,6 +27,9 @@ const CONTENTS = `/read/${READING}/`;
 const CHAPTERS = 7;
 const chapterOf = (passageNumber: number) => Math.min(Math.ceil(passageNumber / 40), CHAPTERS);
 const chapterPath = (chapter: number) => `/read/${READING}/chapter-${chapter}/`;
+/** The course part the book's course assigns: passages 51 to 131 (indexes here), chapters 2 to 4. */
+const COURSE = 'long';
+const SPAN = { from: 50, to: 130 };
 
 let fixture: Fixture;
 let session: Session;
@@ -38,10 +41,16 @@ let notePassage: Map<string, string>;
 beforeAll(async () => {
   const made = longBookFixture(BASE === '/' ? 'section-pages-browser' : 'section-pages-browser-subpath');
   fixture = made.fixture;
+  const ids = (parse(fixture.read(`src/content/readings/${READING}/reading.yaml`)) as { passages: { id: string }[] }).passages.map((p) => p.id);
+  // A course whose one part runs from chapter 2 over chapter 3 into chapter 4.
+  fixture.write(
+    `src/content/courses/${COURSE}/course.yaml`,
+    `title: A Long Course\ncode: LC 1\nterm: Spring 2027\ninstructors: [A. Teacher]\ndescription: One part over three pages.\nsessions:\n  - id: span\n    title: Across chapters\n    date: 2027-02-01\n    assigned:\n      - { reading: ${READING}, from: ${ids[SPAN.from]}, to: ${ids[SPAN.to]} }\n`,
+  );
   // At the run's base: under a sub-path the redirect, prev/next, contents and every passage link must keep it.
   const built = await runBuild(fixture, 'dist', BASE);
   if (built.code !== 0) throw new Error(`the long book did not build:\n${built.stderr}`);
-  passageIds = (parse(fixture.read(`src/content/readings/${READING}/reading.yaml`)) as { passages: { id: string }[] }).passages.map((p) => p.id);
+  passageIds = ids;
   expect(passageIds).toHaveLength(LONG_BOOK_PASSAGES);
   notePassage = new Map(
     Array.from({ length: made.book.notes }, (_, i) => {
@@ -239,6 +248,31 @@ describe('links that follow a passage to its page', () => {
       expect(reference).not.toContain('arpassage');
     }
     expect(await runAxe(page)).toEqual([]);
+    clean(record);
+    await context.close();
+  });
+});
+
+describe('a course part over several section pages', () => {
+  test('the syllabus link opens its first page; each page of the part shows the banner and marks its share, all of a page in between', async () => {
+    const { page, context, record } = await openPage(session);
+    await page.goto(session.url(`/courses/${COURSE}/`));
+    const key = `${COURSE}.span.1`;
+    const link = page.locator(`a[href*="assigned=${key}"]`).first();
+    expect(await hrefOf(link)).toBe(`${chapterPath(2)}?assigned=${key}#p-${passageIds[SPAN.from]}`);
+    const marked = async () => {
+      await poll(() => page.locator('.assigned-banner').count()).toBe(1);
+      return page.locator('.passage[data-assigned]').evaluateAll((els) => els.map((el) => el.id.replace(/^p-/, '')));
+    };
+    await link.click();
+    expect(await marked()).toEqual(passageIds.slice(SPAN.from, 80));
+    await page.goto(session.url(`${chapterPath(3)}?assigned=${key}`));
+    expect(await marked()).toEqual(passageIds.slice(80, 120));
+    await page.goto(session.url(`${chapterPath(4)}?assigned=${key}`));
+    expect(await marked()).toEqual(passageIds.slice(120, SPAN.to + 1));
+    // Past the part: no banner, nothing marked.
+    await page.goto(session.url(`${chapterPath(5)}?assigned=${key}`), { waitUntil: 'networkidle' });
+    expect(await page.locator('.assigned-banner, .passage[data-assigned]').count()).toBe(0);
     clean(record);
     await context.close();
   });

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { indexLanguageOf, languageBundleDir, parseSearchLanguages } from '../../src/lib/search-languages.ts';
 import {
   mergeSearches,
+  moreFiltersLabel,
   findHits,
   highlightTerms,
   pagefindFilters,
@@ -16,6 +17,15 @@ import {
   wordStem,
   type ResultRow,
 } from '../../src/lib/search.ts';
+
+describe('the folded filters’ label', () => {
+  test('names the filters it holds, in order', () => {
+    expect(moreFiltersLabel(['section', 'speaker', 'layer'])).toBe('Section, speaker and layer');
+    expect(moreFiltersLabel(['reading', 'speaker'])).toBe('Reading and speaker');
+    expect(moreFiltersLabel(['layer'])).toBe('Layer');
+    expect(moreFiltersLabel([])).toBe('More filters');
+  });
+});
 
 describe('search state in the URL', () => {
   test.each([

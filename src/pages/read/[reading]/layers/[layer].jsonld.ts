@@ -3,16 +3,17 @@
  * annotation on its passage and phrase, replies on what they answer), as "My notes" exports.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection, getEntry } from 'astro:content';
+import { getEntry } from 'astro:content';
+import { getLayer, getLayers } from '../../../../loaders/edition.ts';
 import { layerCollection } from '../../../../lib/layers.ts';
 import { readingSource } from '../../../../lib/passages.ts';
 import { layerExportPath, readingPath, withBase } from '../../../../lib/urls.ts';
 
 export const getStaticPaths = (async () =>
-  (await getCollection('layers')).map((entry) => ({ params: { reading: entry.data.reading, layer: entry.data.id } }))) satisfies GetStaticPaths;
+  (await getLayers()).map((layer) => ({ params: { reading: layer.reading, layer: layer.id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
-  const layer = (await getEntry('layers', `${params.reading}/${params.layer}`))!.data;
+  const layer = await getLayer(params.reading!, params.layer!);
   const reading = (await getEntry('readings', params.reading!))!.data;
   const readingUrl = new URL(withBase(readingPath(params.reading!)), site).href;
   const collectionUrl = new URL(withBase(layerExportPath(params.reading!, params.layer!)), site).href;
