@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './tests/setup/longest-first.ts';
 import { SUBPATH_SUITES, subpathBuildEnv } from './tests/setup/subpath.ts';
 
 /**
@@ -21,6 +22,8 @@ const browser = { include: ['tests/browser/**/*.test.ts'], ...slow };
 export default defineConfig({
   test: {
     maxWorkers: 2,
+    // Longest first, from any project (tests/setup/longest-first.ts).
+    sequence: { sequencer: LongestFirst },
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { test: { name: 'fixtures', include: ['tests/fixtures/**/*.test.ts'], ...slow } },

@@ -8,6 +8,8 @@ import { NOTE_KINDS, type NoteKind } from '../schemas/annotation.ts';
 import { CITE_MODES } from '../schemas/components.ts';
 import type { GlossaryTerm } from '../schemas/glossary.ts';
 import { TERM_KINDS, TERM_MATCH_MODES } from '../schemas/glossary.ts';
+import type { LayerMeta } from '../schemas/layer.ts';
+import type { CitationConfig } from '../schemas/reader-config.ts';
 import { SourcesFileSchema } from '../schemas/source.ts';
 import { READING_PAGE_AUDIENCES, READING_PAGE_KINDS, type ReadingPage, type ReadingPageKind } from '../schemas/reading-page.ts';
 import { parse } from 'yaml';
@@ -64,6 +66,23 @@ export const READING_PAGE_FIELDS: Record<keyof ReadingPage, FieldHelp> = {
   audience: { required: true, what: '`students`: listed on the reading and the home page and found by search. `instructors`: listed nowhere a student looks, left out of search and the sitemap, and marked noindex. A teaching guide must be for instructors.', values: READING_PAGE_AUDIENCES },
   sources: { required: true, what: 'Keys of the works the page relies on, from annotations/sources.yaml: at least one. They are listed at the end of the page.' },
   answers: { required: false, what: 'Teaching guide only: an outline answer per discussion question, under the question\u2019s id (its file name), written in Markdown after `|`. The page shows each question with its answer.' },
+};
+
+/** `annotations/<reading>/layers/<layer>/layer.yaml`. */
+export const LAYER_FIELDS: Record<keyof LayerMeta, FieldHelp> = {
+  title: { required: true, what: 'The layer\u2019s name: its switch in Display, the heading of its page and its value in the search facet *Layer*.' },
+  description: { required: false, what: 'One sentence on what the layer is, shown on its page.' },
+  attribution: { required: true, what: 'Who wrote the annotations, as a credit line (\u201CStudents of POL 101, spring 2027\u201D).' },
+  shown: { required: false, what: '`true`: the layer is on for a reader who has not chosen; `false` (the default): off until a reader switches it on.' },
+  consent: { required: true, what: 'How the annotators agreed to publication, and under which licence: a layer publishes other people\u2019s words. Leave out anyone who did not agree.' },
+  authors: { required: false, what: 'A display name for each annotation file that names none (a reader\u2019s *My notes* export does not): `maria.jsonld: Maria O.`. Without one, its notes show as by \u201CA reader\u201D.' },
+};
+
+/** `citation` in reader.config.yaml. */
+export const CITATION_FIELDS: Record<keyof CitationConfig, FieldHelp> = {
+  styles: { required: false, what: 'The CSL styles offered in *Cite* and on the sources pages, in this order: file names in `src/content/csl/styles/` without `.csl`. Default: Chicago author-date, APA and MLA.' },
+  default: { required: false, what: 'The style of the notes\u2019 citations and of `/sources/`: one of `styles`, the first when left out.' },
+  locale: { required: false, what: 'The locale every style cites in (`src/content/csl/locales/locales-<code>.xml`), such as `en-GB`. Left out, each style cites in its own default locale, or American English.' },
 };
 
 export const PAGE_KIND_HELP: Record<ReadingPageKind, string> = {
@@ -142,6 +161,21 @@ sources: [kostakis-2011, ronfeldt-2011-part3]
 2. <time datetime="2011-10-19">19 October 2011</time>: Ronfeldt posts part 3. <Cite id="ronfeldt-2011-part3" />
 `;
 
+export const LAYER_EXAMPLE = `title: Seminar discussion
+description: What the seminar asked and answered in the margins.
+attribution: Students of POL 101, spring 2027
+shown: true
+consent: Each student chose to publish their notes with the edition, under CC BY 4.0.
+authors:
+  maria.jsonld: Maria O.
+`;
+
+export const CITATION_EXAMPLE = `citation:
+  styles: [chicago-author-date, apa, modern-language-association, ieee]
+  default: chicago-author-date
+  locale: en-GB
+`;
+
 export const CHECK_EXAMPLE = 'npm run check';
 
 /** A note of the check example: three frontmatter fields on lines 2–4, the body from line 6. */
@@ -191,6 +225,8 @@ export const GUIDE_EXAMPLES = {
   term: { caption: 'annotations/glossary/partner-state.mdx', code: TERM_EXAMPLE, lang: 'mdx' },
   sources: { caption: 'annotations/sources.yaml', code: SOURCES_EXAMPLE, lang: 'yaml' },
   page: { caption: 'annotations/partner-state/pages/timeline.mdx', code: PAGE_EXAMPLE, lang: 'mdx' },
+  layer: { caption: 'annotations/partner-state/layers/seminar/layer.yaml', code: LAYER_EXAMPLE, lang: 'yaml' },
+  citation: { caption: 'reader.config.yaml', code: CITATION_EXAMPLE, lang: 'yaml' },
   check: { caption: 'In a terminal, at the project root', code: CHECK_EXAMPLE, lang: 'sh' },
 } as const satisfies Record<string, GuideExample>;
 

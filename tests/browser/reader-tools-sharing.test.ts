@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BASE, openPage, startSession, type Session } from './harness.ts';
-import { READER_PATH, READING } from './reader-tools-helpers.ts';
+import { expectClean, NOTES_KEY, openReader, poll, READER_PATH, READING, selectPhrase, storedNotes, toolsReady } from './reader-tools-helpers.ts';
 
 describe('sharing metadata and hosting under a sub-path', () => {
   let session: Session;
@@ -71,6 +72,31 @@ describe('sharing metadata and hosting under a sub-path', () => {
       expect((await page.request.get(session.url(`/${file}`))).status(), file).toBe(200);
     }
     expect(record.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  // The one part of personal notes the address decides: the reading an exported note names, and
+  // finding that reading again on import (the rest of reader-tools.test.ts runs at the root only).
+  test('a personal note exported under the base names the reading at its address, and imports back into it', async () => {
+    const { page, context, record } = await openReader(session, { acceptDownloads: true });
+    await selectPhrase(page, 'kleiner-public-funding', 'kinds of media');
+    const bar = page.locator('.selection-tools');
+    await poll(() => bar.isVisible()).toBe(true);
+    await bar.getByRole('button', { name: 'Highlight' }).click();
+    await poll(async () => (await storedNotes(page)).length).toBe(1);
+    await page.locator('[data-tool="notes"]').click();
+    const panel = page.getByRole('dialog', { name: 'My notes' });
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export JSON-LD' }).click()]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(new URL(exported.first.items[0].target.source).pathname).toBe(`${BASE.replace(/\/$/, '')}${READER_PATH}`);
+    await page.evaluate((key) => localStorage.removeItem(key), NOTES_KEY);
+    await page.reload();
+    await toolsReady(page);
+    await page.locator('[data-tool="notes"]').click();
+    await panel.locator('input[type="file"]').setInputFiles((await download.path())!);
+    await panel.getByRole('button', { name: 'Import 1 note' }).click();
+    await poll(async () => (await storedNotes(page)).length).toBe(1);
+    expectClean(record);
     await context.close();
   });
 });

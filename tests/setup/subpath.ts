@@ -2,10 +2,10 @@
  * Course hosting: the same site built for a sub-path, and the browser suites whose subject depends
  * on the site's address run against it: every link and asset, requests and the CSP, search and its
  * result links, the course's calendar and cartridge, the offline worker's scope, share and citation
- * addresses, permalinks and the 404 page, and a long reading's section pages (their suite builds
- * its own book, at the run's base). The others (focus, keyboard, settings, screenshots, notes and
- * terms on the page, and the suites that build their own sites at `/`) test nothing the base
- * changes. Nor does every-page: axe, widths and layout shifts are the same under any base, and
+ * addresses (a personal note's export among them), permalinks and the 404 page, and a long
+ * reading's section pages (their suite builds its own book, at the run's base). The others (focus,
+ * keyboard, settings, screenshots, notes and terms on the page, personal highlights and notes, and
+ * the suites that build their own sites at `/`) test nothing the base changes. Nor does every-page: axe, widths and layout shifts are the same under any base, and
  * csp-and-requests loads one page of each type under the sub-path, each served (200) with no failed
  * or foreign request, error or violation.
  *
@@ -21,7 +21,6 @@ export const SUBPATH_SUITES = [
   'offline',
   'not-found',
   'reader',
-  'reader-tools',
   'reader-tools-cite',
   'reader-tools-sharing',
   'section-pages',

@@ -5,8 +5,10 @@ import { scanMdxBody } from '../../src/lib/mdx-scan.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import {
   ANNOTATION_FIELDS,
+  CITATION_FIELDS,
   GLOSSARY_FIELDS,
   GUIDE_EXAMPLES,
+  LAYER_FIELDS,
   errorCatalogue,
   exampleCheckOutput,
   formattedSourcesExample,
@@ -14,14 +16,18 @@ import {
 } from '../../src/lib/guide.ts';
 import { AnnotationSchema } from '../../src/schemas/annotation.ts';
 import { GlossaryTermSchema } from '../../src/schemas/glossary.ts';
+import { LayerMetaSchema } from '../../src/schemas/layer.ts';
+import { ReaderConfigSchema } from '../../src/schemas/reader-config.ts';
 
 // The first citation builds the official CSL style's engine: a second or two, more on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
 
 describe('the guide documents every field and every error', () => {
-  test('annotation and glossary fields match the schemas', () => {
+  test('annotation, glossary, layer and citation fields match the schemas', () => {
     expect(Object.keys(ANNOTATION_FIELDS).sort()).toEqual(Object.keys(AnnotationSchema.shape).sort());
     expect(Object.keys(GLOSSARY_FIELDS).sort()).toEqual(Object.keys(GlossaryTermSchema.shape).sort());
+    expect(Object.keys(LAYER_FIELDS).sort()).toEqual(Object.keys(LayerMetaSchema.shape).sort());
+    expect(Object.keys(CITATION_FIELDS).sort()).toEqual(Object.keys(ReaderConfigSchema.shape.citation.unwrap().shape).sort());
   });
 
   test('the catalogue lists every error kind', () => {
@@ -38,6 +44,12 @@ describe('the examples are valid content', () => {
     const { frontmatter, body } = splitFrontmatter(GUIDE_EXAMPLES[key].code);
     expect(schema.safeParse(parse(frontmatter!)).success).toBe(true);
     expect(scanMdxBody(body).problems).toEqual([]);
+  });
+
+  test('the layer.yaml and citation examples pass their schemas', () => {
+    expect(LayerMetaSchema.parse(parse(GUIDE_EXAMPLES.layer.code))).toMatchObject({ title: 'Seminar discussion', shown: true, authors: { 'maria.jsonld': 'Maria O.' } });
+    const config = ReaderConfigSchema.parse(parse(GUIDE_EXAMPLES.citation.code));
+    expect(config.citation).toEqual({ styles: ['chicago-author-date', 'apa', 'modern-language-association', 'ieee'], default: 'chicago-author-date', locale: 'en-GB' });
   });
 
   test('the source example is formatted by the CSL processor', () => {
