@@ -70,17 +70,17 @@ export const READING_PAGE_FIELDS: Record<keyof ReadingPage, FieldHelp> = {
 
 /** `annotations/<reading>/layers/<layer>/layer.yaml`. */
 export const LAYER_FIELDS: Record<keyof LayerMeta, FieldHelp> = {
-  title: { required: true, what: 'The layer\u2019s name: its switch in Display, the heading of its page and its value in the search facet *Layer*.' },
+  title: { required: true, what: 'The layer\u2019s name: its switch in Display, the heading of its page and its value in the search facet \u201CLayer\u201D.' },
   description: { required: false, what: 'One sentence on what the layer is, shown on its page.' },
   attribution: { required: true, what: 'Who wrote the annotations, as a credit line (\u201CStudents of POL 101, spring 2027\u201D).' },
   shown: { required: false, what: '`true`: the layer is on for a reader who has not chosen; `false` (the default): off until a reader switches it on.' },
   consent: { required: true, what: 'How the annotators agreed to publication, and under which licence: a layer publishes other people\u2019s words. Leave out anyone who did not agree.' },
-  authors: { required: false, what: 'A display name for each annotation file that names none (a reader\u2019s *My notes* export does not): `maria.jsonld: Maria O.`. Without one, its notes show as by \u201CA reader\u201D.' },
+  authors: { required: false, what: 'A display name for each annotation file that names none (a reader\u2019s \u201CMy notes\u201D export does not): `maria.jsonld: Maria O.`. Without one, its notes show as by \u201CA reader\u201D.' },
 };
 
 /** `citation` in reader.config.yaml. */
 export const CITATION_FIELDS: Record<keyof CitationConfig, FieldHelp> = {
-  styles: { required: false, what: 'The CSL styles offered in *Cite* and on the sources pages, in this order: file names in `src/content/csl/styles/` without `.csl`. Default: Chicago author-date, APA and MLA.' },
+  styles: { required: false, what: 'The CSL styles offered in \u201CCite\u201D and on the sources pages, in this order: file names in `src/content/csl/styles/` without `.csl`. Default: Chicago author-date, APA and MLA.' },
   default: { required: false, what: 'The style of the notes\u2019 citations and of `/sources/`: one of `styles`, the first when left out.' },
   locale: { required: false, what: 'The locale every style cites in (`src/content/csl/locales/locales-<code>.xml`), such as `en-GB`. Left out, each style cites in its own default locale, or American English.' },
 };

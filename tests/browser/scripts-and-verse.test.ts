@@ -2,16 +2,23 @@
  * A reading's own setting in the browser, on a fixture site built here (tests/fixtures/scripts):
  * Greek verse with its lines and numbers, an Arabic reading laid out right to left, inline marks,
  * languages on the text only, copying and citing verse by line. Screenshots of both readings at
- * 375 and 1440 px are kept in tests/.output/screenshots/ for a person to look at.
+ * 375 and 1440 px are kept in tests/.output/screenshots/ for a person to look at. The same build,
+ * read as files: its pages pass the Nu Html Checker and its books epubcheck, each language has its
+ * own search bundle, and a mark whose words are not in the passage stops the build with the
+ * check's message.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startStaticServer } from '../../src/cli/static-server.ts';
 import { splitBlocks } from '../../src/lib/passages.ts';
 import { extractSearchRecords } from '../../src/lib/search-records.ts';
-import { runBuild, type Fixture } from '../fixtures/fixture-site.ts';
+import { problemBlocks, runBuild, type Fixture } from '../fixtures/fixture-site.ts';
+import { isHtmlMessage, VNU_JAR } from '../setup/nu-checker.ts';
+import { requireDependency } from '../setup/system-dependencies.ts';
 import { DROPPED_IN_STYLE, makeScriptsFixture, RTL_READING, VERSE_READING } from '../fixtures/scripts-fixture.ts';
 import { siteAddress } from '../../bench/lib/built-site.ts';
 import { CHROMIUM_PATH, LAUNCH_ARGS, openPage, runAxe, type Session } from './harness.ts';
@@ -329,4 +336,65 @@ test.each([
   await page.evaluate(() => document.querySelector('.reading-body')!.scrollIntoView());
   await page.screenshot({ path: path.join(SHOTS, `${reading}-${width}.png`) });
   await context.close();
+});
+
+// What the build wrote, read as files (no browser): one build of the fixture serves both.
+describe('the built fixture, as files', () => {
+  const java = requireDependency('Java (a JRE, 11 or later)');
+  const EPUBCHECK = requireDependency('epubcheck');
+
+  test('the reading pages pass the Nu Html Checker', () => {
+    const pages = [VERSE_READING, RTL_READING].map((r) => fixture.file(`dist/read/${r}/index.html`));
+    const result = spawnSync(java, ['-Xss2m', '-jar', VNU_JAR, '--format', 'json', '--errors-only', '--exit-zero-always', ...pages], { encoding: 'utf8' });
+    expect((JSON.parse(result.stderr).messages as { message: string }[]).filter(isHtmlMessage).map((m) => m.message)).toEqual([]);
+  });
+
+  test.each([VERSE_READING, RTL_READING])('read/%s.epub passes epubcheck with 0 errors and 0 warnings', (reading) => {
+    const result = spawnSync(java, ['-jar', EPUBCHECK, '--json', '-', fixture.file(`dist/read/${reading}.epub`)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const report = JSON.parse(result.stdout.slice(result.stdout.indexOf('{'))) as { messages: { severity: string; ID: string; message: string }[] };
+    expect(report.messages.filter((m) => ['FATAL', 'ERROR', 'WARNING'].includes(m.severity)).map((m) => `${m.ID} ${m.message}`)).toEqual([]);
+  });
+
+  test('the Greek book keeps its verse lines and its languages', () => {
+    const text = strFromU8(unzipSync(readFileSync(fixture.file(`dist/read/${VERSE_READING}.epub`)))['OEBPS/text.xhtml']!);
+    expect(text).toMatch(/<html [^>]*xml:lang="grc" lang="grc">/);
+    expect(text).toContain('<br/><span class="line" id="p-strife-l7">Ἀτρεΐδης τε ἄναξ ἀνδρῶν καὶ δῖος Ἀχιλλεύς.</span>');
+    expect(text).toContain('<em lang="la">editio<a epub:type="noteref"');
+  });
+
+  test('the reader page: the site\u2019s language on <html>, the reading\u2019s on its text, the Arabic body right to left', () => {
+    const page = (reading: string) => readFileSync(fixture.file(`dist/read/${reading}/index.html`), 'utf8');
+    expect(page(VERSE_READING)).toMatch(/^<!DOCTYPE html><html lang="en">/i);
+    expect(page(VERSE_READING)).toContain('<p class="passage-text" lang="grc"><span class="verse-line" id="p-wrath-l1">');
+    expect(page(RTL_READING)).toMatch(/^<!DOCTYPE html><html lang="en">/i);
+    expect(page(RTL_READING)).toContain('<ar-annotations class="reading-body" dir="rtl"');
+  });
+
+  test('search: each language its own Pagefind bundle with its own stemmer; the pages name the other languages’ bundles', () => {
+    const bundle = (dir: string) => {
+      const entry = JSON.parse(readFileSync(fixture.file(`dist/${dir}/pagefind-entry.json`), 'utf8')) as { languages: Record<string, { wasm: string | null; page_count: number }> };
+      const wasm = readdirSync(fixture.file(`dist/${dir}`)).filter((f) => f.endsWith('.pagefind'));
+      return { languages: Object.fromEntries(Object.entries(entry.languages).map(([l, i]) => [l, { wasm: i.wasm, records: i.page_count }])), wasm };
+    };
+    // Glossary, sources, notes and English passages in the site's language; Ancient Greek stemmed
+    // as Greek (Pagefind has no grc stemmer); Arabic as Arabic. Three passages each.
+    expect(bundle('pagefind')).toMatchObject({ languages: { en: { wasm: 'en' } }, wasm: ['wasm.en.pagefind'] });
+    expect(bundle('pagefind-el')).toEqual({ languages: { el: { wasm: 'el', records: 3 } }, wasm: ['wasm.el.pagefind'] });
+    expect(bundle('pagefind-ar')).toEqual({ languages: { ar: { wasm: 'ar', records: 3 } }, wasm: ['wasm.ar.pagefind'] });
+    for (const page of ['index.html', 'search/index.html', `read/${VERSE_READING}/index.html`]) {
+      expect(readFileSync(fixture.file(`dist/${page}`), 'utf8')).toMatch(/<ar-search class="search-control" data-reading-order="[^"]*" data-search-languages="ar el">/);
+    }
+  });
+
+  test('a mark whose words are not in its passage stops the build with the check\u2019s message', async () => {
+    const map = `src/content/readings/${VERSE_READING}/reading.yaml`;
+    const good = fixture.read(map);
+    fixture.replace(map, '{ text: Greek, style: small-caps }', '{ text: Latin, style: small-caps }');
+    const result = await runBuild(fixture, 'dist-bad').finally(() => fixture.write(map, good));
+    expect(result.code).not.toBe(0);
+    expect(problemBlocks(result.stdout + result.stderr)).toEqual([
+      `  src/content/readings/${VERSE_READING}/reading.yaml:31 (passages[3].marks[3]) [mark-not-found] the words "Latin" do not occur in passage "edition" ("The Greek follows the Oxford Classical Text of Monro and All…").
+    fix: quote the words exactly as source.txt has them (spelling, accents, punctuation and spaces), within this one passage.`,
+    ]);
+  });
 });

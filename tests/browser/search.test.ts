@@ -66,6 +66,13 @@ function samples(kind: string, count: number) {
   return usable.filter((_, i) => i % step === 0).slice(0, count);
 }
 
+/**
+ * Checks whose subject the address cannot change (axe, layout, the keyboard inside the dialog, an
+ * empty result) are registered in the run at the root only; the sub-path run keeps what the base
+ * decides: the engine's files, result links and where they land, the search page's address.
+ */
+const ROOT_ONLY = BASE === '/';
+
 const readerPage = pages.find((p) => p.startsWith('/read/')) ?? '/read/';
 /** `/read/x/#p-y` from a result link that carries the base and `?highlight=`. */
 const sitePathOfHref = (href: string) => {
@@ -172,7 +179,7 @@ describe('search', () => {
     await context.close();
   });
 
-  test.each(samples('passage', 6).map((s) => [s.word, s.record.url, s.record] as const))(
+  test.each(samples('passage', ROOT_ONLY ? 6 : 2).map((s) => [s.word, s.record.url, s.record] as const))(
     'a passage word (%s) finds its passage first: %s',
     async (word, url) => {
       const { page, context, record } = await openDialog();
@@ -287,14 +294,16 @@ describe('search', () => {
     await context.close();
   });
 
-  test('a query with no hits says so', async () => {
-    const { page, context, record } = await openDialog();
-    const found = await search(page, 'qzxjvwpt');
-    expect(found).toEqual([]);
-    expect(await page.textContent('dialog[open] .search-status')).toBe('No results for “qzxjvwpt”.');
-    cleanRecord(record);
-    await context.close();
-  });
+  if (ROOT_ONLY) {
+    test('a query with no hits says so', async () => {
+      const { page, context, record } = await openDialog();
+      const found = await search(page, 'qzxjvwpt');
+      expect(found).toEqual([]);
+      expect(await page.textContent('dialog[open] .search-status')).toBe('No results for “qzxjvwpt”.');
+      cleanRecord(record);
+      await context.close();
+    });
+  }
 
   test('?q= restores a search, with its filters, and typing keeps the address shareable', async () => {
     const { record: sample, word } = samples('passage', 1)[0]!;
@@ -374,66 +383,70 @@ describe('search', () => {
     await context.close();
   });
 
-  test('the header control keeps its place and size when the link becomes a button (no layout shift)', async () => {
-    const { page, context, record } = await openPage(session);
-    await page.goto(session.url(readerPage), { waitUntil: 'networkidle' });
-    const button = page.locator('ar-search button');
-    await button.waitFor();
-    const upgraded = (await button.boundingBox())!;
-    // What the page showed before the script ran: the link, with scripting enabled.
-    await page.evaluate(() => {
-      document.querySelector<HTMLElement>('ar-search button')!.hidden = true;
-      document.querySelector<HTMLElement>('ar-search a')!.hidden = false;
-    });
-    const before = (await page.locator('ar-search a').boundingBox())!;
-    for (const side of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(upgraded[side] - before[side]), side).toBeLessThan(1);
-    cleanRecord(record);
-    await context.close();
-  });
-
-  test('a result reached from the keyboard is scrolled into view, never hidden under the field (phone size)', async () => {
-    const { page, context, record } = await openDialog(readerPage, { viewport: { width: 375, height: 640 } });
-    await search(page, 'state');
-    const links = await page.locator('dialog[open] .search-result a').count();
-    expect(links).toBeGreaterThan(6);
-    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
-    const placement = await page.evaluate(() => {
-      const focused = document.activeElement!.getBoundingClientRect();
-      const field = document.querySelector('dialog[open] .search-form')!.getBoundingClientRect();
-      return { top: focused.top, bottom: focused.bottom, fieldBottom: field.bottom, viewport: innerHeight, inResults: !!document.activeElement!.closest('.search-result') };
-    });
-    expect(placement.inResults).toBe(true);
-    expect(placement.top).toBeGreaterThanOrEqual(placement.fieldBottom);
-    expect(placement.bottom).toBeLessThanOrEqual(placement.viewport);
-    cleanRecord(record);
-    await context.close();
-  });
-
-  test('"/" typed into a field stays in the field', async () => {
-    const { page, context, record } = await openPage(session);
-    await page.goto(session.url('/search/'), { waitUntil: 'networkidle' });
-    await page.locator('[data-search-page] input[type="search"]').focus();
-    await page.keyboard.type('a/b');
-    expect(await page.inputValue('[data-search-page] input[type="search"]')).toBe('a/b');
-    expect(await page.locator('dialog[open]').count()).toBe(0);
-    cleanRecord(record);
-    await context.close();
-  });
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    test(`axe finds no violations with the dialog open on results (${colorScheme}), and the results are announced`, async () => {
-      const { record: sample, word } = samples('passage', 1)[0]!;
-      const { page, context, record } = await openDialog(readerPage, { colorScheme });
-      await page.locator('dialog[open] input[type="search"]').fill(word.slice(0, 4));
-      await expect.poll(() => page.textContent('dialog[open] .search-status'), patiently).toContain('result');
-      expect(await page.getAttribute('dialog[open] .search-status', 'role')).toBe('status');
-      expect((await rows(page, 'dialog[open]')).length).toBeGreaterThan(0);
-      expect(sample.url).toContain('#');
-      const violations = await runAxe(page);
-      expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+  if (ROOT_ONLY) {
+    test('the header control keeps its place and size when the link becomes a button (no layout shift)', async () => {
+      const { page, context, record } = await openPage(session);
+      await page.goto(session.url(readerPage), { waitUntil: 'networkidle' });
+      const button = page.locator('ar-search button');
+      await button.waitFor();
+      const upgraded = (await button.boundingBox())!;
+      // What the page showed before the script ran: the link, with scripting enabled.
+      await page.evaluate(() => {
+        document.querySelector<HTMLElement>('ar-search button')!.hidden = true;
+        document.querySelector<HTMLElement>('ar-search a')!.hidden = false;
+      });
+      const before = (await page.locator('ar-search a').boundingBox())!;
+      for (const side of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(upgraded[side] - before[side]), side).toBeLessThan(1);
       cleanRecord(record);
       await context.close();
     });
+
+    test('a result reached from the keyboard is scrolled into view, never hidden under the field (phone size)', async () => {
+      const { page, context, record } = await openDialog(readerPage, { viewport: { width: 375, height: 640 } });
+      await search(page, 'state');
+      const links = await page.locator('dialog[open] .search-result a').count();
+      expect(links).toBeGreaterThan(6);
+      for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+      const placement = await page.evaluate(() => {
+        const focused = document.activeElement!.getBoundingClientRect();
+        const field = document.querySelector('dialog[open] .search-form')!.getBoundingClientRect();
+        return { top: focused.top, bottom: focused.bottom, fieldBottom: field.bottom, viewport: innerHeight, inResults: !!document.activeElement!.closest('.search-result') };
+      });
+      expect(placement.inResults).toBe(true);
+      expect(placement.top).toBeGreaterThanOrEqual(placement.fieldBottom);
+      expect(placement.bottom).toBeLessThanOrEqual(placement.viewport);
+      cleanRecord(record);
+      await context.close();
+    });
+
+    test('"/" typed into a field stays in the field', async () => {
+      const { page, context, record } = await openPage(session);
+      await page.goto(session.url('/search/'), { waitUntil: 'networkidle' });
+      await page.locator('[data-search-page] input[type="search"]').focus();
+      await page.keyboard.type('a/b');
+      expect(await page.inputValue('[data-search-page] input[type="search"]')).toBe('a/b');
+      expect(await page.locator('dialog[open]').count()).toBe(0);
+      cleanRecord(record);
+      await context.close();
+    });
+  }
+
+  if (ROOT_ONLY) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`axe finds no violations with the dialog open on results (${colorScheme}), and the results are announced`, async () => {
+        const { record: sample, word } = samples('passage', 1)[0]!;
+        const { page, context, record } = await openDialog(readerPage, { colorScheme });
+        await page.locator('dialog[open] input[type="search"]').fill(word.slice(0, 4));
+        await expect.poll(() => page.textContent('dialog[open] .search-status'), patiently).toContain('result');
+        expect(await page.getAttribute('dialog[open] .search-status', 'role')).toBe('status');
+        expect((await rows(page, 'dialog[open]')).length).toBeGreaterThan(0);
+        expect(sample.url).toContain('#');
+        const violations = await runAxe(page);
+        expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+        cleanRecord(record);
+        await context.close();
+      });
+    }
   }
 
   test('on arrival with ?highlight=, only the target passage gets marks, and it is in view', async () => {
