@@ -25,9 +25,9 @@ export default defineConfig({
     // Longest first, from any project (tests/setup/longest-first.ts).
     sequence: { sequencer: LongestFirst },
     projects: [
-      // Pure logic: one worker's files share their modules instead of importing them again for each
-      // file (60 s of imports, more than the tests, when each was isolated).
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false } },
+      // Each file isolated: shared modules (isolate: false) halved the suite's time, but the citation
+      // styles one file registers leaked into the next (reading-citation then saw five styles).
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { test: { name: 'fixtures', include: ['tests/fixtures/**/*.test.ts'], ...slow } },
       // Checks over the built site that need no browser: validity, links, CSP, byte budgets.
       { test: { name: 'site', include: ['tests/site/**/*.test.ts'], ...slow } },
