@@ -160,12 +160,17 @@ export function fragmentId(fragment: string): string | undefined {
   }
 }
 
-/** The section whose page holds the element with this id (a passage, a verse line or a note). */
-export function sectionOfAnchor(map: PassagePageMap, id: string): string | undefined {
+/** The index of the section whose page holds the element with this id (a passage, a verse line or a note). */
+export function sectionIndexOfAnchor(map: PassagePageMap, id: string): number | undefined {
   // Own keys only: a fragment such as `#constructor` must find nothing.
   const indexOf = (anchor: string) => (Object.hasOwn(map.anchors, anchor) ? map.anchors[anchor] : undefined);
   // A verse line's anchor is its passage's plus `-l<n>`; a passage id may itself end so, so the whole id is tried first.
-  const index = indexOf(id) ?? indexOf(id.replace(/-l\d+$/, ''));
+  return indexOf(id) ?? indexOf(id.replace(/-l\d+$/, ''));
+}
+
+/** The section whose page holds the element with this id. */
+export function sectionOfAnchor(map: PassagePageMap, id: string): string | undefined {
+  const index = sectionIndexOfAnchor(map, id);
   return index === undefined ? undefined : map.sections[index];
 }
 

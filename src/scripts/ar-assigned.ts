@@ -9,7 +9,7 @@
 import { ASSIGNED_DATA, ASSIGNED_PARAM, courseOfAssignedKey } from '../lib/assigned-range.ts';
 import { CLASS, passageAnchor } from '../lib/constants.ts';
 import type { AssignedBanner } from '../lib/course.ts';
-import { sectionOfAnchor, SPLIT_READING_ATTRIBUTE } from '../lib/reading-layout.ts';
+import { sectionIndexOfAnchor, SPLIT_READING_ATTRIBUTE } from '../lib/reading-layout.ts';
 import { passagePages } from './section-pages.ts';
 
 /**
@@ -21,10 +21,7 @@ async function pageWithinPart(part: AssignedBanner): Promise<boolean> {
   const here = document.querySelector<HTMLElement>(`.${CLASS.passage}`)?.id;
   const map = reading && here ? await passagePages(reading) : undefined;
   if (!map || !here) return false;
-  const indexOf = (anchor: string) => {
-    const section = sectionOfAnchor(map, anchor);
-    return section === undefined ? -1 : map.sections.indexOf(section);
-  };
+  const indexOf = (anchor: string) => sectionIndexOfAnchor(map, anchor) ?? -1;
   const [from, page, to] = [indexOf(passageAnchor(part.from)), indexOf(here), indexOf(passageAnchor(part.to))];
   return from >= 0 && from < page && page < to;
 }

@@ -6,6 +6,7 @@ import {
   passagePageMap,
   passagePagePath,
   readingLayout,
+  sectionIndexOfAnchor,
   sectionOfFragment,
 } from '../../src/lib/reading-layout.ts';
 import { sectionPageProblems } from '../../src/lib/reading-pages.ts';
@@ -85,6 +86,13 @@ describe('the map that follows old permalinks', () => {
     expect(sectionOfFragment(map, '#note-n1')).toBe('one');
     expect(sectionOfFragment(map, '#p-one-a-l3')).toBe('one');
     expect(sectionOfFragment(map, '#p-opening:~:text=words')).toBe('intro');
+  });
+
+  test('gives the index of the section, for comparing where two anchors lie', () => {
+    expect(sectionIndexOfAnchor(map, 'p-title')).toBe(0);
+    expect(sectionIndexOfAnchor(map, 'p-two-a-l2')).toBe(2);
+    expect(sectionIndexOfAnchor(map, 'note-n1')).toBe(1);
+    expect(sectionIndexOfAnchor(map, 'toString')).toBeUndefined();
   });
 
   test('finds nothing for other fragments, inherited names or broken escapes', () => {
