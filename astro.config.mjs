@@ -27,6 +27,25 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [mdx(), contentStoreFromFile(), contentErrorsInDev()],
   devToolbar: { enabled: false },
+  // The site script (src/scripts/site.ts) is one file with no static imports: a page fetches it
+  // alone, beside nothing else, before it is enhanced. Rolldown split the two small modules it
+  // shares with the lazy chunks (constants, passage text) into chunks of their own, two more
+  // requests on every page; this group keeps them in the entry, and the lazy chunks import them
+  // from it (they only ever load after it).
+  vite: {
+    build: {
+      rolldownOptions: {
+        output: {
+          // The site script named for what it is; its default name (the component's hoisted-script
+          // id, 40 characters longer) is written into every page.
+          entryFileNames: (chunk) => (chunk.name.startsWith('Base.astro') ? '_astro/site.[hash].js' : '_astro/[name].[hash].js'),
+          codeSplitting: {
+            groups: [{ name: 'site', test: /Base\.astro\?astro&type=script|src[\\/]scripts[\\/]site\.ts|src[\\/]lib[\\/](constants|passage-text)\.ts/ }],
+          },
+        },
+      },
+    },
+  },
   // Note and glossary bodies are rendered by the content loaders (src/lib/mdx-html.ts) and code in
   // the guide by our own Shiki call, which emits classes instead of inline styles (the CSP forbids
   // them). Astro's Markdown highlighter is never used; turning it off also drops its CSP warning.

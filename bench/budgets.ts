@@ -12,6 +12,11 @@ export interface Budgets {
   css: number;
   /** Everything the page loads up front: HTML, CSS, JS, icons, images, fonts. */
   totalOnLoad: number;
+  /**
+   * Requests before any interaction: the page and each file it names or imports statically (see
+   * `requestCount`). Inlined CSS and `data:` URLs cost none.
+   */
+  requestsBeforeInteraction: number;
   /** Pagefind files loaded before the first search interaction: none. */
   pagefindFilesBeforeSearch: number;
   /**
@@ -30,6 +35,7 @@ export const BUDGETS: Budgets = {
   jsBeforeInteraction: 15_000,
   css: 15_000,
   totalOnLoad: 100_000,
+  requestsBeforeInteraction: 4,
   pagefindFilesBeforeSearch: 0,
   htmlToTextRatio: { reader: 1.5 },
   htmlBytes: 300_000,

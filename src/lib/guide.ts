@@ -232,7 +232,7 @@ export const GUIDE_EXAMPLES = {
 
 let highlighted: Promise<{ html: Record<keyof typeof GUIDE_EXAMPLES, string>; css: string }> | undefined;
 
-/** The guide's examples highlighted, and the stylesheet for their colours (served as /guide/code.css). */
+/** The guide's examples highlighted, and the stylesheet for their colours (inlined in the guide's <head>). */
 export function highlightGuideExamples() {
   highlighted ??= (async () => {
     const entries = await Promise.all(

@@ -4,6 +4,7 @@
  * "available offline" status. The worker itself is src/scripts/offline-worker.ts, written into the
  * build by src/cli/offline.ts; the page side is src/scripts/ar-offline.ts.
  */
+import { svgDataUrl } from './urls.ts';
 
 export const OFFLINE = {
   /** The worker, at the root of the site so that its scope can be the whole site (its base). */
@@ -91,14 +92,20 @@ export interface WebManifestInput {
   name: string;
   description: string;
   lang: string;
+  /**
+   * The site's icon (public/icon.svg), carried in the manifest as a `data:` URL: the page's own icon
+   * link names the file, and Chromium, reading the manifest as the page loads, would fetch the
+   * same file a second time, a request before the first interaction.
+   */
+  iconSvg: string;
 }
 
 /**
  * The web app manifest. Every URL in it is relative to the manifest's own address, which is at the
  * site's base, so one manifest serves any sub-path. The colours are the light theme's paper and
- * the icon's red (src/styles/global.css, public/favicon.svg).
+ * the icon's red (src/styles/global.css, public/icon.svg).
  */
-export function webManifest({ name, description, lang }: WebManifestInput) {
+export function webManifest({ name, description, lang, iconSvg }: WebManifestInput) {
   return {
     name,
     short_name: name.length <= 12 ? name : 'Reader',
@@ -111,7 +118,7 @@ export function webManifest({ name, description, lang }: WebManifestInput) {
     background_color: '#fdf8f1',
     theme_color: '#7a2e1f',
     icons: [
-      { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+      { src: svgDataUrl(iconSvg), sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
       { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
       { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
       { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },

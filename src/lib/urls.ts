@@ -10,6 +10,9 @@ export function joinBase(base: string, path: string): string {
 
 export const withBase = (path: string) => joinBase(import.meta.env.BASE_URL, path);
 
+/** An SVG as a `data:` URL, which costs no request of its own (the policy's `img-src` allows `data:`). */
+export const svgDataUrl = (svg: string) => `data:image/svg+xml,${encodeURIComponent(svg.trim())}`;
+
 export const readingPath = (readingId: string) => `/read/${readingId}/`;
 export const glossaryPath = (termId?: string) => (termId ? `/glossary/${termId}/` : '/glossary/');
 /** The term id in a link to a glossary entry (whatever base or origin precedes it). */

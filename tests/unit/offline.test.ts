@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { cacheNameFor, cachePrefixFor, isSavedOffline, normalBase, offlineStatusText, precacheVersion, urlPathOfFile, webManifest, type OfflineState } from '../../src/lib/offline.ts';
+import { svgDataUrl } from '../../src/lib/urls.ts';
 
 describe('what is saved for offline reading', () => {
   test('every file a page can open, not the worker or what only crawlers read', () => {
@@ -24,9 +26,11 @@ describe('what is saved for offline reading', () => {
     expect(await precacheVersion([{ url: '/', hash: '1' }, { url: '/x/', hash: '3' }])).not.toBe(v);
     expect(await precacheVersion([{ url: '/', hash: '1' }, { url: '/y/', hash: '2' }])).not.toBe(v);
   });
-  test('the manifest uses only relative URLs, so it works under any base', () => {
-    const manifest = webManifest({ name: 'Annotated Reader', description: 'd', lang: 'en' });
-    for (const url of [manifest.start_url, manifest.scope, ...manifest.icons.map((icon) => icon.src)]) expect(url).not.toMatch(/^\/|:/);
+  test('the manifest uses only relative URLs, so it works under any base; its SVG icon is carried in it', () => {
+    const manifest = webManifest({ name: 'Annotated Reader', description: 'd', lang: 'en', iconSvg: '<svg/>' });
+    const [svg, ...files] = manifest.icons;
+    for (const url of [manifest.start_url, manifest.scope, ...files.map((icon) => icon.src)]) expect(url).not.toMatch(/^\/|:/);
+    expect(svg).toEqual({ src: 'data:image/svg+xml,%3Csvg%2F%3E', sizes: 'any', type: 'image/svg+xml', purpose: 'any' });
     expect(manifest.icons.some((icon) => icon.sizes === '512x512' && icon.purpose === 'maskable')).toBe(true);
   });
 });
@@ -45,5 +49,15 @@ describe('the offline status line', () => {
     expect(offlineStatusText(state({ saved: true, update: 'ready' }))).toMatch(/next page/);
     expect(offlineStatusText(state({ saved: true, update: 'blocked' }))).toMatch(/other tabs are closed/);
     expect(offlineStatusText(state({ failed: true }))).toMatch(/try again/);
+  });
+});
+
+describe('the site\'s icon, carried in the manifest', () => {
+  test('is icon.svg as a data: URL that decodes to the file, with nothing a URL would misread', () => {
+    const svg = readFileSync(new URL('../../public/icon.svg', import.meta.url), 'utf8');
+    const url = svgDataUrl(`${svg}\n`);
+    expect(url.startsWith('data:image/svg+xml,')).toBe(true);
+    expect(decodeURIComponent(url.slice('data:image/svg+xml,'.length))).toBe(svg.trim());
+    expect(url).not.toMatch(/[<>"#%\s](?![0-9A-F]{2})/);
   });
 });

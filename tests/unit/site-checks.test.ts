@@ -133,6 +133,13 @@ describe('budgets', () => {
     ['Pagefind up front', 'search', weight({}, { pagefind: ['/pagefind/pagefind.js'] }), ['Pagefind loads before any search: /pagefind/pagefind.js']],
     ['markup-heavy reader', 'reader', weight({}, { htmlToTextRatio: 1.6 }), ['HTML is 1.60 × its visible text (gzip) > 1.5']],
     ['markup ratio only on reader pages', 'glossary entry', weight({}, { htmlToTextRatio: 3 }), []],
+    [
+      'too many requests: five files',
+      'home',
+      weight({}, { resources: ['/page/', '/page/ <style>', '/s.js', '/c.js', '/f.svg', '/manifest.webmanifest'].map((path) => ({ path, kind: 'other', bytes: 1, gzip: 1 })) }),
+      ['5 requests before any interaction > 4 (/page/, /s.js, /c.js, /f.svg, /manifest.webmanifest)'],
+    ],
+    ['four files, the inlined CSS no request', 'home', weight({}, { resources: ['/page/', '/page/ <style>', '/s.js', '/f.svg', '/manifest.webmanifest'].map((path) => ({ path, kind: 'other', bytes: 1, gzip: 1 })) }), []],
     ['too much HTML to parse, however well it compresses', 'glossary entry', weight({}, { resources: [{ path: '/glossary/', kind: 'html', bytes: 300_001, gzip: 20_000 }] }), ['HTML 300.0 KB uncompressed > 300.0 KB']],
   ])('%s', (_name, type, w, expected) => expect(overruns(type, w, BUDGETS)).toEqual(expected));
 
