@@ -26,6 +26,7 @@ const CHROME: [selector: string, name: string][] = [
   ['form, [role="search"]', 'form'],
 ];
 
+// Stryker disable next-line StringLiteral: wordCount is only ever called with strings, so the '' fallback for null is never used.
 const wordCount = (text: string | null | undefined) => (text ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 /** Words of an element, text node by text node (textContent runs adjacent elements' words together). */
 const wordsIn = (node: unknown): number => {
@@ -75,6 +76,7 @@ export function importHtml(html: string): ImportedDocument {
   }).parse();
   const content = article?.content as unknown as Parameters<typeof fromDom>[0] | null | undefined;
   const walker = new HtmlBlocks();
+  // Stryker disable next-line OptionalChaining: content is only truthy when Readability returned an article, so article is never null here.
   if (content) walker.walk(fromDom(content), { quote: false, lang: normaliseLanguage(article?.lang) ?? lang });
   const blocks: ImportBlock[] = walker.blocks;
 
@@ -87,6 +89,7 @@ export function importHtml(html: string): ImportedDocument {
   // Readability takes the byline out of the article too; it is the article's, so it comes back under the heading.
   if (byline && !blocks.some((b) => oneLine(b.text).includes(byline))) {
     const at = blocks[0]?.role === 'heading' ? 1 : 0;
+    // Stryker disable next-line OptionalChaining: a non-empty byline comes from article.byline, so article is never null here.
     const written = bylineElement.includes(byline) ? bylineElement : oneLine(article?.byline);
     blocks.splice(at, 0, { role: 'attribution', text: written, spans: [], ...(lang ? { lang } : {}) });
   }
