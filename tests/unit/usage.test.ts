@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { excerptAround, opening, sourceUseCount, sourcesListedApart } from '../../src/lib/usage.ts';
+import { excerptAround, opening, readingSourcesListedApart, sourceUseCount, sourcesListedApart } from '../../src/lib/usage.ts';
 import type { Usage } from '../../src/lib/edition.ts';
 
 describe('excerptAround', () => {
@@ -41,5 +41,21 @@ describe('sourcesListedApart', () => {
   test('the sources page lists citations itself up to 1,000 places in all, and apart past them', () => {
     expect(sourcesListedApart({ sourceUsage: new Map([['a', usage(400, 300, 0)], ['b', usage(0, 300, 0)]]) as never })).toBe(false);
     expect(sourcesListedApart({ sourceUsage: new Map([['a', usage(400, 300, 0)], ['b', usage(0, 300, 1)]]) as never })).toBe(true);
+  });
+});
+
+describe('readingSourcesListedApart', () => {
+  const usage = (readings: string[], terms: string[]) =>
+    ({ passages: readings.map((reading) => ({ reading })), notes: readings.map((reading) => ({ reading })), terms }) as unknown as Usage;
+  test('counts only what one reading\'s page lists: its passages and notes, and the glossary entries in its scope', () => {
+    const many = (n: number, reading: string) => Array.from({ length: n }, () => reading);
+    const edition = { sourceUsage: new Map([['a', usage([...many(450, 'one'), ...many(900, 'two')], ['t1', 't2'])], ['b', usage(many(50, 'one'), ['t3'])]]) as never };
+    // One: 450 + 450 + 50 + 50 = 1,000 places, and t1 and t3 in scope: 1,002.
+    expect(readingSourcesListedApart(edition, 'one', new Set(['t1', 't3']))).toBe(true);
+    expect(readingSourcesListedApart(edition, 'one', new Set(['t1']))).toBe(true);
+    expect(readingSourcesListedApart(edition, 'one', new Set())).toBe(false);
+    // Two: 1,800 places of its own.
+    expect(readingSourcesListedApart(edition, 'two', new Set())).toBe(true);
+    expect(readingSourcesListedApart(edition, 'three', new Set(['t1', 't2', 't3']))).toBe(false);
   });
 });
