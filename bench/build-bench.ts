@@ -268,8 +268,10 @@ async function benchmark(label: string, run: number): Promise<SizeResult> {
       ...(biggest ? { biggestPage: { path: biggest.path, MB: round(biggest.MB) } } : {}),
     };
     result.search = index ? await measureSearch(dist, queries) : { skipped: 'the build wrote no Pagefind index' };
-    // The budgets hold at any size: checked on the book as on the seed (npm test checks the seed).
-    if (counts.passages === TARGETS.bookPassages && run === 1) {
+    // The budgets hold at any size: checked on the book and the library as on the seed (npm test
+    // checks the seed). Weighed on the book alone, the library's per-reading sources pages went
+    // unnoticed at 0.55 MB.
+    if ((counts.passages === TARGETS.bookPassages || counts.passages === TARGETS.libraryPassages) && run === 1) {
       const weighed = weighSite(dist);
       const over = weighed.filter((page) => page.overruns.length > 0).map(({ sitePath, overruns }) => ({ sitePath, overruns }));
       result.budgets = { pages: weighed.length, over };
@@ -300,7 +302,7 @@ for (let run = 1; run <= runs; run++) {
   }
 }
 const verdicts = report(true);
-process.exit(results.every((r) => r.ok) && verdicts.bookWithinBudgets !== false ? 0 : 1);
+process.exit(results.every((r) => r.ok) && verdicts.bookWithinBudgets !== false && verdicts.libraryWithinBudgets !== false ? 0 : 1);
 
 function report(final: boolean) {
   // Verdicts against the targets, and the growth between sizes (CPU seconds per 1,000 passages
@@ -326,6 +328,7 @@ function report(final: boolean) {
   const libraries = ofSize((r) => r.passages >= TARGETS.libraryPassages);
   const coldSearch = (r: SizeResult) => (r.search && 'cold' in r.search ? r.search.cold : undefined);
   const budgetRuns = ok.filter((r) => r.budgets);
+  const withinBudgets = (runs: SizeResult[]) => (runs.length ? runs.every((r) => r.budgets!.over.length === 0) : null);
   const verdicts = {
     seedWithin10s: all(seeds.map((r) => r.wallSeconds!), (s) => s <= TARGETS.seedSeconds),
     bookWithin30s: all(books.map((r) => r.wallSeconds!), (s) => s <= TARGETS.bookSeconds),
@@ -333,7 +336,8 @@ function report(final: boolean) {
     libraryWithin3GB: all(libraries.map((r) => r.peakTreeMB ?? null), (mb) => mb <= TARGETS.libraryMemoryMB),
     linearInEveryRun: all(runGrowth.map((g) => g.linear), (linear) => linear),
     libraryColdSearch: all(libraries.map((r) => coldSearch(r) ?? null), (cold) => cold.bytes <= TARGETS.coldSearchBytes && cold.ms <= TARGETS.coldSearchMs),
-    bookWithinBudgets: budgetRuns.length ? budgetRuns.every((r) => r.budgets!.over.length === 0) : null,
+    bookWithinBudgets: withinBudgets(budgetRuns.filter((r) => r.passages === TARGETS.bookPassages)),
+    libraryWithinBudgets: withinBudgets(budgetRuns.filter((r) => r.passages === TARGETS.libraryPassages)),
   };
 
   const mb = (n: number | undefined) => (n === undefined ? '–' : `${n.toFixed(2)} MB`);
@@ -354,7 +358,7 @@ function report(final: boolean) {
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGB: round(totalmem() / 2 ** 30), node: process.version, loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') };
   const growthText =
     runGrowth.map((g) => `run ${g.run}: ${g.steps.map((step) => `${step.from} → ${step.to}: ${step.secondsPer1000} s wall, ${step.cpuSecondsPer1000 ?? '?'} s CPU`).join('; ') || '–'}`).join('\n') || '–';
-  const budgetText = budgetRuns.map((r) => `Budgets on the ${r.passages}-passage book: ${r.budgets!.pages} pages weighed, ${r.budgets!.over.length} over${r.budgets!.over.length ? ` (${r.budgets!.over.slice(0, 5).map((page) => `${page.sitePath}: ${page.overruns.join('; ')}`).join(' · ')})` : ''}.`).join('\n');
+  const budgetText = budgetRuns.map((r) => `Budgets, ${r.passages} passages (${r.label}): ${r.budgets!.pages} pages weighed, ${r.budgets!.over.length} over${r.budgets!.over.length ? ` (${r.budgets!.over.slice(0, 5).map((page) => `${page.sitePath}: ${page.overruns.join('; ')}`).join(' · ')})` : ''}.`).join('\n');
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/build.json', `${JSON.stringify({ date: new Date().toISOString(), ...(final ? {} : { partial: true }), machine, targets: TARGETS, results, growth: runGrowth, verdicts }, null, 2)}\n`);
   writeFileSync(
@@ -368,7 +372,7 @@ function report(final: boolean) {
     console.log(
       `Targets: seed ≤ ${TARGETS.seedSeconds} s: ${verdicts.seedWithin10s}; ${TARGETS.bookPassages} passages ≤ ${TARGETS.bookSeconds} s: ${verdicts.bookWithin30s}; ` +
         `${TARGETS.libraryPassages} ≤ ${TARGETS.librarySeconds} s: ${verdicts.libraryWithin3min}, ≤ ${TARGETS.libraryMemoryMB} MB: ${verdicts.libraryWithin3GB}; ` +
-        `linear (≤ ${TARGETS.growthRatio} ×) in every run: ${verdicts.linearInEveryRun}; library cold search ≤ ${TARGETS.coldSearchBytes / 1000} KB and ${TARGETS.coldSearchMs} ms: ${verdicts.libraryColdSearch}; book within the byte budgets: ${verdicts.bookWithinBudgets}`,
+        `linear (≤ ${TARGETS.growthRatio} ×) in every run: ${verdicts.linearInEveryRun}; library cold search ≤ ${TARGETS.coldSearchBytes / 1000} KB and ${TARGETS.coldSearchMs} ms: ${verdicts.libraryColdSearch}; book within the byte budgets: ${verdicts.bookWithinBudgets}; library within them: ${verdicts.libraryWithinBudgets}`,
     );
     console.log(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}, load average ${machine.loadAverage}`);
     console.log('Wrote bench/results/build.json and build.md.');
