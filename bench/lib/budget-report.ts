@@ -5,7 +5,7 @@
 import { BUDGETS, budgetsFor, EXCEPTIONS, type Budgets } from '../budgets.ts';
 import { readFileSync } from 'node:fs';
 import { listPages, lookupFile, pageType, pageTypeOf, siteAddress, withBasePath } from './built-site.ts';
-import { pageWeight, type PageWeight } from './page-weight.ts';
+import { isInlinedCss, pageWeight, type PageWeight } from './page-weight.ts';
 
 export interface WeighedPage {
   sitePath: string;
@@ -25,7 +25,8 @@ const htmlBytes = (weight: PageWeight) => weight.resources.filter((r) => r.kind 
  * of the HTML's). The web app manifest's SVG icon is a `data:` URL, so reading the manifest costs no
  * further request (Lighthouse's count in `npm run audit` agrees).
  */
-export const requestCount = (weight: PageWeight) => weight.resources.filter((r) => !r.path.endsWith(' <style>')).length;
+const requested = (weight: PageWeight) => weight.resources.filter((r) => !isInlinedCss(r));
+export const requestCount = (weight: PageWeight) => requested(weight).length;
 
 export function overruns(type: string, weight: PageWeight, budgets: Budgets = BUDGETS): string[] {
   const found: string[] = [];
@@ -33,7 +34,7 @@ export function overruns(type: string, weight: PageWeight, budgets: Budgets = BU
   if (weight.gzip.css > budgets.css) found.push(`CSS ${kb(weight.gzip.css)} > ${kb(budgets.css)}`);
   if (weight.gzip.total > budgets.totalOnLoad) found.push(`total on load ${kb(weight.gzip.total)} > ${kb(budgets.totalOnLoad)}`);
   const requests = requestCount(weight);
-  if (requests > budgets.requestsBeforeInteraction) found.push(`${requests} requests before any interaction > ${budgets.requestsBeforeInteraction} (${weight.resources.filter((r) => !r.path.endsWith(' <style>')).map((r) => r.path).join(', ')})`);
+  if (requests > budgets.requestsBeforeInteraction) found.push(`${requests} requests before any interaction > ${budgets.requestsBeforeInteraction} (${requested(weight).map((r) => r.path).join(', ')})`);
   if (weight.pagefind.length > budgets.pagefindFilesBeforeSearch) found.push(`Pagefind loads before any search: ${weight.pagefind.join(', ')}`);
   const html = htmlBytes(weight);
   if (html > budgets.htmlBytes) found.push(`HTML ${kb(html)} uncompressed > ${kb(budgets.htmlBytes)}`);

@@ -72,6 +72,9 @@ export function initialRequests(doc: HtmlDocument): { url: string; kind: Resourc
   return requests;
 }
 
+/** Inlined CSS is weighed as a resource of its own, but it is part of the HTML: no request. */
+export const isInlinedCss = (resource: LoadedResource) => resource.path.endsWith(' <style>');
+
 /** A <style> element, start to end tag (its text ends at the first </style>, the parser's own rule). */
 const INLINE_STYLE = /<style[^>]*>[\s\S]*?<\/style>/gi;
 
