@@ -4,8 +4,10 @@
  * the pages it ships, and an indexing failure fails the build before anything replaces dist/.
  *
  * Two sources, one index (Pagefind's Node API):
- *  - reader pages become one custom record per passage and per note (src/lib/search-records.ts):
- *    a result lands on `#p-<id>` / `#note-<id>` and carries that passage's section and speaker;
+ *  - a reader page's passages and notes become a few documents, each the passages (or notes) of
+ *    the page that share every filter, one part per passage or note (src/lib/search-records.ts,
+ *    `groupSearchRecords`): a result lands on `#p-<id>` / `#note-<id>` and carries that passage's
+ *    section and speaker, and the index grows with the pages, not the paragraphs;
  *  - pages that mark themselves with `data-pagefind-body` (glossary entries, the sources list, a
  *    reading's study pages, filtered as `kind: study-page`) go
  *    through Pagefind's HTML indexer, which honours their `data-pagefind-filter`, `-meta`, `-weight`
@@ -29,7 +31,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCH } from '../lib/constants.ts';
-import { extractSearchRecords } from '../lib/search-records.ts';
+import { extractSearchRecords, groupSearchRecords } from '../lib/search-records.ts';
 import { SEARCH_LANGUAGES_ATTRIBUTE, indexLanguageOf, languageBundleDir } from '../lib/search-languages.ts';
 import { isNoindex } from '../lib/reading-pages.ts';
 import type { PostBuildStep } from './post-build.ts';
@@ -44,6 +46,8 @@ export interface SearchIndexSummary {
   notes: number;
   /** Threads of shared annotation layers, each a record of its own. */
   layerThreads: number;
+  /** Documents Pagefind indexed the passages and notes as: one per page and set of filters. */
+  documents: number;
   pages: number;
   files: number;
   bytes: number;
@@ -81,7 +85,7 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
   // (src/lib/search-languages.ts). Pagefind's merged indexes are all searched with the first
   // one's stemmer, so the browser runs one engine per bundle instead (src/scripts/search-panel.ts).
   const siteLanguage = (home?.language ?? 'en').toLowerCase();
-  const summary: SearchIndexSummary = { passages: 0, notes: 0, layerThreads: 0, pages: 0, files: 0, bytes: 0, languages: {} };
+  const summary: SearchIndexSummary = { passages: 0, notes: 0, layerThreads: 0, documents: 0, pages: 0, files: 0, bytes: 0, languages: {} };
   try {
     const indexes = new Map<string, pagefind.PagefindIndex>();
     const indexFor = async (language: string) => {
@@ -95,22 +99,29 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
     };
     const main = await indexFor(siteLanguage);
     for (const page of pages) {
-      const grouped = page.records.map((record) => ({ record, language: indexLanguageOf(record.language, siteLanguage) }));
-      for (const { language } of grouped) await indexFor(language);
+      const { documents, single } = groupSearchRecords(page.records);
       // Sent concurrently: each call is a round trip to Pagefind's indexing process.
-      const added = await Promise.all(
-        grouped.map(({ record, language }) =>
-          indexes.get(language)!.addCustomRecord({
+      const added = await Promise.all([
+        ...documents.map(async (document) => {
+          const index = await indexFor(indexLanguageOf(document.language, siteLanguage));
+          return { what: document.url, response: await index.addHTMLFile({ url: document.url, content: document.html }) };
+        }),
+        ...single.map(async (record) => {
+          const language = indexLanguageOf(record.language, siteLanguage);
+          const response = await (await indexFor(language)).addCustomRecord({
             url: record.url,
             content: record.content,
             language,
             meta: record.meta as Record<string, string>,
             filters: record.filters as Record<string, string[]>,
-          }),
-        ),
-      );
-      added.forEach((response, i) => check(response, `index ${page.records[i]!.url}`));
-      for (const { record, language } of grouped) {
+          });
+          return { what: record.url, response };
+        }),
+      ]);
+      for (const { what, response } of added) check(response, `index ${what}`);
+      summary.documents += documents.length;
+      for (const record of page.records) {
+        const language = indexLanguageOf(record.language, siteLanguage);
         if (record.filters.kind?.[0] === 'passage') summary.passages++;
         else if (record.filters.kind?.[0] === 'layer') summary.layerThreads++;
         else summary.notes++;
@@ -198,7 +209,7 @@ export const searchIndexStep: PostBuildStep = {
     const ms = Math.round(performance.now() - started);
     const others = Object.entries(s.languages).map(([language, records]) => `, ${languageBundleDir(language)} (${records} records)`).join('');
     console.log(
-      `Search index: ${s.passages} passages, ${s.notes} notes, ${s.layerThreads ? `${s.layerThreads} layer threads, ` : ''}${s.pages} pages → ${SEARCH.bundleDir}${others} ` +
+      `Search index: ${s.passages} passages and ${s.notes} notes as ${s.documents} documents, ${s.layerThreads ? `${s.layerThreads} layer threads, ` : ''}${s.pages} pages → ${SEARCH.bundleDir}${others} ` +
         `(${s.files} files, ${(s.bytes / 1024).toFixed(0)} KB) in ${ms} ms.`,
     );
   },

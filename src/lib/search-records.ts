@@ -26,8 +26,9 @@
  * passage or note inside one would be counted twice, which `extractSearchRecords` refuses.
  */
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
-import { CLASS, DATA, NOTE_ANCHOR_PREFIX, PASSAGE_ANCHOR_PREFIX, UNSEARCHED_CLASSES, noteIdOf, noteIdOfRef, numberIn, passageIdOf, type SearchFilter } from './constants.ts';
+import { CLASS, DATA, NOTE_ANCHOR_PREFIX, PASSAGE_ANCHOR_PREFIX, SEARCH, UNSEARCHED_CLASSES, noteIdOf, noteIdOfRef, numberIn, passageIdOf, type SearchFilter } from './constants.ts';
 import { APPARATUS_KIND, noteKindOfLabel } from './note-kinds.ts';
+import { writePartTitle } from './search.ts';
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -310,4 +311,78 @@ function textOfRaw(el: Element): string {
   };
   walk(el);
   return parts.join('');
+}
+
+/**
+ * What Pagefind is given: the passages (or the notes) of one page that share every filter, as one
+ * document whose parts are the records. A result then loads one fragment per section page, not
+ * one per paragraph, and the index's metadata and filter files (which the first search downloads
+ * whole) grow with the pages of a library instead of with its passages: at 50,000 passages that
+ * is about 5,000 documents where there were 75,000 records.
+ *
+ * Each record is an element with its own id and a part title (`data-pagefind-title`), which
+ * Pagefind's sub-results split at: a search still lands on the passage or note that matched, with
+ * an excerpt of that part only. The part title carries what the result row shows besides the
+ * text (its number, its passage's number, a note's phrase and kind; see `partTitle`), since it is
+ * returned with the part but not searched. Grouping by every filter keeps each filter exact: a
+ * speaker filter finds only that speaker's passages, never a page where they also speak.
+ */
+export interface SearchDocument {
+  /** The page's path with the first part's fragment, so each document's address is its own. */
+  url: string;
+  language: string | undefined;
+  /** A page for Pagefind's HTML indexer: the filters, then the parts in page order. */
+  html: string;
+  /** The records it holds, in page order. */
+  records: SearchRecord[];
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The passages and notes of each page as documents, and the records that stay single: a layer's
+ * thread lands on a reading page other than the page it is on, so it cannot be a part of that page.
+ */
+export function groupSearchRecords(records: readonly SearchRecord[]): { documents: SearchDocument[]; single: SearchRecord[] } {
+  const groups = new Map<string, SearchRecord[]>();
+  const single: SearchRecord[] = [];
+  for (const record of records) {
+    const kind = record.filters.kind?.[0];
+    if (kind !== 'passage' && kind !== 'annotation') {
+      single.push(record);
+      continue;
+    }
+    const { noteKind: _shownNotFiltered, ...filters } = record.filters;
+    const key = JSON.stringify([pagePathOf(record.url), record.language ?? '', ...SEARCH.filters.map((name) => filters[name] ?? [])]);
+    const group = groups.get(key);
+    if (group) group.push(record);
+    else groups.set(key, [record]);
+  }
+  const documents = [...groups.values()].map((members) => {
+    const { noteKind: _shownNotFiltered, ...filters } = members[0]!.filters;
+    // Outside the body, so the values are filters and not searched words.
+    const filterElements = Object.entries(filters)
+      .flatMap(([name, values]) => values!.map((value) => `<span data-pagefind-filter="${escapeHtml(name)}">${escapeHtml(value)}</span>`))
+      .join('');
+    const parts = members
+      .map((record) => {
+        const id = record.url.slice(record.url.indexOf('#') + 1);
+        return `<p id="${escapeHtml(id)}" data-pagefind-title="${escapeHtml(partTitle(record))}">${escapeHtml(record.content)}</p>`;
+      })
+      .join('\n');
+    return {
+      url: members[0]!.url,
+      language: members[0]!.language,
+      html: `<!doctype html><html><head><meta charset="utf-8"><title></title></head><body>${filterElements}<main data-pagefind-body>\n${parts}\n</main></body></html>`,
+      records: members,
+    };
+  });
+  return { documents, single };
+}
+
+const pagePathOf = (url: string) => url.split('#')[0]!;
+
+/** A record's part title: what its result row shows besides its text (see `readPartTitle`). */
+export function partTitle(record: SearchRecord): string {
+  return writePartTitle({ ...record.meta, noteKind: record.filters.noteKind?.[0] });
 }

@@ -167,7 +167,14 @@ export interface PagefindResultData {
   excerpt: string;
   meta: Record<string, string | undefined>;
   filters?: Record<string, string[]>;
-  sub_results?: { title: string; url: string; excerpt: string; anchor?: { id: string; title?: string } }[];
+  sub_results?: {
+    title: string;
+    url: string;
+    excerpt: string;
+    anchor?: { id: string; title?: string };
+    /** Each matched word's place and score in the part. */
+    weighted_locations?: { balanced_score: number }[];
+  }[];
 }
 
 export interface ResultRow {
@@ -180,8 +187,10 @@ export interface ResultRow {
   /** The annotated words, for notes. */
   phrase: string | undefined;
   excerpt: ExcerptSegment[];
-  /** Other matching entries on the same page (e.g. further sources), shown under the row. */
+  /** Other matching parts of the same page (further passages, notes or sources), shown under the row. */
   more: { url: string; title: string }[];
+  /** What the list of `more` is called for screen readers. */
+  moreLabel: string;
   /** Glossary aliases, to recognise a query that names the entry. */
   aliases: string[];
   /** The indexed text, to tell exact matches from stem variants. */
@@ -195,7 +204,7 @@ export interface ResultRow {
 export function recordTitle(
   kind: SearchKind | undefined,
   reading: string | undefined,
-  meta: Record<string, string | undefined>,
+  meta: Pick<PartLabel, 'number' | 'passage'>,
   noteKind?: string,
 ): string | undefined {
   const paragraph = (n: string | undefined) => (n ? `¶${n}` : undefined);
@@ -207,36 +216,84 @@ export function recordTitle(
   return undefined;
 }
 
+/** What a passage's or note's result shows besides its text (none of it is searched). */
+export interface PartLabel {
+  /** The passage's number, or the note's. */
+  number?: string | undefined;
+  /** A note's passage's number. */
+  passage?: string | undefined;
+  /** The words a note is about. */
+  phrase?: string | undefined;
+  /** A note's kind (`question`, `apparatus`, …). */
+  noteKind?: string | undefined;
+}
+
+const PART_LABEL_KEYS = ['number', 'passage', 'phrase', 'noteKind'] as const;
+
 /**
- * One row per result. A passage or note is a record with its own URL. A page that titles its parts
- * (`data-pagefind-title`, as the sources list does for each entry) lands on the best-matching part
- * for `query`, listing the others under it; any other page (a glossary entry) is one row for the
- * page itself.
+ * A part title for the index (`data-pagefind-title`): Pagefind returns it with the part and does
+ * not search it, so it carries the part's label as JSON, read back by `readPartTitle`.
+ */
+export function writePartTitle(label: PartLabel): string {
+  return JSON.stringify(Object.fromEntries(PART_LABEL_KEYS.filter((key) => label[key]).map((key) => [key, label[key]])));
+}
+
+/** The label a part title carries; undefined for any other title (a source's, say). */
+export function readPartTitle(title: string | undefined): PartLabel | undefined {
+  if (!title?.startsWith('{')) return undefined;
+  try {
+    const value: unknown = JSON.parse(title);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    const label: PartLabel = {};
+    for (const key of PART_LABEL_KEYS) {
+      const field = (value as Record<string, unknown>)[key];
+      if (typeof field === 'string' && field) label[key] = field;
+    }
+    return label;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One row per result. A result with titled parts lands on its best-matching part for `query` and
+ * lists its other matching parts under it: passages and notes come as one page's passages (or
+ * notes), each part titled with its label (src/lib/search-records.ts, `groupSearchRecords`), and
+ * the sources list titles each entry (`data-pagefind-title`). Any other page (a glossary entry) is
+ * one row for the page itself.
  */
 export function toResultRow(data: PagefindResultData, query = ''): ResultRow {
   const first = (name: string) => data.filters?.[name]?.[0] ?? data.meta[name];
   const kindValue = data.filters?.kind?.[0];
   const kind = kindValue && isKind(kindValue) ? kindValue : undefined;
-  // Pagefind orders a page's parts by their number of hits; a part titled with the query itself
-  // (a source searched by its title) goes first, then parts whose title holds the query's words.
+  const reading = first('reading');
+  /** A part's title as shown: from its part label when it has one, else as indexed. */
+  const shownTitle = (title: string) => {
+    const label = readPartTitle(title);
+    return (label && recordTitle(kind, reading, label, label.noteKind)) ?? title;
+  };
+  // The row lands on the part titled with the query itself (a source searched by its title), then
+  // on a part whose title holds the query's words, then on the part where the words score most
+  // (Pagefind gives the parts in page order); the others follow in page order.
   const wanted = wordsOf(query).join(' ');
   const titleRank = (title: string) => (!wanted ? 2 : wordsOf(title).join(' ') === wanted ? 0 : matchesExactly(title, query) ? 1 : 2);
-  const titled = (data.sub_results ?? [])
-    .filter((sub) => sub.anchor?.title)
-    .map((sub, index) => ({ sub, index, rank: titleRank(sub.title) }))
-    .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .map(({ sub }) => sub);
-  const main = titled[0];
+  const score = (sub: NonNullable<PagefindResultData['sub_results']>[number]) => (sub.weighted_locations ?? []).reduce((sum, l) => sum + l.balanced_score, 0);
+  const titled = (data.sub_results ?? []).filter((sub) => sub.anchor?.title);
+  const main = titled
+    .map((sub, index) => ({ sub, index, rank: titleRank(shownTitle(sub.title)), score: score(sub) }))
+    .sort((a, b) => a.rank - b.rank || b.score - a.score || a.index - b.index)[0]?.sub;
+  const label = readPartTitle(main?.title);
   return {
     url: main?.url ?? data.url,
-    title: recordTitle(kind, first('reading'), data.meta, first('noteKind')) ?? main?.title ?? data.meta.title ?? data.url,
+    title: (label ? recordTitle(kind, reading, label, label.noteKind) : recordTitle(kind, reading, data.meta, first('noteKind'))) ?? main?.title ?? data.meta.title ?? data.url,
     kind,
-    reading: first('reading'),
+    reading,
     section: first('section'),
     speaker: first('speaker'),
-    phrase: data.meta.phrase,
+    phrase: label ? label.phrase : data.meta.phrase,
     excerpt: parseExcerpt(main?.excerpt ?? data.excerpt),
-    more: titled.slice(1).map((sub) => ({ url: sub.url, title: sub.title })),
+    more: titled.filter((sub) => sub !== main).map((sub) => ({ url: sub.url, title: shownTitle(sub.title) })),
+    moreLabel: label ? `More matches in ${[reading, first('section')].filter(Boolean).join(', ') || 'this page'}` : `More in ${main?.title ?? data.meta.title ?? data.url}`,
     aliases: (data.meta.aliases ?? '').split('|').map((a) => a.trim()).filter(Boolean),
     content: data.content ?? '',
   };

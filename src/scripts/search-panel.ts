@@ -344,7 +344,7 @@ class SearchPanel {
     link.addEventListener('click', this.#onResultClick);
     const more =
       row.more.length > 0 &&
-      h('ul', { class: 'search-result-more', 'aria-label': `More in ${row.title}` }, ...row.more.map((item) => {
+      h('ul', { class: 'search-result-more', 'aria-label': row.moreLabel }, ...row.more.map((item) => {
         const a = h('a', { href: item.url }, item.title);
         a.addEventListener('click', this.#onResultClick);
         return h('li', {}, a);

@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { onePagePerType } from '../../bench/lib/built-site.ts';
-import { extractSearchRecords, type SearchRecord } from '../../src/lib/search-records.ts';
+import { extractSearchRecords, groupSearchRecords, type SearchRecord } from '../../src/lib/search-records.ts';
 import { fold, wordStem } from '../../src/lib/search.ts';
 import { BASE, builtPages, DIST, entriesToSweep, openPage, runAxe, startSession, type PageRecord, type Session } from './harness.ts';
 
@@ -251,6 +251,44 @@ describe('search', () => {
       if (twins === 1) expect(found[0]?.site, source.title).toBe(anchor);
       else expect(found[0]?.links, source.title).toContain(anchor);
     }
+    cleanRecord(record);
+    await context.close();
+  });
+
+  test('a result holds the matching passages of one page and section: it lands on one, lists the others, and each lands on its passage', async () => {
+    // Pagefind indexes each page's passages sharing every filter as one document (groupSearchRecords):
+    // a word that several passages of one such document share, found in as few other texts as can be.
+    const documents = built.flatMap((p) => groupSearchRecords(p.records).documents).filter((d) => d.records[0]!.filters.kind?.[0] === 'passage');
+    const wordsOf = (text: string) => new Set(fold(text).match(/\p{L}{6,}/gu) ?? []);
+    const picked = documents
+      .flatMap((document) =>
+        [...wordsOf(document.records.map((r) => r.content).join(' '))].map((word) => ({
+          word,
+          document,
+          urls: document.records.filter((r) => wordsOf(r.content).has(word)).map((r) => r.url),
+          elsewhere: textsByPrefix.get(wordStem(word.slice(0, 5)))?.size ?? 0,
+        })),
+      )
+      .filter((candidate) => candidate.urls.length > 1)
+      .sort((a, b) => a.elsewhere - b.elsewhere || b.urls.length - a.urls.length)[0];
+    expect(picked, 'a word several passages of one section share').toBeDefined();
+    const { word, urls, document } = picked!;
+    const { page, context, record } = await openDialog();
+    const found = await search(page, word);
+    // Its row lists every passage of the document with the word (and any with a variant of it), none from elsewhere.
+    const row = found.find((r) => r.links.includes(urls[0]!));
+    expect(row, `${word}: ${urls.join(', ')}`).toBeDefined();
+    expect(row!.kind).toBe('passage');
+    expect(row!.links).toEqual(expect.arrayContaining(urls));
+    const own = new Set(document.records.map((r) => r.url));
+    expect(row!.links.filter((link) => !own.has(link))).toEqual([]);
+    expect(await page.locator('dialog[open] .search-result', { has: page.locator(`a[href$="#${urls[0]!.split('#')[1]}"]`) }).locator('.search-result-more').getAttribute('aria-label')).toMatch(/^More matches in /);
+    // A listed passage, not the row's own link, opens on that passage with the word marked.
+    const other = row!.links.find((link) => link !== row!.site)!;
+    const fragment = other.split('#')[1]!;
+    await Promise.all([page.waitForURL(/highlight=/), page.locator(`dialog[open] .search-result-more a[href$="#${fragment}"]`).click()]);
+    expect(new URL(page.url()).hash).toBe(`#${fragment}`);
+    await expect.poll(() => page.$$eval('mark.search-hit', (marks) => marks.map((m) => m.closest('.passage')?.id)), patiently).toContain(fragment);
     cleanRecord(record);
     await context.close();
   });

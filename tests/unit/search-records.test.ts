@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { extractSearchRecords, sitePathOf, textOf } from '../../src/lib/search-records.ts';
+import { extractSearchRecords, groupSearchRecords, partTitle, sitePathOf, textOf, type SearchRecord } from '../../src/lib/search-records.ts';
+import { readPartTitle } from '../../src/lib/search.ts';
 import { parse } from 'parse5';
 
 const page = (body: string, lang = 'en') => `<!doctype html><html lang="${lang}"><head><title>t</title></head><body>${body}</body></html>`;
@@ -238,4 +239,71 @@ describe('the edges of extraction', () => {
     ['/read/r/index.html', '/read/r/'],
     ['//read/r/index.html', '/read/r/'],
   ])('sitePathOf(%s) drops leading slashes', (file, url) => expect(sitePathOf(file)).toBe(url));
+});
+
+describe('groupSearchRecords: what Pagefind indexes, one document per page and set of filters', () => {
+  const record = (url: string, kind: string, extra: Partial<SearchRecord> = {}): SearchRecord => ({
+    url,
+    content: `Words of ${url.split('#')[1]}`,
+    meta: {},
+    filters: { kind: [kind], reading: ['R'], section: ['One'] },
+    language: 'en',
+    ...extra,
+  });
+
+  test('passages and notes of one page sharing every filter are one document each, in page order; a speaker, a section, a language or a page apart makes another', () => {
+    const records = [
+      record('/r/s/#p-a', 'passage', { meta: { number: '1' } }),
+      record('/r/s/#p-b', 'passage', { meta: { number: '2' }, filters: { kind: ['passage'], reading: ['R'], section: ['One'], speaker: ['Ann'] } }),
+      record('/r/s/#p-c', 'passage', { meta: { number: '3' } }),
+      record('/r/s/#p-d', 'passage', { meta: { number: '4' }, filters: { kind: ['passage'], reading: ['R'], section: ['Two'] } }),
+      record('/r/s/#p-e', 'passage', { meta: { number: '5' }, language: 'grc' }),
+      record('/r/t/#p-f', 'passage', { meta: { number: '6' } }),
+      record('/r/s/#note-a', 'annotation', { meta: { number: '1', passage: '1', phrase: 'Words' }, filters: { kind: ['annotation'], reading: ['R'], section: ['One'], noteKind: ['context'] } }),
+      record('/r/s/#note-b', 'annotation', { meta: { number: '2', passage: '3' }, filters: { kind: ['annotation'], reading: ['R'], section: ['One'], noteKind: ['apparatus'] } }),
+    ];
+    const { documents, single } = groupSearchRecords(records);
+    expect(single).toEqual([]);
+    expect(documents.map((d) => [d.url, d.language, d.records.map((r) => r.url.split('#')[1])])).toEqual([
+      ['/r/s/#p-a', 'en', ['p-a', 'p-c']],
+      ['/r/s/#p-b', 'en', ['p-b']],
+      ['/r/s/#p-d', 'en', ['p-d']],
+      ['/r/s/#p-e', 'grc', ['p-e']],
+      ['/r/t/#p-f', 'en', ['p-f']],
+      // A note's kind is shown, not filtered: notes of every kind share a document.
+      ['/r/s/#note-a', 'en', ['note-a', 'note-b']],
+    ]);
+  });
+
+  test('a document is a page whose filters sit outside its body and whose parts carry their ids and labels, every value escaped', () => {
+    const [document] = groupSearchRecords([
+      record('/r/s/#p-a', 'passage', { content: 'Fish & <chips> "now"', meta: { number: '1' }, filters: { kind: ['passage'], reading: ['R & D'], section: ['<One>'], speaker: ['Ann "A"'] } }),
+      record('/r/s/#p-b', 'passage', { content: 'Second', meta: { number: '2' }, filters: { kind: ['passage'], reading: ['R & D'], section: ['<One>'], speaker: ['Ann "A"'] } }),
+    ]).documents;
+    const tree = parse(document!.html);
+    const all = (node: any): any[] => [node, ...(node.childNodes ?? []).flatMap(all)];
+    const elements = all(tree).filter((n) => n.tagName);
+    const attr = (el: any, name: string) => el.attrs.find((a: any) => a.name === name)?.value;
+    const filters = elements.filter((el) => attr(el, 'data-pagefind-filter')).map((el) => [attr(el, 'data-pagefind-filter'), textOf(el)]);
+    expect(filters).toEqual([['kind', 'passage'], ['reading', 'R & D'], ['section', '<One>'], ['speaker', 'Ann "A"']]);
+    const body = elements.find((el) => attr(el, 'data-pagefind-body') !== undefined);
+    expect(elements.filter((el) => attr(el, 'data-pagefind-filter')).some((el) => all(body).includes(el))).toBe(false);
+    const parts = elements.filter((el) => attr(el, 'data-pagefind-title') !== undefined);
+    expect(parts.map((el) => [attr(el, 'id'), readPartTitle(attr(el, 'data-pagefind-title')), textOf(el)])).toEqual([
+      ['p-a', { number: '1' }, 'Fish & <chips> "now"'],
+      ['p-b', { number: '2' }, 'Second'],
+    ]);
+    expect(parts.every((el) => all(body).includes(el))).toBe(true);
+  });
+
+  test('a note’s part title holds its number, its passage, its phrase and its kind', () => {
+    const note = record('/r/#note-a', 'annotation', { meta: { number: '4', passage: '13', phrase: 'venture communism' }, filters: { kind: ['annotation'], noteKind: ['question'] } });
+    expect(readPartTitle(partTitle(note))).toEqual({ number: '4', passage: '13', phrase: 'venture communism', noteKind: 'question' });
+  });
+
+  test('a layer’s thread, landing on another page, stays a record of its own', () => {
+    const thread = record('/read/r/#p-a', 'layer', { filters: { kind: ['layer'], layer: ['Class A'] } });
+    const passage = record('/layers/a/#p-x', 'passage');
+    expect(groupSearchRecords([thread, passage])).toMatchObject({ single: [thread], documents: [{ url: '/layers/a/#p-x' }] });
+  });
 });

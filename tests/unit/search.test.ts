@@ -15,6 +15,9 @@ import {
   searchStateToQuery,
   toResultRow,
   wordStem,
+  readPartTitle,
+  writePartTitle,
+  type PartLabel,
   type ResultRow,
 } from '../../src/lib/search.ts';
 
@@ -108,7 +111,7 @@ describe('findHits (the arrival highlighter’s matching)', () => {
 });
 
 const row = (title: string, kind: ResultRow['kind'], aliases: string[] = [], content = ''): ResultRow => ({
-  url: `/${title}/`, title, kind, reading: undefined, section: undefined, speaker: undefined, phrase: undefined, excerpt: [], more: [], aliases, content,
+  url: `/${title}/`, title, kind, reading: undefined, section: undefined, speaker: undefined, phrase: undefined, excerpt: [], more: [], moreLabel: '', aliases, content,
 });
 
 describe('result rows', () => {
@@ -122,8 +125,60 @@ describe('result rows', () => {
       }),
     ).toEqual({
       url: '/read/r/?highlight=x#p-a', title: 'R, ¶1', kind: 'passage', reading: 'R', section: 'Sec', speaker: 'S', phrase: undefined,
-      excerpt: [{ text: 'a ', hit: false }, { text: 'x', hit: true }], more: [], aliases: [], content: '',
+      excerpt: [{ text: 'a ', hit: false }, { text: 'x', hit: true }], more: [], moreLabel: 'More in /read/r/?highlight=x#p-a', aliases: [], content: '',
     });
+  });
+
+  test('a document of a page’s passages lands on its best-scoring passage, labelled from its part title, and lists the others in page order', () => {
+    const part = (id: string, label: PartLabel, scores: number[]) => ({
+      title: writePartTitle(label),
+      url: `/read/r/ch-2/?highlight=x#${id}`,
+      excerpt: `${id} <mark>x</mark>`,
+      anchor: { id, title: writePartTitle(label) },
+      weighted_locations: scores.map((balanced_score) => ({ balanced_score })),
+    });
+    const passages = {
+      url: '/read/r/ch-2/#p-a',
+      excerpt: 'whole',
+      meta: {},
+      filters: { kind: ['passage'], reading: ['R'], section: ['Chapter 2'], speaker: ['S'] },
+      sub_results: [part('p-a', { number: '7' }, [1]), part('p-b', { number: '8' }, [2, 1.5]), part('p-c', { number: '9' }, [3])],
+    };
+    expect(toResultRow(passages, 'x')).toMatchObject({
+      url: '/read/r/ch-2/?highlight=x#p-b',
+      title: 'R, ¶8',
+      section: 'Chapter 2',
+      speaker: 'S',
+      excerpt: [{ text: 'p-b ', hit: false }, { text: 'x', hit: true }],
+      more: [{ url: '/read/r/ch-2/?highlight=x#p-a', title: 'R, ¶7' }, { url: '/read/r/ch-2/?highlight=x#p-c', title: 'R, ¶9' }],
+      moreLabel: 'More matches in R, Chapter 2',
+    });
+    const notes = {
+      url: '/read/r/#note-a',
+      excerpt: 'whole',
+      meta: {},
+      filters: { kind: ['annotation'], reading: ['R'] },
+      sub_results: [part('note-a', { number: '4', passage: '13', phrase: 'venture communism', noteKind: 'context' }, [1]), part('note-q', { number: '2', noteKind: 'question' }, [0.5])],
+    };
+    expect(toResultRow(notes, 'x')).toMatchObject({
+      url: '/read/r/ch-2/?highlight=x#note-a',
+      title: 'Note 4 on ¶13',
+      phrase: 'venture communism',
+      more: [{ title: 'Question 2' }],
+      moreLabel: 'More matches in R',
+    });
+  });
+
+  test('a part title carries its label as JSON and reads back; any other title is no label', () => {
+    const label: PartLabel = { number: '4', passage: '13', phrase: 'a "quoted" <b>phrase</b>', noteKind: 'apparatus' };
+    expect(readPartTitle(writePartTitle(label))).toEqual(label);
+    expect(writePartTitle({ number: '7', phrase: '' })).toBe('{"number":"7"}');
+    expect(readPartTitle('{"number":"7","phrase":3,"other":"x"}')).toEqual({ number: '7' });
+    expect(readPartTitle('Ronfeldt 1996')).toBeUndefined();
+    expect(readPartTitle('{not json')).toBeUndefined();
+    expect(readPartTitle('{}')).toEqual({});
+    expect(readPartTitle('["7"]')).toBeUndefined();
+    expect(readPartTitle(undefined)).toBeUndefined();
   });
 
   test.each([
@@ -132,7 +187,7 @@ describe('result rows', () => {
     ['annotation', 'R', { number: '4', passage: '13' }, 'context', 'Note 4 on ¶13'],
     ['annotation', 'R', { number: '30' }, 'question', 'Question 30'],
     ['annotation', 'R', {}, undefined, 'Note'],
-    ['glossary', undefined, { title: 'commons' }, undefined, undefined],
+    ['glossary', undefined, { number: '1' }, undefined, undefined],
   ] as const)('a %s record of %s with %j (%s) is titled %s', (kind, reading, meta, noteKind, title) => {
     expect(recordTitle(kind, reading, meta, noteKind)).toBe(title);
   });
