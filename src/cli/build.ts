@@ -10,8 +10,6 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { ContentError } from '../lib/content-errors.ts';
-import { checkEditionFiles } from '../loaders/edition-files.ts';
 import { postBuildSteps } from './post-build.ts';
 
 const projectRoot = path.resolve(process.env.READER_ROOT ?? '.');
@@ -44,6 +42,16 @@ function startAstro(env: NodeJS.ProcessEnv) {
       await exited;
     },
   };
+}
+
+const checkScript = path.resolve(import.meta.dirname, 'build-check.ts');
+
+/** Runs src/cli/build-check.ts on the project: its exit code, and what it printed. */
+function checkApart(env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> {
+  const child = spawn(process.execPath, [checkScript], { cwd: projectRoot, env: { ...env, READER_ROOT: projectRoot }, stdio: ['ignore', 'inherit', 'pipe'] });
+  const stderr: Buffer[] = [];
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? 2, stderr: Buffer.concat(stderr).toString('utf8') })));
 }
 
 /**
@@ -79,16 +87,18 @@ async function main(): Promise<number> {
   const { BASE_URL: _testRunnersBase, ...inherited } = process.env;
   const env = { ...inherited, NODE_ENV: 'production', READER_OUT_DIR: tempDir, ASTRO_TELEMETRY_DISABLED: '1' };
   const astro = startAstro(env);
-  // The content check, in this process: bad content stops the build here, in about a second, with
-  // the same messages as `npm run check` (Astro's loaders run the same check, so nothing slips by).
-  const check = await checkEditionFiles(projectRoot).catch(async (error: unknown) => {
+  // The content check, beside Astro's start-up: bad content stops the build here, in about a
+  // second, with the same messages as `npm run check` (Astro's loaders run the same check, so
+  // nothing slips by). In a process of its own, so the edition it loads is freed when it ends.
+  const check = await checkApart(env);
+  if (check.code !== 0) {
     await astro.stop();
-    throw error;
-  });
-  if (check.problems.length) {
-    await astro.stop();
-    console.error(new ContentError(check.problems).message);
-    console.error(`\nBuild failed: fix the problems above; ${path.relative(process.cwd(), finalDir) || finalDir}/ was left unchanged.`);
+    process.stderr.write(check.stderr);
+    console.error(
+      check.code === 1
+        ? `\nBuild failed: fix the problems above; ${path.relative(process.cwd(), finalDir) || finalDir}/ was left unchanged.`
+        : `\nBuild failed; ${path.relative(process.cwd(), finalDir) || finalDir}/ was left unchanged.`,
+    );
     return 1;
   }
   astro.release();

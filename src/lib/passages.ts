@@ -267,6 +267,17 @@ export function readingSource(reading: Parameters<typeof reassemble>[0]): string
   return source;
 }
 
+const wordCounts = new WeakMap<object, number>();
+/**
+ * The words of a stored reading, counted once per entry: its contents page, its JSON-LD and the
+ * list of readings each ask, and at 10,000 passages one count takes about 0.4 s.
+ */
+export function readingWordCount(reading: Parameters<typeof reassemble>[0]): number {
+  let count = wordCounts.get(reading);
+  if (count === undefined) wordCounts.set(reading, (count = words(readingSource(reading)).length));
+  return count;
+}
+
 /** Words as a reader counts them: runs of letters, digits and inner apostrophes or hyphens. */
 export function words(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+(?:[\u2019'\-][\p{L}\p{N}]+)*/gu) ?? [];

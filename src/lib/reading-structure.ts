@@ -3,7 +3,6 @@
  * reference lists, and a table of contents. Pure, so the page template stays a thin loop.
  */
 import { READING_WORDS_PER_MINUTE, passageAnchor } from './constants.ts';
-import { words } from './passages.ts';
 import type { PassageRole } from '../schemas/reading.ts';
 
 /** The fields of a passage this module needs (a subset, so tests can pass plain objects). */
@@ -97,7 +96,7 @@ export function tableOfContents(
   });
 }
 
-/** Minutes to read `text` at an average pace, at least one. */
-export function readingMinutes(text: string): number {
-  return Math.max(1, Math.round(words(text).length / READING_WORDS_PER_MINUTE));
+/** Minutes to read so many words at an average pace, at least one. */
+export function minutesFor(wordCount: number): number {
+  return Math.max(1, Math.round(wordCount / READING_WORDS_PER_MINUTE));
 }

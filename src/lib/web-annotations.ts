@@ -155,6 +155,17 @@ export function toEditorialAnnotation(note: EditionNote, reading: EditionReading
  * `<PassageRef>` as the words they show ("¶14" when a reference has no text of its own).
  */
 export function noteBodyText(body: string, edition: Edition, reading: EditionReading): string {
+  // Asked again for each glossary term a note uses ("where used" opens with it): at 10,000 passages
+  // parsing the same notes' MDX again took 2.9 s, where the export's one pass takes 0.2 s.
+  let texts = bodyTexts.get(reading);
+  if (!texts) bodyTexts.set(reading, (texts = new Map()));
+  let text = texts.get(body);
+  if (text === undefined) texts.set(body, (text = plainBody(body, edition, reading)));
+  return text;
+}
+const bodyTexts = new WeakMap<EditionReading, Map<string, string>>();
+
+function plainBody(body: string, edition: Edition, reading: EditionReading): string {
   const context = bibliographyItems(edition);
   return mdxPlainText(body, ({ name, props, text }) => {
     if (name === 'Cite') {
