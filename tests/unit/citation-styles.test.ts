@@ -30,27 +30,18 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { formatBibliography, formatCitation, useCitationStyles } from '../../src/lib/citations.ts';
-import { readCslStyle } from '../../src/lib/csl-styles.ts';
 import { citeReading } from '../../src/lib/reading-citation.ts';
 import { CslItemSchema } from '../../src/schemas/source.ts';
+import { STYLES, TEST_LOCALES, readTestStyles } from './citation-test-styles.ts';
 
 // Building an engine for the official Chicago style takes a second or two, more on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
 
-const STYLE_FILES = {
-  'chicago-author-date': 'src/content/csl/styles/chicago-author-date.csl',
-  apa: 'src/content/csl/styles/apa.csl',
-  'modern-language-association': 'src/content/csl/styles/modern-language-association.csl',
-  ieee: 'tests/fixtures/csl/ieee.csl',
-  'harvard-cite-them-right': 'tests/fixtures/csl/harvard-cite-them-right.csl',
-};
-const STYLES = Object.keys(STYLE_FILES) as (keyof typeof STYLE_FILES)[];
-
 beforeAll(() => {
   useCitationStyles({
-    styles: STYLES.map((name) => readCslStyle(name, readFileSync(STYLE_FILES[name], 'utf8')).style!),
+    styles: readTestStyles(),
     defaultStyle: 'chicago-author-date',
-    locales: { 'en-US': readFileSync('src/content/csl/locales/locales-en-US.xml', 'utf8') },
+    locales: TEST_LOCALES,
   });
 });
 
