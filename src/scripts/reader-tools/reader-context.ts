@@ -6,6 +6,8 @@ import { CLASS, passageAnchor } from '../../lib/constants.ts';
 import { passageIdOfElement, passageNumberOf } from './passage-text.ts';
 import type { PassageInfo } from '../../lib/personal-notes.ts';
 import type { ReadingLayout } from '../../lib/reading-layout.ts';
+// As a URL: a plain CSS import would be hoisted by Astro into every page's inlined CSS.
+import dialogStylesHref from '../../styles/tool-dialogs.css?url';
 
 export interface ReaderContext {
   /** The <ar-reader-tools> element: dialogs and the live region live inside it. */
@@ -87,4 +89,22 @@ export async function copyToClipboard(text: string, html?: string): Promise<bool
   } catch {
     return false;
   }
+}
+
+let dialogStyles: Promise<void> | undefined;
+
+/**
+ * `module` (the code of a dialog: notes panel, note editor, "Select words…", citation) once the
+ * dialogs' stylesheet has loaded too. No dialog exists before a reader opens one, so their rules
+ * are not in every page's CSS: they come with the first dialog's code, and the dialog never shows
+ * unstyled. A stylesheet that fails to load still lets the dialog open.
+ */
+export function withDialogStyles<T>(module: Promise<T>): Promise<T> {
+  dialogStyles ??= new Promise<void>((resolve) => {
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: dialogStylesHref });
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => resolve(), { once: true });
+    document.head.append(link);
+  });
+  return Promise.all([module, dialogStyles]).then(([loaded]) => loaded);
 }
