@@ -8,6 +8,7 @@ import type { PassageInfo } from '../../lib/personal-notes.ts';
 import type { ReadingLayout } from '../../lib/reading-layout.ts';
 // As a URL: a plain CSS import would be hoisted by Astro into every page's inlined CSS.
 import dialogStylesHref from '../../styles/tool-dialogs.css?url';
+import { stylesheet } from '../stylesheets.ts';
 
 export interface ReaderContext {
   /** The <ar-reader-tools> element: dialogs and the live region live inside it. */
@@ -91,20 +92,11 @@ export async function copyToClipboard(text: string, html?: string): Promise<bool
   }
 }
 
-let dialogStyles: Promise<void> | undefined;
-
 /**
  * `module` (the code of a dialog: notes panel, note editor, "Select words…", citation) once the
- * dialogs' stylesheet has loaded too. No dialog exists before a reader opens one, so their rules
- * are not in every page's CSS: they come with the first dialog's code, and the dialog never shows
- * unstyled. A stylesheet that fails to load still lets the dialog open.
+ * dialogs' stylesheet has loaded too: no dialog exists before a reader opens one, so their rules
+ * come with the first dialog's code, and the dialog never shows unstyled.
  */
 export function withDialogStyles<T>(module: Promise<T>): Promise<T> {
-  dialogStyles ??= new Promise<void>((resolve) => {
-    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: dialogStylesHref });
-    link.addEventListener('load', () => resolve(), { once: true });
-    link.addEventListener('error', () => resolve(), { once: true });
-    document.head.append(link);
-  });
-  return Promise.all([module, dialogStyles]).then(([loaded]) => loaded);
+  return Promise.all([module, stylesheet(dialogStylesHref)]).then(([loaded]) => loaded);
 }

@@ -4,6 +4,9 @@
  * paint), is remembered in localStorage, and is announced to other widgets with SETTINGS_EVENT.
  * Without JavaScript the form's button stays hidden and the page follows the system theme.
  */
+import { stylesheet } from '../stylesheets.ts';
+// As a URL: a plain CSS import would be hoisted by Astro into every page's inlined CSS.
+import panelStyles from '../../styles/settings-panel.css?url';
 import {
   SETTINGS_EVENT,
   SETTINGS_STORAGE_KEY,
@@ -30,7 +33,7 @@ class ArSettings extends HTMLElement {
 
   connectedCallback() {
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
-    // The panel's markup (and code) comes on the reader's way to the button, not with every page:
+    // The panel's markup, code and rules come on the reader's way to the button, not with every page:
     // a pointer over it or focus on it fetches and writes it, usually before the button is pressed.
     this.addEventListener('pointerover', this.#stampPanel, { once: true });
     this.addEventListener('focusin', this.#stampPanel, { once: true });
@@ -43,7 +46,9 @@ class ArSettings extends HTMLElement {
     window.removeEventListener('storage', this.#onStorage);
   }
 
-  #stampPanel = () => (this.#written ??= import('../../lib/settings-panel.ts').then(({ settingsPanelHtml }) => this.#write(settingsPanelHtml)));
+  // Written once its stylesheet is in too: the panel never shows unstyled.
+  #stampPanel = () =>
+    (this.#written ??= Promise.all([import('../../lib/settings-panel.ts'), stylesheet(panelStyles)]).then(([{ settingsPanelHtml }]) => this.#write(settingsPanelHtml)));
 
   #openWhenWritten = (event: Event) => {
     const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-panel]') : null;
