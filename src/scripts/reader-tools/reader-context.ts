@@ -97,6 +97,7 @@ export async function copyToClipboard(text: string, html?: string): Promise<bool
  * dialogs' stylesheet has loaded too: no dialog exists before a reader opens one, so their rules
  * come with the first dialog's code, and the dialog never shows unstyled.
  */
-export function withDialogStyles<T>(module: Promise<T>): Promise<T> {
-  return Promise.all([module, stylesheet(dialogStylesHref)]).then(([loaded]) => loaded);
+export async function withDialogStyles<T>(module: Promise<T>): Promise<T> {
+  const [loaded] = await Promise.all([module, stylesheet(dialogStylesHref)]);
+  return loaded;
 }
