@@ -129,7 +129,8 @@ try {
   rmSync(limitFolder, { recursive: true, force: true });
   chromium.stop();
   await server.close();
-  rmSync(profile, { recursive: true, force: true });
+  // Chromium may still be writing to its profile as it exits: retried rather than fail the measurement.
+  rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 
 interface FirstPaint {

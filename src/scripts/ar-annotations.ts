@@ -7,13 +7,10 @@
  *   focus instead of navigating; the popover links on to the full entry. Escape, focus moving on
  *   and a mouse moving away close it; Enter on the term follows its link.
  */
-import { CLASS, DATA, TERM_POPOVER_ID, noteAnchor, noteIdOf, noteIdOfRef, noteRefAnchor, numberIn, numbersIn } from '../lib/constants.ts';
-import { parseTermDefinitions, type TermDefinitions } from '../lib/term-definitions.ts';
-import { glossaryTermOf } from '../lib/urls.ts';
+import { CLASS, DATA, noteAnchor, noteIdOf, noteIdOfRef, noteRefAnchor, numberIn, numbersIn } from '../lib/constants.ts';
+import type { TermPopover } from './term-popover.ts';
 
 const WIDE_QUERY = '(min-width: 1100px)';
-/** How long a mouse may be off a term and its definition before the definition closes. */
-const POINTER_CLOSE_DELAY_MS = 400;
 const LIT = 'is-lit';
 const MARKER = `a.${CLASS.noteRef}`;
 const TERM = `a.${CLASS.term}`;
@@ -63,8 +60,8 @@ class ArAnnotations extends HTMLElement {
     this.addEventListener('focusout', this.#onTermBlur);
     this.addEventListener('pointerout', this.#onTermPointerOut);
     this.addEventListener('pointerover', this.#onTermPointerOver);
-    this.addEventListener('pointerover', this.#loadDefinitions, { once: true });
-    this.addEventListener('focusin', this.#loadDefinitions, { once: true });
+    this.addEventListener('pointerover', this.#loadTerms, { once: true });
+    this.addEventListener('focusin', this.#loadTerms, { once: true });
     for (const term of this.querySelectorAll(TERM)) {
       term.setAttribute('aria-haspopup', 'dialog');
       term.setAttribute('aria-expanded', 'false');
@@ -207,100 +204,16 @@ class ArAnnotations extends HTMLElement {
     return target instanceof Element ? (target.closest<HTMLAnchorElement>(TERM) ?? undefined) : undefined;
   }
 
-  #definitions: Promise<TermDefinitions> | undefined;
-  #popover: HTMLElement | undefined;
-  #openTerm: HTMLAnchorElement | undefined;
+  #terms: Promise<TermPopover> | undefined;
+  /** The definitions' popover, once its code has come. */
+  #termPopover: TermPopover | undefined;
 
-  /** Fetched once, on the first interaction with the text, so it is there when a term is reached. */
-  #loadDefinitions = () => {
-    const url = this.getAttribute(DATA.termsUrl);
-    this.#definitions ??= url
-      ? fetch(url).then((r) => (r.ok ? r.json() : {})).then(parseTermDefinitions, () => ({}))
-      : Promise.resolve({});
-    return this.#definitions;
-  };
-
-  /** The one popover every term shares (platform `popover`: Escape and clicking outside close it). */
-  #popoverElement(): HTMLElement {
-    if (this.#popover) return this.#popover;
-    const popover = document.createElement('div');
-    popover.id = TERM_POPOVER_ID;
-    popover.className = 'term-popover';
-    popover.popover = 'auto';
-    popover.setAttribute('role', 'dialog');
-    // Escape or a click outside closed it: the term it belonged to is no longer expanded.
-    popover.addEventListener('toggle', () => {
-      if (!popover.matches(':popover-open')) this.#releaseTerm();
-    });
-    // Focus leaving the definition for anything but its own term closes it, so it never covers
-    // the next focus stop (WCAG 2.4.11).
-    popover.addEventListener('focusout', (event) => this.#closeUnlessStillWithin(event.relatedTarget));
-    popover.addEventListener('pointerleave', this.#onPointerLeave);
-    popover.addEventListener('pointerenter', this.#cancelPointerClose);
-    this.append(popover);
-    return (this.#popover = popover);
-  }
-
-  /** The term whose definition was showing: not expanded, not described by it, any more. */
-  #releaseTerm() {
-    const term = this.#openTerm;
-    if (!term) return;
-    term.setAttribute('aria-expanded', 'false');
-    term.removeAttribute('aria-describedby');
-    this.#openTerm = undefined;
-  }
-
-  #closeTerm() {
-    clearTimeout(this.#pointerCloseTimer);
-    if (this.#popover?.matches(':popover-open')) this.#popover.hidePopover();
-    this.#releaseTerm();
-  }
-
-  /** Closes the definition unless `next` (where focus or the pointer went) is its term or inside it. */
-  #closeUnlessStillWithin(next: EventTarget | null) {
-    if (!this.#openTerm) return;
-    if (next instanceof Node && (this.#popover?.contains(next) || this.#openTerm.contains(next))) return;
-    this.#closeTerm();
-  }
-
-  /** Shows a term's definition; one asked for by focus only if focus is still there once definitions have loaded. */
-  async #showTerm(term: HTMLAnchorElement, { whileFocused = false } = {}) {
-    const definition = (await this.#loadDefinitions())[glossaryTermOf(term.getAttribute('href') ?? '') ?? ''];
-    if (!definition) return; // the link still leads to the full entry
-    if (whileFocused && document.activeElement !== term) return;
-    const popover = this.#popoverElement();
-    if (this.#openTerm === term && popover.matches(':popover-open')) return;
-    this.#closeTerm();
-    const head = document.createElement('p');
-    head.className = 'term-popover-head';
-    const dfn = document.createElement('dfn');
-    dfn.textContent = definition.term;
-    const kind = document.createElement('span');
-    kind.className = 'term-kind';
-    kind.textContent = definition.kind;
-    head.append(dfn, ' ', kind);
-    const short = document.createElement('p');
-    short.id = `${TERM_POPOVER_ID}-short`;
-    short.textContent = definition.short;
-    const more = document.createElement('p');
-    const link = document.createElement('a');
-    link.href = definition.url;
-    link.textContent = `Full entry: ${definition.term}`;
-    more.append(link);
-    popover.replaceChildren(head, short, more);
-    popover.setAttribute('aria-label', `Definition: ${definition.term}`);
-    // The definition is the term's description, so a screen reader reads it with the term.
-    term.setAttribute('aria-describedby', short.id);
-    this.#openTerm = term;
-    try {
-      // `source` makes the term the invoker: the anchor for positioning, and the popover follows
-      // it in the focus order.
-      popover.showPopover({ source: term } as ShowPopoverOptions);
-    } catch {
-      popover.showPopover();
-    }
-    term.setAttribute('aria-expanded', 'true');
-  }
+  /**
+   * The definitions, with the popover's code and rules (term-popover.ts), fetched once, on the first
+   * interaction with the text, so they are there when a term is reached.
+   */
+  #loadTerms = () =>
+    (this.#terms ??= import('./term-popover.ts').then(({ TermPopover }) => (this.#termPopover = new TermPopover(this, this.getAttribute(DATA.termsUrl)))));
 
   #onTermClick = (event: MouseEvent) => {
     const term = this.#termOf(event.target);
@@ -309,48 +222,32 @@ class ArAnnotations extends HTMLElement {
     // focus has already shown the definition.
     if (event.detail === 0) return;
     event.preventDefault();
-    if (this.#openTerm === term && this.#popover?.matches(':popover-open')) this.#closeTerm();
-    else void this.#showTerm(term);
+    if (this.#termPopover?.isOpen(term)) this.#termPopover.close();
+    else void this.#loadTerms().then((terms) => terms.show(term));
   };
 
   /** Keyboard focus on a term shows its definition (a click does too). */
   #onTermFocus = (event: FocusEvent) => {
     const term = this.#termOf(event.target);
-    if (term?.matches(':focus-visible')) void this.#showTerm(term, { whileFocused: true });
+    if (term?.matches(':focus-visible')) void this.#loadTerms().then((terms) => terms.show(term, { whileFocused: true }));
   };
 
   #onTermBlur = (event: FocusEvent) => {
     const term = this.#termOf(event.target);
-    if (term && term === this.#openTerm) this.#closeUnlessStillWithin(event.relatedTarget);
+    if (term && term === this.#termPopover?.openTerm) this.#termPopover.closeUnlessStillWithin(event.relatedTarget);
   };
 
-  /**
-   * A mouse moving off the term and its definition closes it after a moment (time to cross the gap
-   * between them); a touch has no hover, and focus inside the definition keeps it.
-   */
-  #pointerCloseTimer: number | undefined;
-  #onPointerLeave = (event: PointerEvent) => {
-    if (event.pointerType !== 'mouse' || !this.#openTerm) return;
-    if (this.#popover?.contains(document.activeElement)) return;
-    clearTimeout(this.#pointerCloseTimer);
-    this.#pointerCloseTimer = window.setTimeout(() => this.#closeTerm(), POINTER_CLOSE_DELAY_MS);
-  };
-
-  #cancelPointerClose = () => clearTimeout(this.#pointerCloseTimer);
-
+  /** A mouse moving off the term, not into it: the definition closes after a moment (term-popover.ts). */
   #onTermPointerOut = (event: PointerEvent) => {
     const term = this.#termOf(event.target);
-    if (!term || term !== this.#openTerm || (event.relatedTarget instanceof Node && term.contains(event.relatedTarget))) return;
-    this.#onPointerLeave(event);
+    const popover = this.#termPopover;
+    if (!popover || !term || term !== popover.openTerm || (event.relatedTarget instanceof Node && term.contains(event.relatedTarget))) return;
+    popover.onPointerLeave(event);
   };
 
   #onTermPointerOver = (event: PointerEvent) => {
-    if (this.#termOf(event.target) === this.#openTerm) this.#cancelPointerClose();
+    if (this.#termPopover && this.#termOf(event.target) === this.#termPopover.openTerm) this.#termPopover.cancelPointerClose();
   };
-}
-
-interface ShowPopoverOptions {
-  source?: HTMLElement;
 }
 
 if (!customElements.get('ar-annotations')) customElements.define('ar-annotations', ArAnnotations);

@@ -10,6 +10,9 @@ import { reanchor } from '../lib/reanchor.ts';
 import type { LayerClientData } from '../lib/layers.ts';
 import { SETTINGS_PANEL_ID as PANEL_ID } from '../lib/settings-panel.ts';
 import { offsetsToRange, textElementOf, textOf } from './reader-tools/passage-text.ts';
+import { stylesheet } from './stylesheets.ts';
+// As a URL: a plain CSS import would be hoisted by Astro into every reading's inlined CSS, layers or not.
+import threadStyles from '../styles/layers-reader.css?url';
 
 interface LayerInfo {
   id: string;
@@ -119,7 +122,8 @@ class ArLayers extends HTMLElement {
   }
 
   async #show(layer: LayerInfo) {
-    const data = await this.#load(layer);
+    // The threads' rules come with the first layer shown, and are in before any thread is.
+    const [data] = await Promise.all([this.#load(layer), stylesheet(threadStyles)]);
     if (!data) return;
     this.#hide(layer);
     const ranges: Range[] = [];

@@ -7,7 +7,8 @@
  * with its stylesheet, instead of entry files whose shared imports are discovered only once they
  * arrive (a second round trip before the page is enhanced, which Lighthouse also counts against
  * the first paint). Reader-only code costs other pages about 3.7 KB gzip; what is heavy or rarely
- * used (search's panel and engine, personal notes, citing, printing) is still imported on demand.
+ * used (search's panel and engine, personal notes, citing, the Display panel, a term's definition)
+ * is still imported on demand, with its stylesheet where it has one (stylesheets.ts).
  */
 import './reader-tools/settings.ts';
 import './ar-search.ts';

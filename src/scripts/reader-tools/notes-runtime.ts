@@ -16,7 +16,7 @@ import { mergeNotes, parseStoredNotes, serializeStoredNotes, sortNotes, uuidFrom
 import { describeRange, reanchor } from '../../lib/reanchor.ts';
 import type { PersonalNote } from '../../schemas/personal-note.ts';
 import { offsetsToRange, textElementOf, textOf } from './passage-text.ts';
-import { announce, notesStorageKey, readerContext } from './reader-context.ts';
+import { announce, notesStorageKey, readerContext, withDialogStyles } from './reader-context.ts';
 import { layoutFromMap, SPLIT_READING_ATTRIBUTE } from '../../lib/reading-layout.ts';
 import { passagePages } from '../section-pages.ts';
 import type { Target } from './reader-tools.ts';
@@ -176,7 +176,7 @@ function paint() {
     const shown = document.createElement('span');
     shown.textContent = String(count);
     marker.append(label, shown);
-    marker.addEventListener('click', () => void import('./notes-ui.ts').then((ui) => ui.openPanel(marker, id)));
+    marker.addEventListener('click', () => void withDialogStyles(import('./notes-ui.ts')).then((ui) => ui.openPanel(marker, id)));
     element.querySelector('.passage-number')?.after(marker);
     textElementOf(element)?.after(summaryOf(id, number));
   }
@@ -218,7 +218,7 @@ function onTextClick(event: Event) {
   for (const [id, range] of placed) {
     if (range.isPointInRange(point.node, point.offset)) {
       const note = stored!.notes.find((n) => n.id === id);
-      void import('./notes-ui.ts').then((ui) => ui.openPanel(undefined, note?.passage, id));
+      void withDialogStyles(import('./notes-ui.ts')).then((ui) => ui.openPanel(undefined, note?.passage, id));
       return;
     }
   }

@@ -6,6 +6,9 @@ import { CLASS, passageAnchor } from '../../lib/constants.ts';
 import { passageIdOfElement, passageNumberOf } from './passage-text.ts';
 import type { PassageInfo } from '../../lib/personal-notes.ts';
 import type { ReadingLayout } from '../../lib/reading-layout.ts';
+// As a URL: a plain CSS import would be hoisted by Astro into every page's inlined CSS.
+import dialogStylesHref from '../../styles/tool-dialogs.css?url';
+import { stylesheet } from '../stylesheets.ts';
 
 export interface ReaderContext {
   /** The <ar-reader-tools> element: dialogs and the live region live inside it. */
@@ -87,4 +90,14 @@ export async function copyToClipboard(text: string, html?: string): Promise<bool
   } catch {
     return false;
   }
+}
+
+/**
+ * `module` (the code of a dialog: notes panel, note editor, "Select words…", citation) once the
+ * dialogs' stylesheet has loaded too: no dialog exists before a reader opens one, so their rules
+ * come with the first dialog's code, and the dialog never shows unstyled.
+ */
+export async function withDialogStyles<T>(module: Promise<T>): Promise<T> {
+  const [loaded] = await Promise.all([module, stylesheet(dialogStylesHref)]);
+  return loaded;
 }

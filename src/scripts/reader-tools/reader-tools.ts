@@ -12,7 +12,7 @@
 import { CLASS } from '../../lib/constants.ts';
 import { type ReadingSettings } from '../../lib/reading-settings.ts';
 import { passageIdOfElement, passageNumberOf, passageOf, rangeToOffsets, textElementOf } from './passage-text.ts';
-import { hasStoredNotes, initContext, readerContext } from './reader-context.ts';
+import { hasStoredNotes, initContext, readerContext, withDialogStyles } from './reader-context.ts';
 import { SETTINGS_EVENT, readStoredSettings } from './settings.ts';
 import { whenIdle } from '../schedule.ts';
 import { plainCitationLine, watchCopying, type CopiedWords } from './copy.ts';
@@ -42,9 +42,9 @@ const BUTTONS: [Action, string, string?][] = [
 const DOCKED_LABELS: Partial<Record<Action, string>> = { choose: 'Words…' };
 
 const loadNotes = () => import('./notes-runtime.ts');
-const loadNotesUi = () => import('./notes-ui.ts');
-const loadCite = () => import('./cite.ts');
-const loadPicker = () => import('./word-picker.ts');
+const loadNotesUi = () => withDialogStyles(import('./notes-ui.ts'));
+const loadCite = () => withDialogStyles(import('./cite.ts'));
+const loadPicker = () => withDialogStyles(import('./word-picker.ts'));
 
 /** Room the system leaves under a touch selection for its handles (and above it for its own menu). */
 const TOUCH_HANDLE_ROOM_PX = 40;

@@ -4,8 +4,9 @@
  * paint), is remembered in localStorage, and is announced to other widgets with SETTINGS_EVENT.
  * Without JavaScript the form's button stays hidden and the page follows the system theme.
  */
-import { whenIdle } from '../schedule.ts';
-import { settingsPanelHtml } from '../../lib/settings-panel.ts';
+import { stylesheet } from '../stylesheets.ts';
+// As a URL: a plain CSS import would be hoisted by Astro into every page's inlined CSS.
+import panelStyles from '../../styles/settings-panel.css?url';
 import {
   SETTINGS_EVENT,
   SETTINGS_STORAGE_KEY,
@@ -28,13 +29,16 @@ export function readStoredSettings(): ReadingSettings {
 
 class ArSettings extends HTMLElement {
   #form: HTMLFormElement | null = null;
+  #written: Promise<void> | undefined;
 
   connectedCallback() {
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
-    // The panel is written once the page is idle, or at once when the button
-    // is pressed first (a capturing listener runs before the button opens its popover).
-    this.addEventListener('click', this.#stampPanel, { capture: true, once: true });
-    whenIdle(this.#stampPanel);
+    // The panel's markup, code and rules come on the reader's way to the button, not with every page:
+    // a pointer over it or focus on it fetches and writes it, usually before the button is pressed.
+    this.addEventListener('pointerover', this.#stampPanel, { once: true });
+    this.addEventListener('focusin', this.#stampPanel, { once: true });
+    // Pressed before the panel is there (a tap with no hover first, a slow network): it opens once written.
+    this.addEventListener('click', this.#openWhenWritten, { capture: true });
     window.addEventListener('storage', this.#onStorage);
   }
 
@@ -42,7 +46,17 @@ class ArSettings extends HTMLElement {
     window.removeEventListener('storage', this.#onStorage);
   }
 
-  #stampPanel = () => {
+  // Written once its stylesheet is in too: the panel never shows unstyled.
+  #stampPanel = () =>
+    (this.#written ??= Promise.all([import('../../lib/settings-panel.ts'), stylesheet(panelStyles)]).then(([{ settingsPanelHtml }]) => this.#write(settingsPanelHtml)));
+
+  #openWhenWritten = (event: Event) => {
+    const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-panel]') : null;
+    if (!button || button.hasAttribute('popovertarget')) return;
+    void this.#stampPanel().then(() => this.querySelector<HTMLElement>('[popover]')?.showPopover({ source: button }));
+  };
+
+  #write(settingsPanelHtml: (reader: boolean) => string) {
     if (this.querySelector('[popover]')) return;
     // Markup of the project's own, with nothing of the site's content in it.
     this.insertAdjacentHTML('beforeend', settingsPanelHtml(this.hasAttribute('data-reader')));
@@ -59,7 +73,7 @@ class ArSettings extends HTMLElement {
     });
     this.#show(readStoredSettings());
     this.#form?.addEventListener('change', this.#onChange);
-  };
+  }
 
   /** Puts the settings into the form controls. */
   #show(settings: ReadingSettings) {
