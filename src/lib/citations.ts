@@ -338,11 +338,16 @@ function contextOf(context: readonly CslItem[]): { ids: Set<string>; key: string
   return found;
 }
 
+/** The works cited alongside `item` (the given context, with `item` added when it is not in it), and the context's ids. */
+function citationContext(item: CslItem, given: readonly CslItem[] | undefined) {
+  const ids = given && contextOf(given);
+  return { given: ids, context: ids?.ids.has(item.id) ? given! : [...(given ?? []), item] };
+}
+
 /** An in-text citation of one item, e.g. "(Kostakis and Bauwens 2014, 12)". */
 export function formatCitation(item: CslItem, options: CitationOptions = {}): string {
   const { locator, mode = 'parenthetical', style = defaultCitationStyle(), format = 'text' } = options;
-  const given = options.context && contextOf(options.context);
-  const context = given?.ids.has(item.id) ? options.context! : [...(options.context ?? []), item];
+  const { given, context } = citationContext(item, options.context);
   let cache = formatted.get(item);
   if (!cache) formatted.set(item, (cache = new Map()));
   // Disambiguation ("2012a") depends on which other works are cited alongside, so they are part of the key.
@@ -369,7 +374,7 @@ export function formatCitation(item: CslItem, options: CitationOptions = {}): st
  */
 export function citeprocCitation(item: CslItem, options: CitationOptions = {}): string {
   const { locator, mode = 'parenthetical', style = defaultCitationStyle(), format = 'text' } = options;
-  const context = options.context?.some((other) => other.id === item.id) ? options.context : [...(options.context ?? []), item];
+  const { context } = citationContext(item, options.context);
   return formatCitationUncached(item, { mode, style, format, locator: locator ? parseLocator(locator) : undefined }, context);
 }
 

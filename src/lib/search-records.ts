@@ -28,6 +28,7 @@
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { CLASS, DATA, NOTE_ANCHOR_PREFIX, PASSAGE_ANCHOR_PREFIX, SEARCH, UNSEARCHED_CLASSES, noteIdOf, noteIdOfRef, numberIn, passageIdOf, type SearchFilter } from './constants.ts';
 import { APPARATUS_KIND, noteKindOfLabel } from './note-kinds.ts';
+import { escapeAttribute, escapeHtml } from './mdx-html.ts';
 import { writePartTitle } from './search.ts';
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
@@ -337,8 +338,6 @@ export interface SearchDocument {
   records: SearchRecord[];
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /**
  * The passages and notes of each page as documents, and the records that stay single: a layer's
  * thread lands on a reading page other than the page it is on, so it cannot be a part of that page.
@@ -362,12 +361,12 @@ export function groupSearchRecords(records: readonly SearchRecord[]): { document
     const { noteKind: _shownNotFiltered, ...filters } = members[0]!.filters;
     // Outside the body, so the values are filters and not searched words.
     const filterElements = Object.entries(filters)
-      .flatMap(([name, values]) => values!.map((value) => `<span data-pagefind-filter="${escapeHtml(name)}">${escapeHtml(value)}</span>`))
+      .flatMap(([name, values]) => values!.map((value) => `<span data-pagefind-filter="${escapeAttribute(name)}">${escapeHtml(value)}</span>`))
       .join('');
     const parts = members
       .map((record) => {
         const id = record.url.slice(record.url.indexOf('#') + 1);
-        return `<p id="${escapeHtml(id)}" data-pagefind-title="${escapeHtml(partTitle(record))}">${escapeHtml(record.content)}</p>`;
+        return `<p id="${escapeAttribute(id)}" data-pagefind-title="${escapeAttribute(partTitle(record))}">${escapeHtml(record.content)}</p>`;
       })
       .join('\n');
     return {
