@@ -184,8 +184,11 @@ describe('search', () => {
     expect(await page.locator('.search-facet--kind label', { hasText: 'Shared annotations' }).count()).toBe(1);
     await poll(() => page.locator('.search-facet--layer input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(["Maria's reading notes", 'Seminar discussion']);
     await page.check('.search-facet--layer input[value="Seminar discussion"]');
-    await poll(() => page.locator('.search-result').count()).toBeGreaterThan(0);
-    expect(await page.locator('.search-result:not(.search-result--layer)').count()).toBe(0);
+    // The old list stays on screen until the filtered search answers, so wait for the list to change.
+    await poll(async () => ({
+      layer: (await page.locator('.search-result--layer').count()) > 0,
+      others: await page.locator('.search-result:not(.search-result--layer)').count(),
+    })).toEqual({ layer: true, others: 0 });
     clean(record);
   });
 });
