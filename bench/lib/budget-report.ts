@@ -5,7 +5,7 @@
 import { BUDGETS, budgetsFor, EXCEPTIONS, type Budgets } from '../budgets.ts';
 import { readFileSync } from 'node:fs';
 import { listPages, lookupFile, pageType, pageTypeOf, siteAddress, withBasePath } from './built-site.ts';
-import { isInlinedCss, pageWeight, type PageWeight } from './page-weight.ts';
+import { isInlined, pageWeight, type PageWeight } from './page-weight.ts';
 
 export interface WeighedPage {
   sitePath: string;
@@ -21,11 +21,12 @@ const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const htmlBytes = (weight: PageWeight) => weight.resources.filter((r) => r.kind === 'html').reduce((sum, r) => sum + r.bytes, 0);
 
 /**
- * How many requests the page makes before any interaction: each file it loads (inlined CSS is part
- * of the HTML's). The web app manifest's SVG icon is a `data:` URL, so reading the manifest costs no
- * further request (Lighthouse's count in `npm run audit` agrees).
+ * How many requests the page makes before any interaction: each file it loads (inlined CSS and
+ * scripts are part of the HTML's). The web app manifest is linked by the site script when the
+ * page is idle (src/scripts/ar-offline.ts), and Chromium reads it only when it needs it
+ * (Lighthouse's count in `npm run audit` agrees).
  */
-const requested = (weight: PageWeight) => weight.resources.filter((r) => !isInlinedCss(r));
+const requested = (weight: PageWeight) => weight.resources.filter((r) => !isInlined(r));
 export const requestCount = (weight: PageWeight) => requested(weight).length;
 
 export function overruns(type: string, weight: PageWeight, budgets: Budgets = BUDGETS): string[] {

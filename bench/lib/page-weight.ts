@@ -1,8 +1,9 @@
 /**
  * What a page makes the browser download before the reader does anything, computed from the
  * built files (deterministic, no timing): the HTML, its stylesheets and what they import, its
- * scripts and every module they import statically (dynamic import() waits for an interaction),
- * preloads, icons and images. Sizes are gzip (level 6, what servers commonly send).
+ * scripts and every module they import statically (a script file's dynamic import() waits for
+ * an interaction; an inline script's import() of a fixed URL is the site script starting after the
+ * first paint, and is counted), preloads, icons and images. Sizes are gzip (level 6, what servers commonly send).
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -72,11 +73,21 @@ export function initialRequests(doc: HtmlDocument): { url: string; kind: Resourc
   return requests;
 }
 
-/** Inlined CSS is weighed as a resource of its own, but it is part of the HTML: no request. */
-export const isInlinedCss = (resource: LoadedResource) => resource.path.endsWith(' <style>');
+/** Inlined CSS and scripts are weighed as resources of their own, but they are part of the HTML: no request. */
+export const isInlined = (resource: LoadedResource) => / <(style|script)>$/.test(resource.path);
 
-/** A <style> element, start to end tag (its text ends at the first </style>, the parser's own rule). */
-const INLINE_STYLE = /<style[^>]*>[\s\S]*?<\/style>/gi;
+/**
+ * A <style> element, or a <script> without src, start to end tag (its text ends at the first
+ * </style> or </script>, the parser's own rule).
+ */
+const INLINE_CODE = /<style[^>]*>[\s\S]*?<\/style>|<script(?![^>]*\ssrc=)[^>]*>[\s\S]*?<\/script>/gi;
+
+/** Module specifiers a script imports with import() of a string literal. */
+export function literalDynamicImports(source: string): string[] {
+  initSync();
+  const [imports] = parseModule(source);
+  return imports.filter((i) => i.t === 2 && i.n !== undefined).map((i) => i.n!);
+}
 
 const isPagefind = (urlPath: string) => /(^|\/)pagefind[-/._]/i.test(urlPath);
 
@@ -90,15 +101,19 @@ export function pageWeight(dist: string, address: SiteAddress, sitePath: string)
   if (htmlFile.kind !== 'file') throw new Error(`No file for ${pageUrl.pathname}`);
   const html = readFileSync(htmlFile.file, 'utf8');
   const doc = parseHtml(html);
-  // CSS inlined is still CSS: the <style> elements' text is weighed as the page's CSS (against the
-  // CSS budget) and the rest of the file as its HTML (against the HTML-to-text ratio). Two gzip
-  // streams weigh a little more than one, so the sum errs on the heavy side.
+  // CSS inlined is still CSS, and a script inlined still script: the <style> elements' text is
+  // weighed as the page's CSS (against the CSS budget), inline scripts' text as its JavaScript, and
+  // the rest of the file as its HTML (against the HTML-to-text ratio). Three gzip streams weigh a
+  // little more than one, so the sum errs on the heavy side.
+  const inlineScripts = [...elementsOf(doc)].filter((e) => e.tagName === 'script' && attribute(e, 'src') === undefined);
   const inlineCss = [...elementsOf(doc)].filter((e) => e.tagName === 'style').map(rawText).join('\n');
-  const markup = Buffer.from(html.replace(INLINE_STYLE, ''), 'utf8');
+  const inlineJs = inlineScripts.map(rawText).join('\n');
+  const markup = Buffer.from(html.replace(INLINE_CODE, ''), 'utf8');
   const resources: LoadedResource[] = [{ path: pageUrl.pathname, kind: 'html', bytes: markup.length, gzip: gzipSize(markup) }];
-  if (inlineCss) {
-    const css = Buffer.from(inlineCss, 'utf8');
-    resources.push({ path: `${pageUrl.pathname} <style>`, kind: 'css', bytes: css.length, gzip: gzipSize(css) });
+  for (const [code, tag, kind] of [[inlineCss, 'style', 'css'], [inlineJs, 'script', 'js']] as const) {
+    if (!code) continue;
+    const bytes = Buffer.from(code, 'utf8');
+    resources.push({ path: `${pageUrl.pathname} <${tag}>`, kind, bytes: bytes.length, gzip: gzipSize(bytes) });
   }
   const seen = new Set<string>([pageUrl.pathname]);
 
@@ -115,12 +130,11 @@ export function pageWeight(dist: string, address: SiteAddress, sitePath: string)
   };
   for (const request of initialRequests(doc)) load(request.url, pageUrl, request.kind);
 
-  // Inline scripts are part of the HTML's bytes already; their imports are not.
-  for (const element of elementsOf(doc)) {
-    if (element.tagName === 'script' && attribute(element, 'src') === undefined && attribute(element, 'type') === 'module') {
-      const text = element.childNodes.map((n) => ('value' in n ? n.value : '')).join('');
-      for (const inner of staticImports(text)) load(inner, pageUrl, 'js');
-    }
+  // What inline scripts import: statically (a module), or the site script they start.
+  for (const element of inlineScripts) {
+    const text = rawText(element);
+    if (attribute(element, 'type') === 'module') for (const inner of staticImports(text)) load(inner, pageUrl, 'js');
+    for (const inner of literalDynamicImports(text)) load(inner, pageUrl, 'js');
   }
 
   const gzip = { html: 0, css: 0, js: 0, other: 0, total: 0 };

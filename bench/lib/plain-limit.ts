@@ -1,8 +1,11 @@
 /**
- * The physical limit a reading page is measured against: the same reading text as one bare HTML
- * file (title, then each passage as a heading or paragraph of plain text; no stylesheet, script,
- * notes, links or site chrome). Served by the same server in the same Lighthouse run, it shows
- * what the network and the phone cost for the text alone.
+ * The physical limits a reading page is measured against, each one bare HTML file served by the
+ * same server in the same Lighthouse run, to show what the network and the phone cost for the text
+ * alone:
+ * - the same reading text (title, then each passage as a heading or paragraph of plain text; no
+ *   stylesheet, script, notes, links or site chrome): `plainPageOf`;
+ * - the page's whole visible text (notes, contents, apparatus and all, the text the byte target
+ *   is weighed against), a paragraph per block: `wholeTextPageOf`.
  */
 import { attribute, elementsOf, parseHtml, tokens, type HtmlElement, type HtmlNode } from './html.ts';
 
@@ -29,4 +32,36 @@ export function plainPageOf(readerHtml: string): string {
     return `<${tag}>${escapeText(collapsed(p))}</${tag}>`;
   });
   return `<!doctype html>\n<html lang="${lang}">\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${title}</title>\n<h1>${title}</h1>\n${body.join('\n')}\n`;
+}
+
+/** Elements that hold no text a reader sees. */
+const NOT_TEXT = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'svg']);
+/** Elements whose text runs on in its line; every other element starts a block of its own. */
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'button', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'label', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+
+/** The bare page of a built page's whole visible text (as `visibleText` reads it), a paragraph per block. */
+export function wholeTextPageOf(pageHtml: string): string {
+  const doc = parseHtml(pageHtml);
+  const elements = [...elementsOf(doc, false)];
+  const lang = attribute(elements.find((e) => e.tagName === 'html')!, 'lang') ?? 'en';
+  const body = elements.find((e) => e.tagName === 'body');
+  const h1 = elements.find((e) => e.tagName === 'h1');
+  if (!body || !h1) throw new Error('The page has no <body> or no <h1>.');
+  const blocks: string[] = [];
+  let line = '';
+  const endBlock = () => {
+    const text = line.replace(/\s+/g, ' ').trim();
+    if (text) blocks.push(`<p>${escapeText(text)}</p>`);
+    line = '';
+  };
+  const walk = (node: HtmlNode) => {
+    if (node.nodeName === '#text' && 'value' in node) line += node.value;
+    if (!('tagName' in node) || NOT_TEXT.has(node.tagName) || attribute(node, 'hidden') !== undefined) return;
+    const block = !INLINE.has(node.tagName);
+    if (block) endBlock();
+    node.childNodes.forEach(walk);
+    if (block) endBlock();
+  };
+  walk(body);
+  return `<!doctype html>\n<html lang="${lang}">\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeText(collapsed(h1))}</title>\n${blocks.join('\n')}\n`;
 }

@@ -4,10 +4,13 @@
  * each script and style it knows into every page; most allow nothing the page has, and they cost
  * each page about half a kilobyte that gzip cannot shrink. Code inserted by scripts at run time
  * therefore cannot rely on a hash: it must be a bundled module or stylesheet (allowed by 'self').
+ * The same pass replaces the site script's element with the inline script that starts it after
+ * the first paint (src/lib/site-script-boot.ts), whose hash it adds.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parsePolicy, printPolicy, trimHashes } from '../lib/csp-policy.ts';
+import { hashSource, parsePolicy, printPolicy, trimHashes } from '../lib/csp-policy.ts';
+import { deferSiteScript } from '../lib/site-script-boot.ts';
 import type { PostBuildStep } from './post-build.ts';
 
 /*
@@ -24,16 +27,20 @@ const INLINE_STYLE = /<style[^>]*>([\s\S]*?)<\/style>/gi;
 
 /**
  * Returns the page with its policy trimmed and moved to the top of <head> (right after
- * <meta charset>), or undefined when it has no policy <meta>. Astro writes the policy after the
+ * <meta charset>) and its site script started after the first paint (src/lib/site-script-boot.ts,
+ * allowed by its hash), or undefined when it has no policy <meta>. Astro writes the policy after the
  * layout's own head content, and a <meta> policy governs only what comes after it, so an inline
  * script in the layout's head (settings applied before first paint) would escape it.
  */
-export function trimPagePolicy(html: string): string | undefined {
-  const meta = POLICY_META.exec(html);
-  if (!meta) return undefined;
+export function trimPagePolicy(page: string): string | undefined {
+  if (!POLICY_META.test(page)) return undefined;
+  const { html, boot } = deferSiteScript(page);
+  const meta = POLICY_META.exec(html)!;
+  const policy = parsePolicy(meta[1]!);
+  if (boot) policy.set('script-src', [...(policy.get('script-src') ?? []), hashSource('256', boot)]);
   const scripts = [...html.matchAll(INLINE_SCRIPT)].map((m) => m[1]!);
   const styles = [...html.matchAll(INLINE_STYLE)].map((m) => m[1]!);
-  const trimmed = printPolicy(trimHashes(parsePolicy(meta[1]!), { scripts, styles }));
+  const trimmed = printPolicy(trimHashes(policy, { scripts, styles }));
   // Policy text holds no `"` or `&`, so it goes into the attribute as it is.
   const tag = `<meta http-equiv="content-security-policy" content="${trimmed}">`;
   const without = html.slice(0, meta.index) + html.slice(meta.index + meta[0].length);

@@ -9,7 +9,7 @@
  * tab, then reloads itself into the new build before the reader has used it. With other tabs open
  * the new build waits until they are closed (the browser then switches by itself).
  */
-import { offlineStatusText, type OfflineState } from '../lib/offline.ts';
+import { OFFLINE, offlineStatusText, type OfflineState } from '../lib/offline.ts';
 
 class OfflineStatus extends HTMLElement {
   /** Set when this page asked a new build to take over: its arrival reloads the page. */
@@ -99,6 +99,13 @@ class OfflineStatus extends HTMLElement {
 export function startOffline(): void {
   if (customElements.get('ar-offline')) return;
   customElements.define('ar-offline', OfflineStatus);
+  // The manifest (installing the site as an app) goes with the worker that makes it work offline;
+  // in the page's HTML, Chromium fetched it before the first paint.
+  if (!document.querySelector('link[rel="manifest"]')) {
+    const manifest = document.head.appendChild(document.createElement('link'));
+    manifest.rel = 'manifest';
+    manifest.href = `${import.meta.env.BASE_URL}${OFFLINE.manifest}`;
+  }
   // The status lives in the footer; pages carry no markup for it (the reader's HTML is budgeted
   // against its text), so it is added here, a polite status line.
   const footer = document.querySelector('.site-footer');

@@ -123,6 +123,19 @@ export async function openPage(
     if (requestUrl.startsWith('data:') || requestUrl.startsWith('blob:')) return;
     if (new URL(requestUrl).origin !== origin) record.foreignRequests.push(requestUrl);
   });
+  if (options.javaScriptEnabled !== false) {
+    // The site script starts after the page's first paint (src/lib/site-script-boot.ts), often
+    // after the load event a navigation waits for: a test goes on once it has run, as a reader
+    // would a moment later. tests/browser/first-paint.test.ts checks the timing itself.
+    for (const name of ['goto', 'reload'] as const) {
+      const navigate = page[name].bind(page) as (...args: unknown[]) => ReturnType<Page['goto']>;
+      page[name] = (async (...args: unknown[]) => {
+        const response = await navigate(...args);
+        await siteScriptRan(page);
+        return response;
+      }) as never;
+    }
+  }
   await context.exposeBinding('__reportCspViolation', (_source, text: string) => record.cspViolations.push(text));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
@@ -131,6 +144,17 @@ export async function openPage(
     });
   });
   return { page, context, record };
+}
+
+/**
+ * Resolves once the site script has run on the page: its elements are defined. A page without
+ * the header's search control (a file that is not a site page) has nothing to wait for, and a page
+ * that navigates away meanwhile is left to the test.
+ */
+export async function siteScriptRan(page: Page): Promise<void> {
+  await page
+    .evaluate(() => (document.querySelector('ar-search') && !customElements.get('ar-search') ? customElements.whenDefined('ar-search').then(() => undefined) : undefined))
+    .catch(() => undefined);
 }
 
 /** One layout shift as the page saw it, with what moved and where, so a failure names the element. */

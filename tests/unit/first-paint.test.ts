@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { firstPaintMisses, median, summarise, type PaintRun } from '../../bench/lib/first-paint.ts';
-import { plainPageOf } from '../../bench/lib/plain-limit.ts';
+import { parseHtml, visibleText } from '../../bench/lib/html.ts';
+import { plainPageOf, wholeTextPageOf } from '../../bench/lib/plain-limit.ts';
 
 const run = (lcpMs: number, tbtMs: number, requests = 3, bytes = 30_000): PaintRun => ({
   lcpMs,
@@ -50,5 +51,16 @@ describe('the plain-HTML limit of a reading page', () => {
 
   test('a page without passages is refused', () => {
     expect(() => plainPageOf('<html><body><h1>Home</h1><p>Hi</p></body></html>')).toThrow(/no element of class "passage-text"/);
+  });
+
+  test('the whole-text limit keeps every block of visible text, notes included, as a plain paragraph', () => {
+    const page = wholeTextPageOf(reader.replace('</main>', '<p hidden>Hidden</p><script>var x = 1;</script></main>'));
+    expect(page).toBe(
+      '<!doctype html>\n<html lang="de">\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+        '<title>The Title</title>\n<p>Site</p>\n<p>The Title</p>\n<p>1</p>\n<p>Part one</p>\n<p>Words with a note &amp; more &lt;</p>\n<p>A note not in the limit</p>\n',
+    );
+    // The same text as the byte target weighs (which runs blocks together), after the title.
+    const letters = (text: string) => text.replace(/\s+/g, '');
+    expect(letters(page.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<'))).toBe(letters(`The Title ${visibleText(parseHtml(reader))}`));
   });
 });

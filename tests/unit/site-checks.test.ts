@@ -9,6 +9,7 @@ import { overruns } from '../../bench/lib/budget-report.ts';
 import { BUDGETS, budgetsFor } from '../../bench/budgets.ts';
 import { hashSource, parsePolicy, printPolicy, trimHashes } from '../../src/lib/csp-policy.ts';
 import { trimPagePolicy } from '../../src/cli/trim-csp.ts';
+import { siteScriptBoot } from '../../src/lib/site-script-boot.ts';
 
 const page = (head: string, body = '') => `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`;
 const STRICT = "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -222,6 +223,18 @@ describe('Content-Security-Policy', () => {
     );
     expect(trimPagePolicy(page(`<title>T</title>${csp("script-src 'self'")}`))).toBe(page(`${csp("script-src 'self'")}<title>T</title>`));
     expect(trimPagePolicy(page('<meta charset="utf-8">'))).toBeUndefined();
+  });
+
+  test('trimPagePolicy starts the site script after the first paint, allowed by the hash of the inline script that starts it', () => {
+    const html = page(`<meta charset="utf-8">${csp(STRICT)}<script type="module" src="/_astro/site.Ab1.js"></script>`, '<p>x</p>');
+    const boot = siteScriptBoot('/_astro/site.Ab1.js');
+    expect(boot).toContain('import("/_astro/site.Ab1.js")');
+    expect(trimPagePolicy(html)).toBe(page(`<meta charset="utf-8">${csp(STRICT.replace("'wasm-unsafe-eval'", `'wasm-unsafe-eval' ${hashSource('256', boot)}`))}<script>${boot}</script>`, '<p>x</p>'));
+  });
+
+  test('a page with a second module script fails the build, naming both', () => {
+    const html = page(`${csp(STRICT)}<script type="module" src="/_astro/site.Ab1.js"></script><script type="module" src="/_astro/Map.Cd2.js"></script>`);
+    expect(() => trimPagePolicy(html)).toThrow('A page has 2 module scripts (/_astro/site.Ab1.js, /_astro/Map.Cd2.js); the site\'s layout writes one, the site script, and only it may start after the first paint. Import other code from src/scripts/site.ts instead of a <script> in a component.');
   });
 });
 
