@@ -2,8 +2,8 @@
  * What a page makes the browser download before the reader does anything, computed from the
  * built files (deterministic, no timing): the HTML, its stylesheets and what they import, its
  * scripts and every module they import statically (a script file's dynamic import() waits for
- * an interaction; an inline script's import() of a fixed URL is the site script starting after the
- * first paint, and is counted), preloads, icons and images. Sizes are gzip (level 6, what servers commonly send).
+ * an interaction; an inline script's import() of a fixed URL is the site script, which a page that
+ * needs it at once loads after its first paint, so it is counted), preloads, icons and images. Sizes are gzip (level 6, what servers commonly send).
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';

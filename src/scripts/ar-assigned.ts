@@ -11,6 +11,9 @@ import { CLASS, passageAnchor } from '../lib/constants.ts';
 import type { AssignedBanner } from '../lib/course.ts';
 import { sectionIndexOfAnchor, SPLIT_READING_ATTRIBUTE } from '../lib/reading-layout.ts';
 import { passagePages } from './section-pages.ts';
+import { stylesheet } from './stylesheets.ts';
+// As a URL: a plain CSS import would be hoisted by Astro into every page's inlined CSS.
+import assignedStyles from '../styles/assigned.css?url';
 
 /**
  * Whether this section page lies wholly inside the part: its section comes after the one holding
@@ -41,6 +44,7 @@ export async function showAssignedPart(): Promise<void> {
   // marked, all of it on a page between its first and its last.
   if (!part || (!first && !last && !(await pageWithinPart(part)))) return;
 
+  await stylesheet(assignedStyles);
   const banner = document.createElement('aside');
   banner.className = 'assigned-banner';
   banner.setAttribute('aria-label', 'Assigned reading');

@@ -11,10 +11,14 @@
 import { SEARCH } from '../lib/constants.ts';
 import { SETTINGS_EVENT, settingAttribute } from '../lib/reading-settings.ts';
 import { afterFirstPaint } from './schedule.ts';
+import { stylesheet } from './stylesheets.ts';
+import panelStyles from '../styles/search-panel.css?url';
 
 type SearchPanelModule = typeof import('./search-panel.ts');
 let loadedPanel: SearchPanelModule | undefined;
-const panel = () => import('./search-panel.ts').then((module) => (loadedPanel = module));
+// The panel's rules come with its code (as a URL: a plain CSS import would be hoisted into every
+// page's inlined CSS); the dialog waits for both, so it never shows unstyled.
+const panel = () => Promise.all([import('./search-panel.ts'), stylesheet(panelStyles)]).then(([module]) => (loadedPanel = module));
 
 /** The reader can turn single-character shortcuts off in the Display panel (WCAG 2.1.4). */
 const singleKeysOn = () => document.documentElement.getAttribute(settingAttribute('keys')) !== 'off';
@@ -32,6 +36,12 @@ class ArSearch extends HTMLElement {
     if (!link || !this.#button) return;
     link.hidden = true;
     this.#button.hidden = false;
+    // A press on the link made before this script ran is made again on it once it has
+    // (site-script-boot.ts): the dialog opens, as it would have from the button.
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      this.open();
+    });
     this.#button.addEventListener('click', () => this.open());
     this.#button.addEventListener('pointerenter', panel, { once: true });
     this.#button.addEventListener('focus', panel, { once: true });
@@ -74,7 +84,8 @@ if (!customElements.get('ar-search')) customElements.define('ar-search', ArSearc
 
 // The /search/ page draws the same panel in place, as soon as the page's own text is painted.
 const searchPage = document.querySelector<HTMLElement>('[data-search-page]');
-if (searchPage) afterFirstPaint(() => void panel().then(({ mountSearchPage }) => mountSearchPage(searchPage)));
+// Its rules are in the page already (search.astro), so only the code is fetched.
+if (searchPage) afterFirstPaint(() => void import('./search-panel.ts').then((module) => (loadedPanel = module).mountSearchPage(searchPage)));
 
 if (new URLSearchParams(location.search).has(SEARCH.highlightParam)) {
   void import('./search-highlight.ts').then(({ highlightFromUrl }) => highlightFromUrl());

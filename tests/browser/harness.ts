@@ -124,9 +124,9 @@ export async function openPage(
     if (new URL(requestUrl).origin !== origin) record.foreignRequests.push(requestUrl);
   });
   if (options.javaScriptEnabled !== false) {
-    // The site script starts after the page's first paint (src/lib/site-script-boot.ts), often
-    // after the load event a navigation waits for: a test goes on once it has run, as a reader
-    // would a moment later. tests/browser/first-paint.test.ts checks the timing itself.
+    // The site script starts when the reader first acts on the page, or after the first paint
+    // when the page needs it (src/lib/site-script-boot.ts): a test goes on once it has run, as a
+    // reader would a moment later. tests/browser/first-paint.test.ts checks when it starts.
     for (const name of ['goto', 'reload'] as const) {
       const navigate = page[name].bind(page) as (...args: unknown[]) => ReturnType<Page['goto']>;
       page[name] = (async (...args: unknown[]) => {
@@ -147,13 +147,19 @@ export async function openPage(
 }
 
 /**
- * Resolves once the site script has run on the page: its elements are defined. A page without
- * the header's search control (a file that is not a site page) has nothing to wait for, and a page
- * that navigates away meanwhile is left to the test.
+ * Resolves once the site script has run on the page: its elements are defined. Until the reader
+ * acts, a page that does not need it at once does not load it; a focus event on the window stands
+ * for that first act (it moves no focus, hover or selection). A page without the header's search
+ * control (a file that is not a site page) has nothing to wait for, and a page that navigates away
+ * meanwhile is left to the test.
  */
 export async function siteScriptRan(page: Page): Promise<void> {
   await page
-    .evaluate(() => (document.querySelector('ar-search') && !customElements.get('ar-search') ? customElements.whenDefined('ar-search').then(() => undefined) : undefined))
+    .evaluate(() => {
+      if (!document.querySelector('ar-search') || customElements.get('ar-search')) return undefined;
+      window.dispatchEvent(new FocusEvent('focusin'));
+      return customElements.whenDefined('ar-search').then(() => undefined);
+    })
     .catch(() => undefined);
 }
 

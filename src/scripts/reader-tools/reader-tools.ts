@@ -41,7 +41,8 @@ const BUTTONS: [Action, string, string?][] = [
 /** Labels of the toolbar docked on a phone, where all its buttons must fit one row. */
 const DOCKED_LABELS: Partial<Record<Action, string>> = { choose: 'Words…' };
 
-const loadNotes = () => import('./notes-runtime.ts');
+// The notes' highlights and markers are styled by the dialogs' stylesheet: it comes with them.
+const loadNotes = () => withDialogStyles(import('./notes-runtime.ts'));
 const loadNotesUi = () => withDialogStyles(import('./notes-ui.ts'));
 const loadCite = () => withDialogStyles(import('./cite.ts'));
 const loadPicker = () => withDialogStyles(import('./word-picker.ts'));

@@ -7,6 +7,8 @@
 import { stylesheet } from '../stylesheets.ts';
 // As a URL: a plain CSS import would be hoisted by Astro into every page's inlined CSS.
 import panelStyles from '../../styles/settings-panel.css?url';
+// The panel's head, close button and hints are styled with the dialogs' pieces.
+import dialogStyles from '../../styles/tool-dialogs.css?url';
 import {
   SETTINGS_EVENT,
   SETTINGS_STORAGE_KEY,
@@ -48,7 +50,7 @@ class ArSettings extends HTMLElement {
 
   // Written once its stylesheet is in too: the panel never shows unstyled.
   #stampPanel = () =>
-    (this.#written ??= Promise.all([import('../../lib/settings-panel.ts'), stylesheet(panelStyles)]).then(([{ settingsPanelHtml }]) => this.#write(settingsPanelHtml)));
+    (this.#written ??= Promise.all([import('../../lib/settings-panel.ts'), stylesheet(panelStyles), stylesheet(dialogStyles)]).then(([{ settingsPanelHtml }]) => this.#write(settingsPanelHtml)));
 
   #openWhenWritten = (event: Event) => {
     const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-panel]') : null;
