@@ -42,6 +42,11 @@ class ArSearch extends HTMLElement {
       event.preventDefault();
       this.open();
     });
+    // A press that began on the link and ended on the button that replaced it under the pointer
+    // lands on this element itself (the two targets' common ancestor): it opens the dialog too.
+    this.addEventListener('click', (event) => {
+      if (event.target === this) this.open();
+    });
     this.#button.addEventListener('click', () => this.open());
     this.#button.addEventListener('pointerenter', panel, { once: true });
     this.#button.addEventListener('focus', panel, { once: true });

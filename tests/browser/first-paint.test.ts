@@ -74,6 +74,15 @@ describe('the first paint of a reading', () => {
     await context.close();
   });
 
+  test('a press begun on the header\'s search link and ended on the button that replaced it opens the dialog', async () => {
+    const { page, context } = await openPage(session, PHONE);
+    await page.goto(session.url(READER_PATH));
+    // Such a click goes to the two targets' common ancestor, the control itself.
+    await page.locator('ar-search').dispatchEvent('click');
+    await expect.poll(() => page.locator('dialog.search-dialog[open]').count(), { timeout: 10_000 }).toBe(1);
+    await context.close();
+  });
+
   test.each([
     ['an address naming a passage', `${READER_PATH}#p-partner-state-definition`, undefined],
     ['notes kept in this browser', READER_PATH, NOTES_KEY],
