@@ -39,7 +39,7 @@ export const rawText = (element: HtmlElement): string =>
 export const tokens = (value: string | undefined): string[] => (value ?? '').split(/\s+/).filter(Boolean);
 
 /** Elements that hold no rendered text. */
-const NOT_RENDERED = new Set(['script', 'style', 'template', 'noscript', 'head', 'title']);
+export const NOT_RENDERED = new Set(['script', 'style', 'template', 'noscript', 'head', 'title']);
 
 /**
  * The text a sighted reader sees, whitespace collapsed: everything in <body> except scripts,

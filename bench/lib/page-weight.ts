@@ -35,13 +35,16 @@ export interface PageWeight {
 /** gzip size, or the raw size when the file is already compressed (fonts, images, Pagefind chunks). */
 export const gzipSize = (bytes: Uint8Array) => Math.min(bytes.length, gzipSync(bytes, { level: 6 }).length);
 
-/** Module specifiers a script imports statically (`import … from`, `export … from`, bare `import '…'`). */
-export function staticImports(source: string): string[] {
+/** Module specifiers of one kind of import in a script (es-module-lexer: 1 static, 2 dynamic). */
+function importsOfType(source: string, type: 1 | 2): string[] {
   initSync();
   const [imports] = parseModule(source);
-  // t === 1 is a static import; dynamic import(), import.meta and the rest do not load up front.
-  return imports.filter((i) => i.t === 1 && i.n !== undefined).map((i) => i.n!);
+  // `n` is undefined for a dynamic import() of anything but a string literal.
+  return imports.filter((i) => i.t === type && i.n !== undefined).map((i) => i.n!);
 }
+
+/** Module specifiers a script imports statically (`import … from`, `export … from`, bare `import '…'`). */
+export const staticImports = (source: string) => importsOfType(source, 1);
 
 /** Resource URLs the HTML itself asks for before any interaction. */
 export function initialRequests(doc: HtmlDocument): { url: string; kind: ResourceKind }[] {
@@ -83,11 +86,7 @@ export const isInlined = (resource: LoadedResource) => / <(style|script)>$/.test
 const INLINE_CODE = /<style[^>]*>[\s\S]*?<\/style>|<script(?![^>]*\ssrc=)[^>]*>[\s\S]*?<\/script>/gi;
 
 /** Module specifiers a script imports with import() of a string literal. */
-export function literalDynamicImports(source: string): string[] {
-  initSync();
-  const [imports] = parseModule(source);
-  return imports.filter((i) => i.t === 2 && i.n !== undefined).map((i) => i.n!);
-}
+export const literalDynamicImports = (source: string) => importsOfType(source, 2);
 
 const isPagefind = (urlPath: string) => /(^|\/)pagefind[-/._]/i.test(urlPath);
 

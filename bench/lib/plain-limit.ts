@@ -7,7 +7,7 @@
  * - the page's whole visible text (notes, contents, apparatus and all, the text the byte target
  *   is weighed against), a paragraph per block: `wholeTextPageOf`.
  */
-import { attribute, elementsOf, parseHtml, tokens, type HtmlElement, type HtmlNode } from './html.ts';
+import { attribute, elementsOf, NOT_RENDERED, parseHtml, tokens, type HtmlElement, type HtmlNode } from './html.ts';
 
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -34,8 +34,6 @@ export function plainPageOf(readerHtml: string): string {
   return `<!doctype html>\n<html lang="${lang}">\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${title}</title>\n<h1>${title}</h1>\n${body.join('\n')}\n`;
 }
 
-/** Elements that hold no text a reader sees. */
-const NOT_TEXT = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'svg']);
 /** Elements whose text runs on in its line; every other element starts a block of its own. */
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'button', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'label', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
 
@@ -56,7 +54,7 @@ export function wholeTextPageOf(pageHtml: string): string {
   };
   const walk = (node: HtmlNode) => {
     if (node.nodeName === '#text' && 'value' in node) line += node.value;
-    if (!('tagName' in node) || NOT_TEXT.has(node.tagName) || attribute(node, 'hidden') !== undefined) return;
+    if (!('tagName' in node) || NOT_RENDERED.has(node.tagName) || attribute(node, 'hidden') !== undefined) return;
     const block = !INLINE.has(node.tagName);
     if (block) endBlock();
     node.childNodes.forEach(walk);
