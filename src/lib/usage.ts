@@ -64,6 +64,17 @@ export const SOURCES_PAGE_PLACES = 1_000;
 /** How many places cite a work: passages, notes and glossary entries. */
 export const sourceUseCount = (usage: Usage) => usage.passages.length + usage.notes.length + usage.terms.length;
 
+/**
+ * What a work's entry says of its citations when they are listed on its own page: the places the
+ * page it is on would list (a reading's page: that reading's passages and notes, and the glossary
+ * entries in its scope), and how many there are in all when the work's page lists more.
+ */
+export function citedInWords(listed: number, all: number, scope: 'edition' | 'reading' | 'readings'): string {
+  const places = (count: number) => (count === 1 ? 'one place' : `${count.toLocaleString('en')} places`);
+  if (scope === 'edition' || listed === all) return `Cited in ${places(listed)}`;
+  return `Cited in ${places(listed)} in ${scope === 'reading' ? 'this reading' : 'these readings'}, ${all.toLocaleString('en')} in all`;
+}
+
 /** Whether the sources page lists its works' citations on pages of their own (see SOURCES_PAGE_PLACES). */
 export function sourcesListedApart(edition: Pick<Edition, 'sourceUsage'>): boolean {
   let places = 0;

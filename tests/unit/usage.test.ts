@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { excerptAround, opening, readingSourcesListedApart, sourceUseCount, sourcesListedApart } from '../../src/lib/usage.ts';
+import { citedInWords, excerptAround, opening, readingSourcesListedApart, sourceUseCount, sourcesListedApart } from '../../src/lib/usage.ts';
 import type { Usage } from '../../src/lib/edition.ts';
 
 describe('excerptAround', () => {
@@ -57,5 +57,18 @@ describe('readingSourcesListedApart', () => {
     // Two: 1,800 places of its own.
     expect(readingSourcesListedApart(edition, 'two', new Set())).toBe(true);
     expect(readingSourcesListedApart(edition, 'three', new Set(['t1', 't2', 't3']))).toBe(false);
+  });
+});
+
+describe('citedInWords', () => {
+  test.each([
+    ['the edition\'s page counts every place', 1_234, 1_234, 'edition', 'Cited in 1,234 places'],
+    ['one place', 1, 1, 'edition', 'Cited in one place'],
+    ['a reading\'s page counts its own places, and the rest when there are more', 2, 12, 'reading', 'Cited in 2 places in this reading, 12 in all'],
+    ['a reading that is the only one citing the work', 3, 3, 'reading', 'Cited in 3 places'],
+    ['one place of many', 1, 1_500, 'reading', 'Cited in one place in this reading, 1,500 in all'],
+    ['several readings', 4, 9, 'readings', 'Cited in 4 places in these readings, 9 in all'],
+  ] as const)('%s', (_name, listed, all, scope, expected) => {
+    expect(citedInWords(listed, all, scope)).toBe(expected);
   });
 });
