@@ -308,6 +308,11 @@ describe('personal notes across section pages', () => {
     const groups = page.locator('dialog[open] .notes-group');
     await poll(() => groups.count()).toBe(2);
     expect(await groups.locator('h3 a').allInnerTexts()).toEqual(['Passage 6', 'Passage 251']);
+    // The first words of a passage on this page; a passage never seen here has its number alone.
+    const earlyOpening = (await groups.nth(0).locator('.notes-group-opening').innerText()).trim();
+    expect(earlyOpening.length).toBeGreaterThan(10);
+    expect((await page.locator(`#p-${early} .passage-text`).innerText()).replace(/\s+/g, ' ')).toContain(earlyOpening.replace(/…$/, ''));
+    expect(await groups.nth(1).locator('.notes-group-opening').count()).toBe(0);
     const lateLink = groups.nth(1).locator('h3 a');
     expect(await hrefOf(lateLink)).toBe(`${chapterPath(7)}#p-${late}`);
     expect(await runAxe(page)).toEqual([]);
@@ -315,6 +320,11 @@ describe('personal notes across section pages', () => {
     await page.waitForURL((url) => sitePathname(url.href) === chapterPath(7));
     await poll(() => page.locator(`#p-${late} .my-notes-marker`).count()).toBe(1);
     expect(await page.locator('.my-notes-marker').count()).toBe(1);
+    // On another section page, the early passage keeps the first words seen on its own page.
+    await page.locator('.reader-toolbar [data-tool="notes"]').click();
+    await poll(() => groups.count()).toBe(2);
+    expect((await groups.nth(0).locator('.notes-group-opening').innerText()).trim()).toBe(earlyOpening);
+    expect((await groups.nth(1).locator('.notes-group-opening').innerText()).length).toBeGreaterThan(10);
     clean(record);
     await context.close();
   });

@@ -14,6 +14,7 @@
  */
 import { mergeNotes, parseStoredNotes, serializeStoredNotes, sortNotes, uuidFromBytes, type MergeResult, type StoredNotes } from '../../lib/personal-notes.ts';
 import { describeRange, reanchor } from '../../lib/reanchor.ts';
+import { keptOpenings, openingsStorageKey, parseOpenings, passageOpening } from '../../lib/passage-openings.ts';
 import type { PersonalNote } from '../../schemas/personal-note.ts';
 import { offsetsToRange, textElementOf, textOf } from './passage-text.ts';
 import { announce, notesStorageKey, readerContext, withDialogStyles } from './reader-context.ts';
@@ -53,9 +54,42 @@ function save(next: PersonalNote[]) {
     throw error;
   }
   stored!.notes = next;
+  keepOpenings();
   paint();
   for (const listener of listeners) listener();
 }
+
+/** The first words of the passages with notes, this page's as seen and the others' as kept. */
+let openings = new Map<string, string>();
+
+/**
+ * Keeps the first words of this page's passages that have notes, for My notes on the reading's
+ * other section pages (see passage-openings.ts), and drops those of passages left without notes.
+ */
+function keepOpenings() {
+  const { readingId, passageElement } = readerContext();
+  const withNotes = new Set(stored!.notes.map((note) => note.passage));
+  const seen = new Map<string, string>();
+  for (const passage of withNotes) {
+    const element = passageElement(passage);
+    const text = element && textElementOf(element);
+    if (text) seen.set(passage, passageOpening(textOf(text)));
+  }
+  const storageKey = openingsStorageKey(readingId);
+  try {
+    const kept = keptOpenings(parseOpenings(localStorage.getItem(storageKey)), seen, withNotes);
+    openings = kept.openings;
+    if (!kept.changed) return;
+    if (openings.size === 0) localStorage.removeItem(storageKey);
+    else localStorage.setItem(storageKey, JSON.stringify(Object.fromEntries(openings)));
+  } catch {
+    // A cache: without storage My notes shows this page's openings and the others' numbers alone.
+    openings = seen;
+  }
+}
+
+/** A passage's first words, from its page or as kept when it was last seen; undefined if never seen. */
+export const openingOf = (passage: string): string | undefined => openings.get(passage);
 
 /**
  * On a page of a reading split into section pages, loads the reading's passage map once, so the
@@ -76,10 +110,12 @@ async function start() {
   // Kept per reading: on a section page, the notes on the other sections' passages are listed too.
   await wholeReading();
   load();
+  keepOpenings();
   paint();
   window.addEventListener('storage', (event) => {
     if (event.key !== key()) return;
     load();
+    keepOpenings();
     paint();
     for (const listener of listeners) listener();
   });

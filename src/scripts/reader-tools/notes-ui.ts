@@ -8,9 +8,10 @@ import { passageAnchor } from '../../lib/constants.ts';
 import { passageHref } from '../../lib/reading-layout.ts';
 import { withBase } from '../../lib/urls.ts';
 import { mergeNotes, notesToMarkdown, parseNotesFile, toAnnotationCollection } from '../../lib/personal-notes.ts';
+import { OPENING_LENGTH, passageOpening } from '../../lib/passage-openings.ts';
 import { MAX_IMPORT_BYTES, MAX_NOTE_LENGTH, type PersonalNote } from '../../schemas/personal-note.ts';
 import { button, download, h, labelled, modal, openModal } from './dom.ts';
-import { addNote, allNotes, importNotes, onNotesChange, placementOf, removeNote, restoreNote, startNotes, updateNote } from './notes-runtime.ts';
+import { addNote, allNotes, importNotes, onNotesChange, openingOf, placementOf, removeNote, restoreNote, startNotes, updateNote } from './notes-runtime.ts';
 import { textElementOf, textOf } from './passage-text.ts';
 import { readerContext } from './reader-context.ts';
 import type { Target } from './reader-tools.ts';
@@ -93,7 +94,8 @@ function renderList() {
     ...[...groups].map(([passage, own]) => {
       const element = passageElement(passage);
       const text = element && textElementOf(element);
-      const opening = text ? textOf(text).trim().slice(0, 60) : '';
+      // A passage on another section page: its first words as kept when it was last seen.
+      const opening = (text ? passageOpening(textOf(text)) : openingOf(passage)) ?? '';
       const number = numberOf.get(passage);
       return h(
         'section',
@@ -103,7 +105,7 @@ function renderList() {
           {},
           // A passage on another section page of a long reading: a link to that page.
           h('a', element || !layout ? { href: `#${passageAnchor(passage)}`, 'data-do': 'show' } : { href: withBase(passageHref(layout, passage)) }, number ? `Passage ${number}` : passage),
-          opening && h('span', { class: 'notes-group-opening' }, ` ${opening}${opening.length === 60 ? '…' : ''}`),
+          opening && h('span', { class: 'notes-group-opening' }, ` ${opening}${opening.length === OPENING_LENGTH ? '…' : ''}`),
         ),
         h('ol', {}, ...own.map((note) => noteItem(note, number))),
       );
