@@ -8,7 +8,7 @@ import { passageAnchor } from '../../lib/constants.ts';
 import { passageHref } from '../../lib/reading-layout.ts';
 import { withBase } from '../../lib/urls.ts';
 import { mergeNotes, notesToMarkdown, parseNotesFile, toAnnotationCollection } from '../../lib/personal-notes.ts';
-import { OPENING_LENGTH, passageOpening } from '../../lib/passage-openings.ts';
+import { OPENING_LENGTH } from '../../lib/passage-openings.ts';
 import { MAX_IMPORT_BYTES, MAX_NOTE_LENGTH, type PersonalNote } from '../../schemas/personal-note.ts';
 import { button, download, h, labelled, modal, openModal } from './dom.ts';
 import { addNote, allNotes, importNotes, onNotesChange, openingOf, placementOf, removeNote, restoreNote, startNotes, updateNote } from './notes-runtime.ts';
@@ -93,9 +93,8 @@ function renderList() {
       : h('p', { class: 'hint' }, `${plural(notes.length, 'note')} on ${plural(groups.size, 'passage')}.`),
     ...[...groups].map(([passage, own]) => {
       const element = passageElement(passage);
-      const text = element && textElementOf(element);
-      // A passage on another section page: its first words as kept when it was last seen.
-      const opening = (text ? passageOpening(textOf(text)) : openingOf(passage)) ?? '';
+      // Read from this page's text, or kept from the page that holds the passage (notes-runtime).
+      const opening = openingOf(passage) ?? '';
       const number = numberOf.get(passage);
       return h(
         'section',
