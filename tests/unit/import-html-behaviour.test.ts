@@ -265,14 +265,21 @@ describe('byline', () => {
     ]);
   });
 
-  test('a byline class kept in the article makes its paragraph an attribution; the head\'s author goes under the heading', () => {
+  test('a byline class kept in the article makes its paragraph an attribution; an author named only in the head stays out of the text', () => {
     const document = importHtml(page('<meta name="author" content="Ann Smith">', `<article><h1>Essay</h1><p class="byline">Reported from Lagos</p><p>${OPENING.text}</p></article>`));
+    expect(document.authors).toEqual(['Ann Smith']);
     expect(document.blocks).toEqual([
       { role: 'heading', depth: 2, text: 'Essay', spans: [], lang: 'en' },
-      { role: 'attribution', text: 'Ann Smith', spans: [], lang: 'en' },
       { role: 'attribution', text: 'Reported from Lagos', spans: [], lang: 'en' },
       OPENING,
     ]);
+  });
+
+  test('an author named only in the head is not a passage, and does not hide words left outside the article', () => {
+    const document = importHtml(page('<meta name="author" content="Ann Smith">', `<div>Loose words</div><article><h1>Essay</h1><p>${OPENING.text}</p></article>`));
+    expect(document.authors).toEqual(['Ann Smith']);
+    expect(document.blocks.map((b) => b.role)).toEqual(['heading', 'paragraph']);
+    expect(document.omitted).toEqual(['other text outside the main article, as Readability judged it (2 words)']);
   });
 });
 
@@ -336,6 +343,13 @@ describe('what is left out', () => {
     const document = importHtml(page('', body));
     expect(document.blocks).toHaveLength(3);
     expect(document.omitted).toEqual([]);
+  });
+
+  test('a landmark that opens with the article\'s words but goes on with its own is reported', () => {
+    const second = 'The beds are dug in March and sown in April, when the soil is warm enough for seeds.';
+    const footer = `<footer><p>${OPENING.text} Write to us.</p><p>Contact the garden committee</p></footer>`;
+    const document = importHtml(page('', `<article><h1>Essay</h1><p>${OPENING.text}</p><p>${second}</p></article>${footer}`));
+    expect(document.omitted).toEqual(["the page's footer (23 words)"]);
   });
 
   test('a navigation inside the article is reported once, as the page\'s; its images still are', () => {

@@ -107,8 +107,8 @@ describe('Project Gutenberg files', () => {
       format: 'gutenberg',
       authors: [],
       licence: LICENCE,
-      // The closing line's match begins on the blank line before it.
-      omitted: [header(6), footer(12, 15)],
+      // The footer begins on the closing line itself, not on the blank line before it.
+      omitted: [header(6), footer(13, 15)],
       warnings: [],
       blocks: [
         { role: 'paragraph', text: "The first poem ends here.\nIt was the End of Project Gutenberg's work, he said.", spans: [] },
@@ -279,9 +279,13 @@ describe('plain text block roles', () => {
       ['paragraph', undefined, '***'],
       ['paragraph', undefined, 'Text.'],
     ]);
-    // Compared in lower case: "ß" is not "ss", though both are "SS" in capitals.
+    // Compared without case: "ß" is "SS" in capitals, so the title in capitals is the title.
+    expect(roles('DIE STRASSE\n\nText.', 'Die Straße')).toEqual([
+      ['heading', -1, 'DIE STRASSE'],
+      ['paragraph', undefined, 'Text.'],
+    ]);
     expect(roles('Die Strasse\n\nText.', 'Die Straße')).toEqual([
-      ['paragraph', undefined, 'Die Strasse'],
+      ['heading', -1, 'Die Strasse'],
       ['paragraph', undefined, 'Text.'],
     ]);
   });

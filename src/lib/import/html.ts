@@ -28,13 +28,19 @@ const CHROME: [selector: string, name: string][] = [
 
 // Stryker disable next-line StringLiteral: wordCount is only ever called with strings, so the '' fallback for null is never used.
 const wordCount = (text: string | null | undefined) => (text ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-/** Words of an element, text node by text node (textContent runs adjacent elements' words together). */
-const wordsIn = (node: unknown): number => {
-  const element = fromDom(node as Parameters<typeof fromDom>[0]);
-  const count = (x: XElement): number =>
-    x.name === 'script' || x.name === 'style' || x.name === 'template' ? 0 : x.children.reduce((n, c) => n + (typeof c === 'string' ? wordCount(c) : count(c)), 0);
-  return count(element);
+/** An element's text nodes, in order, without those of scripts, style sheets and templates. */
+const textNodesOf = (node: unknown): string[] => {
+  const collect = (x: XElement): string[] =>
+    x.name === 'script' || x.name === 'style' || x.name === 'template' ? [] : x.children.flatMap((c) => (typeof c === 'string' ? [c] : collect(c)));
+  return collect(fromDom(node as Parameters<typeof fromDom>[0]));
 };
+/** Words of an element, text node by text node (textContent runs adjacent elements' words together). */
+const wordsIn = (node: unknown): number => textNodesOf(node).reduce((n, text) => n + wordCount(text), 0);
+/**
+ * Text with no white space at all, for asking whether one text holds another: an element's text
+ * nodes run its paragraphs together ("say.Every day") where the article's blocks part them.
+ */
+const compact = (text: string) => text.replace(/\s+/g, '');
 
 export function importHtml(html: string): ImportedDocument {
   const document = emptyDocument('html');
@@ -63,11 +69,12 @@ export function importHtml(html: string): ImportedDocument {
   const address = webAddress(dom.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? meta('og:url')) ?? webAddress(savedFrom);
   const siteName = meta('og:site_name', 'application-name');
   const bylineElement = oneLine(dom.querySelector('.byline, [rel="author"], [itemprop="author"], .author')?.textContent);
+  const bodyText = dom.body ? compact(textNodesOf(dom.body).join('')) : '';
 
   // What lies outside the article, measured before Readability changes the document.
   const bodyWords = dom.body ? wordsIn(dom.body) : 0;
   const landmarks = CHROME.flatMap(([selector, name]) =>
-    [...dom.querySelectorAll(selector)].map((element) => ({ name, element: element as unknown as DomElement, text: oneLine(element.textContent), words: wordsIn(element) })),
+    [...dom.querySelectorAll(selector)].map((element) => ({ name, element: element as unknown as DomElement, text: compact(textNodesOf(element).join('')), words: wordsIn(element) })),
   );
 
   const article = new Readability(dom as unknown as Document, {
@@ -87,7 +94,8 @@ export function importHtml(html: string): ImportedDocument {
   const byline = oneLine(article?.byline).replace(/^by\s+/i, '');
   for (const block of blocks) if (byline && block.role === 'paragraph' && oneLine(block.text).replace(/^by\s+/i, '') === byline) block.role = 'attribution';
   // Readability takes the byline out of the article too; it is the article's, so it comes back under the heading.
-  if (byline && !blocks.some((b) => oneLine(b.text).includes(byline))) {
+  // A byline from the page's head alone (its author meta) was never in the text: it names the authors only.
+  if (byline && !blocks.some((b) => oneLine(b.text).includes(byline)) && bodyText.includes(compact(byline))) {
     const at = blocks[0]?.role === 'heading' ? 1 : 0;
     // Stryker disable next-line OptionalChaining: a non-empty byline comes from article.byline, so article is never null here.
     const written = bylineElement.includes(byline) ? bylineElement : oneLine(article?.byline);
@@ -108,7 +116,8 @@ export function importHtml(html: string): ImportedDocument {
 
   const articleText = oneLine(blocks.map((b) => b.text).join(' '));
   // Each outermost landmark left out, with the landmarks inside it ("banner, with its navigation").
-  const outside = landmarks.filter(({ text }) => text && !articleText.includes(text.slice(0, 60)));
+  const articleCompact = compact(articleText);
+  const outside = landmarks.filter(({ text }) => text && !articleCompact.includes(text));
   let chromeWords = 0;
   const chrome = new Map<string, { count: number; words: number }>();
   for (const { name, element, words } of outside) {

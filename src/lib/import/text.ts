@@ -13,7 +13,8 @@ import { emptyDocument, languageByName, oneLine, withoutControls, type ImportBlo
 const START = /^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b.*$/im;
 const END = /^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b.*$/im;
 const OLD_SMALL_PRINT_END = /^\*END\*THE SMALL PRINT!.*$/im;
-const OLD_END = /^\s*End of (?:the |this )?Project Gutenberg(?:'s)? .*$/im;
+// [ \t]*, not \s*: \s would start the match on the blank lines before the closing line.
+const OLD_END = /^[ \t]*End of (?:the |this )?Project Gutenberg(?:'s)? .*$/im;
 
 export const isGutenberg = (text: string) => START.test(text) || OLD_SMALL_PRINT_END.test(text);
 
@@ -101,7 +102,8 @@ const FRONT_MATTER = /^(PREFACE|INTRODUCTION|PROLOGUE|EPILOGUE|APPENDIX|CONTENTS
 const ROMAN = /^[IVXLC]+\.?$/;
 const BULLET = /^\s*(?:[-*•·–]|\d{1,3}[.)]|[a-z][.)])\s+\S/;
 
-const comparable = (text: string) => oneLine(text).toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '');
+// Upper case first, so that letters that fold to two ("ß", "ﬁ") compare with the capitals that spell them ("SS", "FI").
+const comparable = (text: string) => oneLine(text).toUpperCase().toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '');
 
 function headingDepth(lines: readonly string[]): number | undefined {
   if (lines.length > 2 || lines.some((line) => line.trim().length > 70)) return undefined;
