@@ -33,12 +33,23 @@ export default defineConfig({
   // requests on every page; this group keeps them in the entry, and the lazy chunks import them
   // from it (they only ever load after it).
   vite: {
+    // The site script named for what it is; its default name (the component's hoisted-script id,
+    // 37 characters longer) is written into every page. Astro names the client's entry files over
+    // any top-level option, and lets the client environment's own options win.
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              entryFileNames: (chunk) => (chunk.name.startsWith('Base.astro') ? '_astro/site.[hash].js' : '_astro/[name].[hash].js'),
+            },
+          },
+        },
+      },
+    },
     build: {
       rolldownOptions: {
         output: {
-          // The site script named for what it is; its default name (the component's hoisted-script
-          // id, 40 characters longer) is written into every page.
-          entryFileNames: (chunk) => (chunk.name.startsWith('Base.astro') ? '_astro/site.[hash].js' : '_astro/[name].[hash].js'),
           codeSplitting: {
             groups: [{ name: 'site', test: /Base\.astro\?astro&type=script|src[\\/]scripts[\\/]site\.ts|src[\\/]lib[\\/](constants|passage-text)\.ts/ }],
           },

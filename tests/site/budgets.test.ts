@@ -34,3 +34,12 @@ describe('the first paint builds no image documents', () => {
     }
   });
 });
+
+describe('the site script is named for what it is', () => {
+  test('every page that loads it names /_astro/site.<hash>.js, not the component\'s hoisted-script id (astro.config.mjs)', () => {
+    const pages = (readdirSync(builtSiteDir(), { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html'));
+    const named = pages.flatMap((f) => [...readFileSync(path.join(builtSiteDir(), f), 'utf8').matchAll(/\/_astro\/([^"'/]+)\.js/g)].map((m) => m[1]!));
+    expect(named.length).toBeGreaterThan(10);
+    expect([...new Set(named.map((name) => name.replace(/\.[\w-]+$/, '')))]).toEqual(['site']);
+  });
+});
