@@ -3,7 +3,8 @@
  * it until the reader acts (src/lib/site-script-boot.ts): the site script is fetched at the first
  * press, touch, pointer move, key, focus or wheel, and a tap made before it has run is made
  * again once it has. A page that needs the script from the start (an address with a passage, notes
- * kept in this browser) gets it once Chromium has reported the largest paint, without waiting.
+ * kept in this browser) gets it once Chromium has reported the largest paint, without waiting; a
+ * browser that has no largest-paint entries to report gets it after the load event instead.
  * The web app manifest is linked by the site script, not by the page.
  *
  * Pages are opened with the frame's own navigation: the page's goto waits for the site script
@@ -94,6 +95,38 @@ describe('the first paint of a reading', () => {
     const { scriptStart, largestPaint } = await timings(page);
     expect(largestPaint).toBeGreaterThan(0);
     expect(scriptStart).toBeGreaterThanOrEqual(largestPaint);
+    await context.close();
+  });
+
+  test.each([
+    ['a browser without largest-paint entries', 'no-lcp'],
+    ['a tab opened in the background', 'hidden'],
+  ])('%s (the boot\'s fallback): a page that needs the script gets it after the load event', async (_name, kind) => {
+    const { page, context } = await openPage(session, PHONE);
+    await page.addInitScript((kind) => {
+      if (kind === 'no-lcp') {
+        const types = PerformanceObserver.supportedEntryTypes.filter((type) => type !== 'largest-contentful-paint');
+        Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', { get: () => types });
+      } else {
+        Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' });
+      }
+      // What the page's own code asks to observe, so the test knows which path the boot took.
+      const observed: string[] = ((window as unknown as { observed: string[] }).observed = []);
+      const observe = PerformanceObserver.prototype.observe;
+      PerformanceObserver.prototype.observe = function (options) {
+        observed.push(String(options?.type ?? options?.entryTypes));
+        return observe.call(this, options);
+      };
+    }, kind);
+    await page.mainFrame().goto(session.url(`${READER_PATH}#p-partner-state-definition`));
+    await toolsReady(page);
+    expect(await page.evaluate(() => (window as unknown as { observed: string[] }).observed)).not.toContain('largest-contentful-paint');
+    const { scriptStart, loadEnd } = await page.evaluate(() => ({
+      scriptStart: performance.getEntriesByType('resource').find((r) => /\/_astro\/[^/]+\.js$/.test(r.name))?.startTime,
+      loadEnd: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+    }));
+    expect(loadEnd).toBeGreaterThan(0);
+    expect(scriptStart).toBeGreaterThanOrEqual(loadEnd);
     await context.close();
   });
 });
