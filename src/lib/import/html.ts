@@ -34,8 +34,8 @@ const textNodesOf = (node: unknown): string[] => {
     x.name === 'script' || x.name === 'style' || x.name === 'template' ? [] : x.children.flatMap((c) => (typeof c === 'string' ? [c] : collect(c)));
   return collect(fromDom(node as Parameters<typeof fromDom>[0]));
 };
-/** Words of an element, text node by text node (textContent runs adjacent elements' words together). */
-const wordsIn = (node: unknown): number => textNodesOf(node).reduce((n, text) => n + wordCount(text), 0);
+/** Words of text nodes, counted node by node (textContent runs adjacent elements' words together). */
+const wordsIn = (textNodes: readonly string[]): number => textNodes.reduce((n, text) => n + wordCount(text), 0);
 /**
  * Text with no white space at all, for asking whether one text holds another: an element's text
  * nodes run its paragraphs together ("say.Every day") where the article's blocks part them.
@@ -69,12 +69,16 @@ export function importHtml(html: string): ImportedDocument {
   const address = webAddress(dom.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? meta('og:url')) ?? webAddress(savedFrom);
   const siteName = meta('og:site_name', 'application-name');
   const bylineElement = oneLine(dom.querySelector('.byline, [rel="author"], [itemprop="author"], .author')?.textContent);
-  const bodyText = dom.body ? compact(textNodesOf(dom.body).join('')) : '';
 
   // What lies outside the article, measured before Readability changes the document.
-  const bodyWords = dom.body ? wordsIn(dom.body) : 0;
+  const bodyNodes = dom.body ? textNodesOf(dom.body) : [];
+  const bodyText = compact(bodyNodes.join(''));
+  const bodyWords = wordsIn(bodyNodes);
   const landmarks = CHROME.flatMap(([selector, name]) =>
-    [...dom.querySelectorAll(selector)].map((element) => ({ name, element: element as unknown as DomElement, text: compact(textNodesOf(element).join('')), words: wordsIn(element) })),
+    [...dom.querySelectorAll(selector)].map((element) => {
+      const nodes = textNodesOf(element);
+      return { name, element: element as unknown as DomElement, text: compact(nodes.join('')), words: wordsIn(nodes) };
+    }),
   );
 
   const article = new Readability(dom as unknown as Document, {
